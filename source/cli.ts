@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+import meow from 'meow';
+import {commands} from './commands/registry.js';
+import {reportError, wantsJson} from './commands/report-error.js';
+import {UsageError} from './errors.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ kcon [connection options]                 open the console (needs a terminal)
+	  $ kcon describe [brokers|topics|topic NAME|groups|group ID|agents] [options]
+	  $ kcon tail TOPIC [--from …] [--partition P,…] [--limit N] [--until end]
+	  $ kcon broker kill|start ID [--signal KILL|TERM] [--yes] [--force]
+	  $ kcon reassign generate|execute|verify|cancel|list …
+	  $ kcon elect [--topic T [--partition P]] [--all]
+	  $ kcon lab up|down|status [lab options]
+	  $ kcon start                                bring the lab up if needed and open kcon on it
+
+	Connection options
+	  -b, --brokers host:port,…   bootstrap brokers (env KCON_BROKERS)
+	  --lab                       connect to the running local lab (brokers and agents)
+	  --context NAME              a named context from the config file
+	  --config FILE               config file (default ~/.config/kcon/config.json)
+	  --agent NAME=HOST[:PORT]    an SNMP agent, repeatable (env KCON_AGENTS)
+	  --community STRING          SNMP v2c community (default public)
+	  --read-only                 refuse every action that changes the cluster (exit 3)
+	  --refresh SECONDS           console refresh interval (default 2, minimum 1)
+
+	describe
+	  -o, --output text|json      output format (default text)
+	  topics: --under-replicated | --unavailable | --under-min-isr | --at-min-isr, --include-internal
+	  groups: --only-with-lag     group ID: --members | --state
+	  agents: --interval SECONDS  time between the two samples (default 1)
+
+	tail
+	  --from beginning|end|OFFSET|ISO-8601|-10m   where to start (default end)
+	  --partition P[,P…]  --limit N  --until end  --key REGEX  --grep REGEX
+	  --group G           consume as a member of group G (commits); default: no group
+	  -o, --output text|json
+
+	reassign
+	  generate --topics a,b --brokers 3,4,5 [--rack-aware]
+	  execute PLAN [--throttle 10MB/s] [--yes] [--allow-rf-change]
+	  verify PLAN | cancel | list
+
+	lab
+	  up [--kafka VERSION] [--topology lab|combined] [--pis N] [--pi-agent snmpd|embedded]
+	     [--base-port 9090] [--collector-format fluentd|flume]
+	  status [--output json]      exit 0 when everything is up, 1 otherwise
+	  down [--keep]               stop everything the lab started (by PID), remove its data
+
+	Examples
+	  $ kcon lab up && kcon --lab
+	  $ kcon describe topics --lab --under-replicated -o json
+	  $ kcon tail resource --lab --from -10m --limit 20
+`,
+	{
+		importMeta: import.meta,
+		allowUnknownFlags: true,
+		// commands parse their own flags; meow only answers --help / --version here
+		flags: {},
+	},
+);
+
+async function main(): Promise<number> {
+	const argv = process.argv.slice(2);
+	const first = argv[0];
+	const isCommand = first !== undefined && !first.startsWith('-');
+	const name = isCommand ? first : 'console';
+	const load = commands[name];
+	if (!load) {
+		throw new UsageError(`unknown command '${name}'; see 'kcon --help'`);
+	}
+	const module = await load();
+	const code = await module.run({argv: isCommand ? argv.slice(1) : argv});
+	return code ?? 0;
+}
+
+void cli;
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.exitCode = reportError(error, wantsJson(process.argv.slice(2)));
+	},
+);

@@ -1,0 +1,19 @@
+// Subcommands, loaded lazily so `kcon describe` never parses Ink or React.
+
+export interface CommandContext {
+	/** arguments after the command name, flags included, exactly as typed */
+	argv: string[];
+}
+
+export type CommandRun = (ctx: CommandContext) => Promise<number | void>;
+
+export const commands: Record<string, () => Promise<{run: CommandRun}>> = {
+	lab: () => import('./lab.js'),
+	start: () => import('./start.js'),
+	describe: () => import('./describe.js'),
+	console: () => import('./console.js'),
+	tail: () => import('./tail.js'),
+	broker: () => import('./broker.js'),
+	reassign: () => import('./reassign.js'),
+	elect: () => import('./elect.js'),
+};

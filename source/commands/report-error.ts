@@ -1,0 +1,27 @@
+// One line on stderr, or one JSON error object on stdout under --output json; returns the exit code.
+import {KconError} from '../errors.js';
+
+export function wantsJson(argv: string[]): boolean {
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--output=json' || arg === '-o=json' || arg === '--json') return true;
+		if ((arg === '-o' || arg === '--output') && argv[i + 1] === 'json') return true;
+	}
+	return false;
+}
+
+export function reportError(error: unknown, json: boolean): number {
+	const known = error instanceof KconError;
+	const message = error instanceof Error ? error.message : String(error);
+	const exitCode = known ? error.exitCode : 1;
+	const code = known ? error.code : 'internal';
+	if (json) {
+		process.stdout.write(JSON.stringify({error: {code, message, exitCode}}) + '\n');
+	} else {
+		process.stderr.write(`kcon: ${message}\n`);
+	}
+	if (!known && process.env['KCON_DEBUG'] && error instanceof Error) {
+		process.stderr.write(`${error.stack}\n`);
+	}
+	return exitCode;
+}

@@ -1,0 +1,97 @@
+// The cluster as kcon sees it: pure data, produced by source/kafka and read by every surface.
+// Offsets are bigint here; they become JSON numbers only at the output edge.
+
+export interface BrokerInfo {
+	id: number;
+	host: string;
+	port: number;
+	rack: string | null;
+	/** false when kcon could not open a connection to this broker during the last poll */
+	reachable: boolean;
+	/** why it is unreachable (e.g. "connect ECONNREFUSED 127.0.0.1:9091") */
+	error?: string;
+}
+
+export interface PartitionInfo {
+	partition: number;
+	/** null when the partition has no leader (offline) */
+	leader: number | null;
+	replicas: number[];
+	isr: number[];
+	offlineReplicas: number[];
+	addingReplicas: number[];
+	removingReplicas: number[];
+	/** null when the offsets could not be read (no leader, leader unreachable) */
+	earliestOffset: bigint | null;
+	latestOffset: bigint | null;
+	/** a per-partition error from metadata, e.g. LEADER_NOT_AVAILABLE */
+	error?: string;
+}
+
+export interface TopicInfo {
+	name: string;
+	internal: boolean;
+	partitions: PartitionInfo[];
+	/** topic-level min.insync.replicas when known */
+	minInsyncReplicas?: number;
+}
+
+export interface MemberAssignment {
+	topic: string;
+	partitions: number[];
+}
+
+export interface GroupMember {
+	memberId: string;
+	clientId: string;
+	host: string;
+	assignments: MemberAssignment[];
+}
+
+export interface GroupOffset {
+	topic: string;
+	partition: number;
+	/** null when the group never committed for this partition */
+	committed: bigint | null;
+	logEnd: bigint | null;
+	/** null when unknown (no commit, or no log-end offset) */
+	lag: bigint | null;
+	consumerId: string | null;
+	host: string | null;
+	clientId: string | null;
+}
+
+export type GroupState =
+	| 'Stable'
+	| 'PreparingRebalance'
+	| 'CompletingRebalance'
+	| 'Empty'
+	| 'Dead'
+	| 'Unknown'
+	| string;
+
+export interface GroupInfo {
+	groupId: string;
+	state: GroupState;
+	protocolType: string;
+	/** broker id of the group coordinator, null when unknown/unavailable */
+	coordinator: number | null;
+	members: GroupMember[];
+	offsets: GroupOffset[];
+	totalLag: bigint;
+	/** set when the group could not be fully described (coordinator down, …) */
+	error?: string;
+}
+
+export interface ClusterSnapshot {
+	/** epoch millis when the poll finished */
+	takenAt: number;
+	clusterId: string | null;
+	/** active controller id when the cluster tells it honestly (null under KRaft via kafkajs) */
+	controller: number | null;
+	brokers: BrokerInfo[];
+	topics: TopicInfo[];
+	groups: GroupInfo[];
+	/** non-fatal problems met while polling, in words an operator understands */
+	warnings: string[];
+}
