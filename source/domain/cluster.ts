@@ -26,6 +26,9 @@ export interface PartitionInfo {
 	latestOffset: bigint | null;
 	/** a per-partition error from metadata, e.g. LEADER_NOT_AVAILABLE */
 	error?: string;
+	/** eligible leader replicas (KIP-966); undefined when the cluster did not say (TopicCommand: N/A) */
+	elr?: number[];
+	lastKnownElr?: number[];
 }
 
 export interface TopicInfo {
@@ -34,6 +37,10 @@ export interface TopicInfo {
 	partitions: PartitionInfo[];
 	/** topic-level min.insync.replicas when known */
 	minInsyncReplicas?: number;
+	/** the topic id (base64url Kafka Uuid as TopicCommand prints it) when the cluster sent one */
+	topicId?: string;
+	/** configs whose source is not the default (what kafka-topics.sh prints after Configs:), when read */
+	configs?: Record<string, string>;
 }
 
 export interface MemberAssignment {
