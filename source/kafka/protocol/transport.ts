@@ -1,0 +1,103 @@
+// One kafkajs Broker per address, used to send kcon's protocol extensions. It connects straight to
+// host:port (ApiVersions + SASL through kafkajs), without the cluster's metadata refresh, so it keeps
+// working while some partitions have no leader (kafkajs#1460 makes metadata throw then).
+import fs from 'node:fs';
+import Broker from 'kafkajs/src/broker/index.js';
+import ConnectionPool from 'kafkajs/src/network/connectionPool.js';
+import socketFactory from 'kafkajs/src/network/socketFactory.js';
+import {createLogger, LEVELS} from 'kafkajs/src/loggers/index.js';
+import type {Protocol} from './wire.js';
+
+export interface LinkSecurity {
+	sasl?: {mechanism: string; username: string; password: string};
+	ssl?: {ca?: string; cert?: string; key?: string; passphrase?: string; servername?: string; rejectUnauthorized: boolean};
+}
+
+export interface LinkOptions extends LinkSecurity {
+	clientId?: string;
+	connectionTimeout?: number;
+	requestTimeout?: number;
+}
+
+export class UnsupportedVersionError extends Error {
+	constructor(
+		readonly apiName: string,
+		readonly version: number,
+		readonly range: {minVersion: number; maxVersion: number} | undefined,
+	) {
+		super(
+			range
+				? `the broker does not support ${apiName} v${version} (it supports v${range.minVersion}–v${range.maxVersion})`
+				: `the broker does not support ${apiName}`,
+		);
+		this.name = 'UnsupportedVersionError';
+	}
+}
+
+const quietLogger = () => createLogger({level: LEVELS.NOTHING, logCreator: () => () => {}});
+
+function tlsOptions(ssl: NonNullable<LinkSecurity['ssl']>): Record<string, unknown> {
+	const read = (file?: string) => (file ? fs.readFileSync(file) : undefined);
+	const options: Record<string, unknown> = {rejectUnauthorized: ssl.rejectUnauthorized};
+	if (ssl.ca) options['ca'] = [read(ssl.ca)];
+	if (ssl.cert) options['cert'] = read(ssl.cert);
+	if (ssl.key) options['key'] = read(ssl.key);
+	if (ssl.passphrase) options['passphrase'] = ssl.passphrase;
+	if (ssl.servername) options['servername'] = ssl.servername;
+	return options;
+}
+
+/** A connection to one broker address that sends kcon's protocol extensions. */
+export class BrokerLink {
+	private broker: Broker;
+	private connected = false;
+
+	constructor(
+		readonly address: string,
+		options: LinkOptions = {},
+	) {
+		const at = address.lastIndexOf(':');
+		const host = address.slice(0, at).replace(/^\[|\]$/g, '');
+		const port = Number(address.slice(at + 1));
+		const logger = quietLogger();
+		const connectionPool = new ConnectionPool({
+			host,
+			port,
+			logger,
+			socketFactory: socketFactory(),
+			clientId: options.clientId ?? 'kcon',
+			connectionTimeout: options.connectionTimeout ?? 3000,
+			requestTimeout: options.requestTimeout ?? 35000,
+			enforceRequestTimeout: true,
+			ssl: options.ssl ? tlsOptions(options.ssl) : null,
+			sasl: options.sasl ?? null,
+		});
+		this.broker = new Broker({connectionPool, logger, authenticationTimeout: 10000});
+	}
+
+	async connect(): Promise<void> {
+		if (this.connected) return;
+		await this.broker.connect();
+		this.connected = true;
+	}
+
+	/** the version range the broker supports for an API key, undefined when it lacks the API */
+	versions(apiKey: number): {minVersion: number; maxVersion: number} | undefined {
+		return this.broker.versions?.[apiKey];
+	}
+
+	async send<T>(protocol: Protocol<T>): Promise<T> {
+		await this.connect();
+		const {apiKey, apiVersion, apiName} = protocol.request;
+		const range = this.versions(apiKey);
+		if (!range || apiVersion < range.minVersion || apiVersion > range.maxVersion) {
+			throw new UnsupportedVersionError(apiName, apiVersion, range);
+		}
+		return this.broker.connectionPool.send<T>({...protocol, logResponseError: false});
+	}
+
+	async close(): Promise<void> {
+		this.connected = false;
+		await this.broker.disconnect().catch(() => {});
+	}
+}
