@@ -1,6 +1,95 @@
+// kcon lab up|down|status|fetch — a real local copy of the SmartX-Mini lab (see source/lab/).
 import type {CommandContext} from './registry.js';
-import {KconError} from '../errors.js';
+import {intFlag, outputFormat, parseCommandArgs} from '../config/args.js';
+import {UsageError} from '../errors.js';
+import {toJson} from '../present/json.js';
+import {DEFAULT_KAFKA_VERSION, fetchKafka} from '../lab/fetch.js';
+import {labDown, labStatus, labUp, labRssKb, type LabStatus} from '../lab/lab.js';
+import {labDir, readLabState, type CollectorFormat, type PiAgentKind, type Topology} from '../lab/state.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-	throw new KconError('`kcon lab` is not built yet');
+const options = {
+	kafka: {type: 'string'},
+	topology: {type: 'string'},
+	pis: {type: 'string'},
+	'pi-agent': {type: 'string'},
+	'base-port': {type: 'string'},
+	'collector-format': {type: 'string'},
+	keep: {type: 'boolean'},
+	output: {type: 'string', short: 'o'},
+	json: {type: 'boolean'},
+} as const;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+	if (value === undefined) return undefined;
+	if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be ${allowed.join(' or ')}, not '${value}'`);
+	return value as T;
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+	const {values, positionals} = parseCommandArgs(ctx.argv, options);
+	const [sub, ...rest] = positionals;
+	if (rest.length) throw new UsageError(`unexpected argument '${rest[0]}'`);
+	const format = outputFormat(values);
+	switch (sub) {
+		case 'fetch': {
+			const install = await fetchKafka(values.kafka ?? DEFAULT_KAFKA_VERSION);
+			if (format === 'json') process.stdout.write(toJson(install) + '\n');
+			else process.stdout.write(`Kafka ${install.version}: ${install.libs}\n`);
+			return 0;
+		}
+		case 'up': {
+			const basePort = values['base-port'] === undefined ? undefined : intFlag('base-port', values['base-port'], 9090, 1024);
+			if (basePort !== undefined && basePort + 10002 > 65535) throw new UsageError('--base-port must leave room for controller ports (base + 10000…10002 ≤ 65535)');
+			const pis = values.pis === undefined ? undefined : intFlag('pis', values.pis, 2, 0);
+			if (pis !== undefined && pis > 20) throw new UsageError('--pis must be at most 20');
+			const started = Date.now();
+			const state = await labUp({
+				kafkaVersion: values.kafka,
+				topology: oneOf<Topology>('topology', values.topology, ['lab', 'combined']),
+				basePort,
+				pis,
+				piAgent: oneOf<PiAgentKind>('pi-agent', values['pi-agent'], ['snmpd', 'embedded']),
+				collectorFormat: oneOf<CollectorFormat>('collector-format', values['collector-format'], ['fluentd', 'flume']),
+			});
+			const status = await labStatus(state);
+			if (format === 'json') process.stdout.write(toJson({...status, readyMs: Date.now() - started, rssKb: labRssKb(state)}) + '\n');
+			else printStatus(status, `lab ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+			return status.up ? 0 : 1;
+		}
+		case 'status': {
+			const state = readLabState();
+			if (!state) {
+				if (format === 'json') process.stdout.write(toJson({up: false, stateDir: labDir(), bootstrap: '', brokers: [], controllers: [], agents: [], workers: []}) + '\n');
+				else process.stdout.write(`no lab in ${labDir()} (start one with: kcon lab up)\n`);
+				return 1;
+			}
+			const status = await labStatus(state);
+			if (format === 'json') process.stdout.write(toJson({...status, rssKb: labRssKb(state)}) + '\n');
+			else printStatus(status, status.up ? 'lab is up' : 'lab is NOT fully up');
+			return status.up ? 0 : 1;
+		}
+		case 'down': {
+			const state = await labDown({keep: values.keep ?? false});
+			if (!state) process.stderr.write(`kcon: no lab in ${labDir()}\n`);
+			return 0;
+		}
+		default:
+			throw new UsageError(sub ? `unknown lab command '${sub}' (up, down, status, fetch)` : 'kcon lab up|down|status|fetch');
+	}
+}
+
+function printStatus(s: LabStatus, headline: string) {
+	const mark = (alive: boolean) => (alive ? 'up  ' : 'DOWN');
+	const lines = [
+		`${headline} — Kafka ${s.kafkaVersion}, ${s.topology} topology, state in ${s.stateDir}`,
+		`bootstrap  ${s.bootstrap}`,
+		...s.controllers
+			.filter((c) => s.topology === 'lab')
+			.map((c) => `controller ${c.id}  ${mark(c.alive)} ${c.host}:${c.port}  pid ${c.pid ?? '-'}`),
+		...s.brokers.map((b) => `broker     ${b.id}  ${mark(b.alive)} ${b.host}:${b.port}${s.topology === 'combined' ? `+${s.controllers.find((c) => c.id === b.id)?.port}` : ''}  pid ${b.pid ?? '-'}`),
+		...s.agents.map((a) => `agent   ${a.name}  ${mark(a.alive)} ${a.host}:${a.port}/udp (${a.kind})  pid ${a.pid ?? '-'}`),
+		...s.workers.map((w) => `${w.kind.padEnd(10)} ${mark(w.alive)} ${w.name} → ${w.target}  pid ${w.pid ?? '-'}`),
+		`logs       ${s.logs}`,
+	];
+	process.stdout.write(lines.join('\n') + '\n');
 }

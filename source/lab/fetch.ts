@@ -1,0 +1,133 @@
+// Apache Kafka from Maven Central: lab/pom.xml + `mvn dependency:copy-dependencies` into a
+// per-version cache (<cacheDir>/kafka/<version>/libs), reused when complete.
+import {spawn, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {cacheDir} from '../config/paths.js';
+import {KconError, UsageError} from '../errors.js';
+
+/** Newest 4.2.x that Maven Central has (4.2.2 did not resolve when this was written). */
+export const DEFAULT_KAFKA_VERSION = '4.2.1';
+
+/** The repository's lab/ folder (pom.xml and logging configs): dist/source/lab → ../../../lab */
+export function labAssetsDir(): string {
+	const here = path.dirname(fileURLToPath(import.meta.url));
+	return path.resolve(here, '..', '..', '..', 'lab');
+}
+
+export interface KafkaInstall {
+	version: string;
+	home: string;
+	libs: string;
+	classpath: string;
+	/** -Dlog4j2.configurationFile=… (4.x) or -Dlog4j.configuration=file:… (3.x): servers log INFO to stdout */
+	loggingFlag: string;
+	/** the same for Kafka's CLIs: WARN to stderr */
+	toolLoggingFlag: string;
+}
+
+export function kafkaMajor(version: string): number {
+	return Number(version.split('.')[0]);
+}
+
+export function checkVersion(version: string): void {
+	if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UsageError(`--kafka must be a version like 4.2.1, not '${version}'`);
+	const major = kafkaMajor(version);
+	if (major < 3 || (major === 3 && Number(version.split('.')[1]) < 7)) {
+		throw new UsageError(`--kafka ${version}: the lab runs KRaft with a dynamic quorum, which needs Kafka 3.9 or newer`);
+	}
+}
+
+export function installOf(version: string): KafkaInstall {
+	const home = path.join(cacheDir(), 'kafka', version);
+	const libs = path.join(home, 'libs');
+	const v4 = kafkaMajor(version) >= 4;
+	const config = (name: string) => path.join(home, 'config', `${name}.properties`);
+	const flag = (name: string) =>
+		v4 ? `-Dlog4j2.configurationFile=${config(name)}` : `-Dlog4j.configuration=file:${config(name)}`;
+	return {
+		version,
+		home,
+		libs,
+		classpath: path.join(libs, '*'),
+		loggingFlag: flag(v4 ? 'log4j2' : 'log4j'),
+		toolLoggingFlag: flag(v4 ? 'log4j2-tools' : 'log4j-tools'),
+	};
+}
+
+export function requireTool(command: string, fix: string): void {
+	const result = spawnSync(command, ['-version'], {stdio: 'ignore'});
+	if (result.error) throw new KconError(`${command} is not installed or not on PATH: ${fix}`);
+}
+
+/** Fetch (or reuse) Kafka `version`; progress goes to `log` (stderr by default). */
+export async function fetchKafka(
+	version: string,
+	log: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Promise<KafkaInstall> {
+	checkVersion(version);
+	const install = installOf(version);
+	const done = path.join(install.home, '.complete');
+	const assets = labAssetsDir();
+	fs.mkdirSync(path.join(install.home, 'config'), {recursive: true});
+	// logging configs are refreshed every time (cheap; follows edits to lab/)
+	for (const file of ['log4j2.properties', 'log4j.properties', 'log4j2-tools.properties', 'log4j-tools.properties']) {
+		fs.copyFileSync(path.join(assets, file), path.join(install.home, 'config', file));
+	}
+	if (fs.existsSync(done) && fs.existsSync(install.libs)) return install;
+
+	requireTool('mvn', 'install Maven (Debian: apt-get install maven) — the lab fetches Kafka from Maven Central with it');
+	fs.copyFileSync(path.join(assets, 'pom.xml'), path.join(install.home, 'pom.xml'));
+	fs.rmSync(install.libs, {recursive: true, force: true});
+	log(`kcon: fetching Apache Kafka ${version} from Maven Central into ${install.libs}`);
+	const args = [
+		'-B',
+		'-f',
+		path.join(install.home, 'pom.xml'),
+		`-Dkafka.version=${version}`,
+		...(kafkaMajor(version) >= 4 ? [] : ['-Pkafka3']),
+		'dependency:copy-dependencies',
+		`-DoutputDirectory=${install.libs}`,
+	];
+	const tail: string[] = [];
+	let downloaded = 0;
+	const code = await new Promise<number>((resolve, reject) => {
+		const child = spawn('mvn', args, {cwd: install.home, stdio: ['ignore', 'pipe', 'pipe']});
+		let buffer = '';
+		const onData = (chunk: Buffer) => {
+			buffer += chunk.toString();
+			let nl;
+			while ((nl = buffer.indexOf('\n')) >= 0) {
+				const line = buffer.slice(0, nl).replace(/\x1b\[[0-9;]*m/g, '');
+				buffer = buffer.slice(nl + 1);
+				tail.push(line);
+				if (tail.length > 40) tail.shift();
+				const m = /^Downloaded from \S+: \S+\/([^/]+\.jar)\b/.exec(line);
+				if (m) {
+					downloaded++;
+					log(`kcon:   [${downloaded}] ${m[1]}`);
+				} else if (/BUILD SUCCESS|BUILD FAILURE/.test(line)) {
+					log(`kcon:   maven: ${line.replace(/^\[\w+\]\s*/, '')}`);
+				}
+			}
+		};
+		child.stdout.on('data', onData);
+		child.stderr.on('data', onData);
+		child.on('error', reject);
+		child.on('close', (c) => resolve(c ?? 1));
+	});
+	if (code !== 0) {
+		const why = tail.filter((l) => /ERROR/.test(l)).slice(0, 6).join('\n  ') || tail.slice(-10).join('\n  ');
+		throw new KconError(
+			`could not fetch Kafka ${version} from Maven Central (mvn exit ${code}); is the version published and the network reachable?\n  ${why}`,
+		);
+	}
+	const jars = fs.readdirSync(install.libs).filter((f) => f.endsWith('.jar'));
+	if (!jars.some((j) => j.startsWith(`kafka_2.13-${version}`))) {
+		throw new KconError(`Maven finished but ${install.libs} holds no kafka_2.13-${version}.jar`);
+	}
+	fs.writeFileSync(done, `${jars.length} jars\n`);
+	log(`kcon: Kafka ${version} ready (${jars.length} jars, ${downloaded} downloaded)`);
+	return install;
+}
