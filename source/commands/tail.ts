@@ -1,6 +1,219 @@
+// `kcon tail TOPIC`: messages of a topic as text lines or kcat -J compatible JSON lines.
 import type {CommandContext} from './registry.js';
-import {KconError} from '../errors.js';
+import {connectionOptions, intFlag, outputFormat, parseCommandArgs} from '../config/args.js';
+import {resolveSettings} from '../config/settings.js';
+import {UsageError} from '../errors.js';
+import {
+	matchesFilter,
+	parsePartitionList,
+	parseStartSpec,
+	StartSpecError,
+	type RecordFilter,
+	type StartSpec,
+	type TailRecord,
+} from '../domain/tail.js';
+import {messageJsonLine} from '../present/message-json.js';
+import {messageTextLine} from '../present/message-text.js';
+import {tailBatches} from '../kafka/tail.js';
+import {tailGroupBatches} from '../kafka/tail-group.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-	throw new KconError('`kcon tail` is not built yet');
+const options = {
+	...connectionOptions,
+	from: {type: 'string'},
+	partition: {type: 'string', short: 'p'},
+	limit: {type: 'string', short: 'n'},
+	until: {type: 'string'},
+	key: {type: 'string'},
+	grep: {type: 'string'},
+	group: {type: 'string', short: 'g'},
+} as const;
+
+function regexFlag(name: string, value: string | undefined): RegExp | undefined {
+	if (value === undefined) return undefined;
+	try {
+		return new RegExp(value);
+	} catch (error) {
+		throw new UsageError(`--${name}: ${(error as Error).message}`);
+	}
+}
+
+export interface TailCommandOptions {
+	topic: string;
+	start: StartSpec;
+	partitions?: number[];
+	limit?: number;
+	untilEnd: boolean;
+	filter: RecordFilter;
+	group?: string;
+	output: 'text' | 'json';
+}
+
+/** Validate the flags of `kcon tail` (usage errors → exit 2) before anything connects. */
+export function parseTailArgs(argv: string[], now = Date.now()): {values: Record<string, unknown>; options: TailCommandOptions} {
+	const {values, positionals} = parseCommandArgs(argv, options);
+	const output = outputFormat(values);
+	if (positionals.length === 0) throw new UsageError('kcon tail needs a TOPIC');
+	if (positionals.length > 1) throw new UsageError(`kcon tail takes one TOPIC, not '${positionals.join(' ')}'`);
+	const topic = positionals[0]!;
+	let start: StartSpec;
+	let partitions: number[] | undefined;
+	try {
+		start = values.from === undefined ? {kind: 'end'} : parseStartSpec(values.from, now);
+		partitions = values.partition === undefined ? undefined : parsePartitionList(values.partition);
+	} catch (error) {
+		if (error instanceof StartSpecError) throw new UsageError(error.message);
+		throw error;
+	}
+	const limit = values.limit === undefined ? undefined : intFlag('limit', values.limit, 0, 1);
+	if (values.until !== undefined && values.until !== 'end') {
+		throw new UsageError(`--until takes 'end', not '${values.until}'`);
+	}
+	if (values.group !== undefined) {
+		if (!values.group.trim()) throw new UsageError('--group needs a group id');
+		if (partitions) throw new UsageError('--partition cannot be combined with --group (the group assigns partitions)');
+		if (start.kind !== 'beginning' && start.kind !== 'end') {
+			throw new UsageError('with --group, --from is beginning or end (where the group starts when it has no committed offset)');
+		}
+	}
+	return {
+		values,
+		options: {
+			topic,
+			start,
+			partitions,
+			limit,
+			untilEnd: values.until === 'end',
+			filter: {key: regexFlag('key', values.key), grep: regexFlag('grep', values.grep)},
+			group: values.group,
+			output,
+		},
+	};
+}
+
+/** Batched writes to stdout: large chunks, backpressure honoured, a closed pipe ends quietly. */
+class Output {
+	private parts: string[] = [];
+	private size = 0;
+	closed = false;
+	private readonly onClose: () => void;
+
+	constructor(
+		private readonly stream: NodeJS.WriteStream,
+		onClose: () => void,
+	) {
+		this.onClose = onClose;
+		stream.on('error', this.handleError);
+	}
+
+	private handleError = (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+			this.closed = true;
+			this.onClose();
+			return;
+		}
+		this.closed = true;
+		this.onClose();
+		process.stderr.write(`kcon: cannot write output: ${error.message}\n`);
+		process.exitCode = 1;
+	};
+
+	line(text: string) {
+		this.parts.push(text);
+		this.size += text.length + 1;
+	}
+
+	get pending() {
+		return this.size;
+	}
+
+	async flush(): Promise<void> {
+		if (this.parts.length === 0 || this.closed) {
+			this.parts = [];
+			this.size = 0;
+			return;
+		}
+		const chunk = this.parts.join('\n') + '\n';
+		this.parts = [];
+		this.size = 0;
+		let ok: boolean;
+		try {
+			ok = this.stream.write(chunk);
+		} catch (error) {
+			this.handleError(error as NodeJS.ErrnoException);
+			return;
+		}
+		if (!ok && !this.closed) {
+			await new Promise<void>((resolve) => {
+				const done = () => {
+					this.stream.off('drain', done);
+					this.stream.off('close', done);
+					this.stream.off('error', done);
+					resolve();
+				};
+				this.stream.on('drain', done);
+				this.stream.on('close', done);
+				this.stream.on('error', done);
+			});
+		}
+	}
+
+	/** wait until everything written has left the process (before exit) */
+	async end(): Promise<void> {
+		await this.flush();
+		if (this.closed || !this.stream.writableNeedDrain) return;
+		await new Promise<void>((resolve) => {
+			this.stream.once('drain', resolve);
+			this.stream.once('error', () => resolve());
+		});
+	}
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+	const {values, options: opts} = parseTailArgs(ctx.argv);
+	const settings = resolveSettings(values as Parameters<typeof resolveSettings>[0]);
+	const abort = new AbortController();
+	const out = new Output(process.stdout, () => abort.abort());
+	const onSignal = () => abort.abort();
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	const format: (r: TailRecord) => string = opts.output === 'json' ? messageJsonLine : messageTextLine;
+	const hasFilter = opts.filter.key !== undefined || opts.filter.grep !== undefined;
+	const notice = (message: string) => process.stderr.write(`kcon: ${message}\n`);
+	let remaining = opts.limit ?? Infinity;
+
+	const source = opts.group
+		? tailGroupBatches(settings, {
+				topic: opts.topic,
+				groupId: opts.group,
+				fromBeginning: opts.start.kind === 'beginning',
+				untilEnd: opts.untilEnd,
+				signal: abort.signal,
+				onNotice: notice,
+			})
+		: tailBatches(settings, {
+				topic: opts.topic,
+				partitions: opts.partitions,
+				start: opts.start,
+				untilEnd: opts.untilEnd,
+				signal: abort.signal,
+				onNotice: notice,
+			});
+	try {
+		for await (const batch of source) {
+			for (let i = 0; i < batch.length && remaining > 0; i++) {
+				const record = batch[i]!;
+				if (hasFilter && !matchesFilter(record, opts.filter)) continue;
+				out.line(format(record));
+				remaining--;
+				if (out.pending >= 256 * 1024) await out.flush();
+			}
+			await out.flush();
+			if (remaining <= 0 || out.closed || abort.signal.aborted) break;
+		}
+	} finally {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+		await out.end();
+	}
+	return 0;
 }
