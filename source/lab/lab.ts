@@ -148,12 +148,16 @@ async function startKafka(state: LabState, install: KafkaInstall, started: LabPr
 		);
 		log(`kcon: starting ${missing.map((n) => `${n.name} (id ${n.id})`).join(', ')} — Kafka ${state.kafkaVersion}, ${state.topology} topology`);
 		await prepareNodes(state, install, missing);
-		for (const node of missing) {
-			node.pid = spawnNode(state, node);
-			started.push(node);
+		// controllers first (a pure broker cannot register without a quorum), then the rest
+		const waves = [missing.filter((n) => !n.roles.includes('broker')), missing.filter((n) => n.roles.includes('broker'))];
+		for (const wave of waves) {
+			for (const node of wave) {
+				node.pid = spawnNode(state, node);
+				started.push(node);
+			}
+			writeLabState(state);
+			await Promise.all(wave.map((node) => waitForNode(node, timeoutMs)));
 		}
-		writeLabState(state);
-		await Promise.all(missing.map((node) => waitForNode(node, timeoutMs)));
 	}
 	const bootstrap = bootstrapOf(state);
 	let lastError: unknown;
