@@ -1,6 +1,82 @@
+// `kcon [connection options] [--refresh SECONDS]`: the full-screen console.
+// Needs a terminal; draws on the alternate screen and restores the terminal on quit, Ctrl-C,
+// SIGTERM/SIGHUP and crashes. Ink and React are loaded here, lazily, and nowhere else.
 import type {CommandContext} from './registry.js';
-import {KconError} from '../errors.js';
+import {connectionOptions, parseCommandArgs} from '../config/args.js';
+import {resolveSettings} from '../config/settings.js';
+import {UsageError} from '../errors.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-	throw new KconError('`kcon console` is not built yet');
+const enterAlt = '\x1b[?1049h\x1b[H';
+const leaveAlt = '\x1b[?25h\x1b[?1049l';
+
+export function refreshSeconds(value: string | undefined): number {
+	if (value === undefined) return 2;
+	if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < 1) {
+		throw new UsageError(`--refresh must be a number of seconds ≥ 1, not '${value}'`);
+	}
+	return Number(value);
+}
+
+export async function run(ctx: CommandContext): Promise<number> {
+	const {values, positionals} = parseCommandArgs(ctx.argv, {
+		...connectionOptions,
+		refresh: {type: 'string'},
+	});
+	if (positionals.length > 0) throw new UsageError(`unknown command '${positionals[0]}'; see 'kcon --help'`);
+	const refresh = refreshSeconds(values.refresh);
+	if (!process.stdout.isTTY || !process.stdin.isTTY) {
+		throw new UsageError("the console needs a terminal; try 'kcon describe'");
+	}
+	const settings = resolveSettings(values);
+
+	// We do have a terminal: render interactively even when CI is set in the environment
+	// (Ink otherwise prints only the last frame).
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
+
+	const [{createGateway}, {runConsole}] = await Promise.all([import('../kafka/gateway.js'), import('../ui/app.js')]);
+	const gateway = createGateway(settings, {connectionTimeout: 2000, requestTimeout: Math.max(4000, refresh * 2000)});
+
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		try {
+			process.stdin.setRawMode?.(false);
+		} catch {}
+		process.stdout.write(leaveAlt);
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		restore();
+		process.kill(process.pid, signal);
+	};
+	const onCrash = (error: unknown) => {
+		restore();
+		process.stderr.write(`kcon: the console crashed: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exit(1);
+	};
+	process.once('SIGTERM', onSignal);
+	process.once('SIGHUP', onSignal);
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
+	process.on('exit', restore);
+
+	process.stdout.write(enterAlt);
+	try {
+		await runConsole({
+			source: gateway,
+			refreshMs: refresh * 1000,
+			readOnly: settings.readOnly,
+			target: settings.context ?? (settings.source === 'lab' ? `lab ${settings.brokers[0]}` : settings.brokers.join(',')),
+		});
+	} finally {
+		restore();
+		process.off('uncaughtException', onCrash);
+		process.off('unhandledRejection', onCrash);
+		process.off('SIGTERM', onSignal);
+		process.off('SIGHUP', onSignal);
+		void gateway.close().catch(() => {});
+	}
+	// kafkajs may keep sockets/timers alive briefly after close: the console is done, so leave now
+	setTimeout(() => process.exit(process.exitCode ?? 0), 300).unref();
+	return 0;
 }

@@ -1,0 +1,217 @@
+// The console's one reducer: view stack, cursor, filter, sort, input modes, flash messages,
+// snapshots and lag history, connection status. Pure: timers and I/O live in the poller and hooks.
+import type {ClusterSnapshot} from '../domain/cluster.js';
+import {emptyLagHistory, recordLag, type LagHistory} from '../domain/lag-history.js';
+import {diffSnapshots, type Marks} from '../present/console-rows.js';
+import {resolveCursor, viewTable, windowFor, type ViewEntry} from './select.js';
+
+export type {ViewEntry} from './select.js';
+
+export type Mode = 'normal' | 'command' | 'filter' | 'help';
+export type FlashLevel = 'info' | 'warn' | 'error';
+
+export interface Flash {
+	level: FlashLevel;
+	text: string;
+	/** epoch millis; a hook clears it after a few seconds */
+	at: number;
+}
+
+export interface Connection {
+	status: 'connecting' | 'up' | 'down';
+	/** consecutive failed polls (0 when up) */
+	attempt: number;
+	error?: string;
+	/** epoch millis of the last good snapshot */
+	lastOk?: number;
+	/** ms until the next try while down */
+	retryInMs?: number;
+}
+
+export interface ConsoleState {
+	stack: ViewEntry[];
+	mode: Mode;
+	/** text typed in the command bar (mode command) */
+	input: string;
+	snapshot: ClusterSnapshot | null;
+	lag: LagHistory;
+	/** values that changed in the last refresh, highlighted until 'expire-marks' */
+	marks: Marks;
+	connection: Connection;
+	polling: boolean;
+	refreshMs: number;
+	readOnly: boolean;
+	flash: Flash | null;
+	viewport: {width: number; height: number};
+	/** number of snapshots received */
+	refreshes: number;
+}
+
+export type Action =
+	| {type: 'resize'; width: number; height: number}
+	| {type: 'poll-start'}
+	| {type: 'snapshot'; snapshot: ClusterSnapshot; offsetsFor?: string[] | 'all' | 'none'}
+	| {type: 'poll-failed'; error: string; attempt: number; retryInMs: number}
+	| {type: 'expire-marks'}
+	| {type: 'flash'; level: FlashLevel; text: string; at?: number}
+	| {type: 'clear-flash'; at?: number}
+	| {type: 'move'; delta: number}
+	| {type: 'move-to'; where: 'top' | 'bottom'}
+	| {type: 'page'; dir: 1 | -1}
+	| {type: 'push'; view: string; arg?: string}
+	| {type: 'goto'; view: string; arg?: string}
+	| {type: 'pop'}
+	| {type: 'mode'; mode: Mode}
+	| {type: 'input'; text: string}
+	| {type: 'filter'; text: string}
+	| {type: 'sort-next'};
+
+export const chromeLines = 6;
+
+/** Rows of a list that fit in the viewport (header, health strip, banner, title, column header, footer). */
+export function listHeight(state: Pick<ConsoleState, 'viewport'>): number {
+	return Math.max(1, state.viewport.height - chromeLines);
+}
+
+export function entry(view: string, arg?: string): ViewEntry {
+	return {view, arg, cursor: 0, offset: 0, filter: '', sort: null};
+}
+
+export function initialState(options: {refreshMs?: number; readOnly?: boolean; view?: string; width?: number; height?: number} = {}): ConsoleState {
+	return {
+		stack: [entry(options.view ?? 'brokers')],
+		mode: 'normal',
+		input: '',
+		snapshot: null,
+		lag: emptyLagHistory,
+		marks: new Set(),
+		connection: {status: 'connecting', attempt: 0},
+		polling: false,
+		refreshMs: options.refreshMs ?? 2000,
+		readOnly: options.readOnly ?? false,
+		flash: null,
+		viewport: {width: options.width ?? 120, height: options.height ?? 40},
+		refreshes: 0,
+	};
+}
+
+export function current(state: ConsoleState): ViewEntry {
+	return state.stack[state.stack.length - 1]!;
+}
+
+function replaceTop(state: ConsoleState, top: ViewEntry): ConsoleState {
+	return {...state, stack: [...state.stack.slice(0, -1), top]};
+}
+
+/**
+ * Offsets are fetched only for what is on screen: topics whose offsets were not asked for this time
+ * keep the values of the previous snapshot (marked neither as changed nor as unknown).
+ */
+export function carryOffsets(prev: ClusterSnapshot | null, next: ClusterSnapshot, fetched: string[] | 'all' | 'none' | undefined): ClusterSnapshot {
+	if (!prev || fetched === undefined || fetched === 'all') return next;
+	const asked = fetched === 'none' ? new Set<string>() : new Set(fetched);
+	const old = new Map(prev.topics.map((t) => [t.name, t]));
+	let changed = false;
+	const topics = next.topics.map((t) => {
+		if (asked.has(t.name)) return t;
+		const o = old.get(t.name);
+		if (!o) return t;
+		const oldParts = new Map(o.partitions.map((p) => [p.partition, p]));
+		changed = true;
+		return {
+			...t,
+			partitions: t.partitions.map((p) => {
+				if (p.earliestOffset !== null || p.latestOffset !== null) return p;
+				const op = oldParts.get(p.partition);
+				return op ? {...p, earliestOffset: op.earliestOffset, latestOffset: op.latestOffset} : p;
+			}),
+		};
+	});
+	return changed ? {...next, topics} : next;
+}
+
+function moveTo(state: ConsoleState, index: (cursor: number, count: number, page: number) => number): ConsoleState {
+	const top = current(state);
+	const vt = viewTable(state, top);
+	if (!vt || vt.rows.length === 0) return state;
+	const page = listHeight(state);
+	const cursor = resolveCursor(top, vt.rows);
+	const next = Math.max(0, Math.min(vt.rows.length - 1, index(cursor, vt.rows.length, page)));
+	const offset = windowFor(next, top.offset, vt.rows.length, page);
+	if (next === top.cursor && offset === top.offset && top.selected === vt.rows[next]!.key) return state;
+	return replaceTop(state, {...top, cursor: next, offset, selected: vt.rows[next]!.key});
+}
+
+export function reducer(state: ConsoleState, action: Action): ConsoleState {
+	switch (action.type) {
+		case 'resize':
+			if (state.viewport.width === action.width && state.viewport.height === action.height) return state;
+			return {...state, viewport: {width: action.width, height: action.height}};
+		case 'poll-start':
+			return state.polling ? state : {...state, polling: true};
+		case 'snapshot': {
+			const snapshot = carryOffsets(state.snapshot, action.snapshot, action.offsetsFor);
+			const allDown = snapshot.brokers.length > 0 && snapshot.brokers.every((b) => !b.reachable);
+			return {
+				...state,
+				snapshot,
+				lag: recordLag(state.lag, snapshot),
+				marks: diffSnapshots(state.snapshot, snapshot),
+				polling: false,
+				refreshes: state.refreshes + 1,
+				connection: allDown
+					? {...state.connection, status: 'down', attempt: state.connection.attempt + 1, error: 'no broker reachable'}
+					: {status: 'up', attempt: 0, lastOk: snapshot.takenAt},
+			};
+		}
+		case 'poll-failed':
+			return {
+				...state,
+				polling: false,
+				connection: {
+					...state.connection,
+					status: state.snapshot || state.connection.status === 'down' || action.attempt > 1 ? 'down' : 'connecting',
+					attempt: action.attempt,
+					error: action.error,
+					retryInMs: action.retryInMs,
+				},
+			};
+		case 'expire-marks':
+			return state.marks.size === 0 ? state : {...state, marks: new Set()};
+		case 'flash':
+			return {...state, flash: {level: action.level, text: action.text, at: action.at ?? Date.now()}};
+		case 'clear-flash':
+			if (!state.flash || (action.at !== undefined && state.flash.at !== action.at)) return state;
+			return {...state, flash: null};
+		case 'move':
+			return moveTo(state, (c) => c + action.delta);
+		case 'move-to':
+			return moveTo(state, (_c, n) => (action.where === 'top' ? 0 : n - 1));
+		case 'page':
+			return moveTo(state, (c, _n, page) => c + action.dir * Math.max(1, page - 1));
+		case 'push':
+			return {...state, mode: 'normal', stack: [...state.stack, entry(action.view, action.arg)]};
+		case 'goto':
+			return {...state, mode: 'normal', input: '', stack: [entry(action.view, action.arg)]};
+		case 'pop':
+			if (state.stack.length <= 1) return state;
+			return {...state, stack: state.stack.slice(0, -1)};
+		case 'mode':
+			return {...state, mode: action.mode, input: action.mode === 'command' ? '' : state.input};
+		case 'input':
+			return {...state, input: action.text};
+		case 'filter': {
+			const top = current(state);
+			if (top.filter === action.text) return state;
+			return replaceTop(state, {...top, filter: action.text, cursor: 0, offset: 0, selected: undefined});
+		}
+		case 'sort-next': {
+			const top = current(state);
+			const vt = viewTable(state, top);
+			if (!vt) return state;
+			const n = vt.table.columns.length;
+			const sort = top.sort === null ? 0 : top.sort + 1 >= n ? null : top.sort + 1;
+			return replaceTop(state, {...top, sort});
+		}
+	}
+}

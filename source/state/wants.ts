@@ -1,0 +1,32 @@
+// What the next poll should fetch, from what is on screen: offsets only for the topics visible in
+// the topics list, or the one topic whose partitions are shown (heavy detail for what is seen).
+import {current, listHeight, type ConsoleState} from './reducer.js';
+import {resolveCursor, viewTable, windowFor} from './select.js';
+
+/** Structurally the gateway's SnapshotOptions (source/kafka/gateway.ts). */
+export interface SnapshotRequest {
+	topics?: string[];
+	offsets?: boolean | {topics: string[]};
+	groups?: boolean | string[];
+	configs?: boolean | {topics: string[]};
+	reassignments?: boolean;
+}
+
+export function snapshotRequest(state: ConsoleState): {request: SnapshotRequest; offsetsFor: string[] | 'all' | 'none'} {
+	const top = current(state);
+	// first poll: everything, so every view has numbers at once
+	if (!state.snapshot) return {request: {offsets: true, groups: true, configs: true}, offsetsFor: 'all'};
+	let topics: string[] = [];
+	if (top.view === 'topics') {
+		const vt = viewTable(state, top);
+		if (vt) {
+			const h = listHeight(state);
+			const cursor = resolveCursor(top, vt.rows);
+			const offset = windowFor(cursor, top.offset, vt.rows.length, h);
+			topics = vt.rows.slice(offset, offset + h).map((r) => r.key);
+		}
+	} else if ((top.view === 'partitions' || top.view === 'tail') && top.arg) {
+		topics = [top.arg];
+	}
+	return {request: {offsets: {topics}, groups: true, configs: true}, offsetsFor: topics};
+}

@@ -1,0 +1,238 @@
+// The live console: the reducer, one snapshot poller, keys from the key table, the Screen.
+// Loaded only by `kcon` (console) through a dynamic import, so `describe` never loads Ink or React.
+import React, {useCallback, useEffect, useReducer, useRef, useState} from 'react';
+import {render, useApp, useInput, useStdout} from 'ink';
+import type {ClusterSnapshot} from '../domain/cluster.js';
+import {Poller} from '../state/poller.js';
+import {current, initialState, reducer, type Action, type ConsoleState} from '../state/reducer.js';
+import {snapshotRequest, type SnapshotRequest} from '../state/wants.js';
+import {activeCommands, findCommand, type KeyContext, type KeyInfo} from './keys.js';
+import {Screen, selectedRow} from './screen.js';
+import {complete, viewByCommand, viewById} from './views/registry.js';
+
+export interface SnapshotSource {
+	snapshot(options?: SnapshotRequest): Promise<ClusterSnapshot>;
+	close?(): Promise<void>;
+}
+
+export interface AppProps {
+	source: SnapshotSource;
+	refreshMs: number;
+	readOnly: boolean;
+	target?: string;
+	view?: string;
+	/** fixed size (tests); default: the terminal's, following resizes */
+	width?: number;
+	height?: number;
+	/** called after each frame is committed (bench) */
+	onFrame?: (state: ConsoleState) => void;
+}
+
+const marksMs = 1500;
+const flashMs = 4000;
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+function useTerminalSize(fixed?: {width?: number; height?: number}): {width: number; height: number} {
+	const {stdout} = useStdout();
+	const read = () => ({
+		width: fixed?.width ?? stdout.columns ?? 120,
+		// one line short of the terminal: a frame of exactly `rows` lines makes Ink clear the screen
+		height: fixed?.height ?? Math.max(8, (stdout.rows ?? 40) - 1),
+	});
+	const [size, setSize] = useState(read);
+	useEffect(() => {
+		if (fixed?.width && fixed.height) return;
+		const onResize = () => setSize(read());
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout]);
+	return size;
+}
+
+export function App(props: AppProps) {
+	const {exit} = useApp();
+	const size = useTerminalSize({width: props.width, height: props.height});
+	const [state, dispatch] = useReducer(
+		reducer,
+		undefined,
+		() => initialState({refreshMs: props.refreshMs, readOnly: props.readOnly, view: props.view, ...size}),
+	);
+	const stateRef = useRef(state);
+	stateRef.current = state;
+	const pollerRef = useRef<Poller<{snapshot: ClusterSnapshot; offsetsFor: string[] | 'all' | 'none'}> | null>(null);
+
+	useEffect(() => {
+		dispatch({type: 'resize', width: size.width, height: size.height});
+	}, [size.width, size.height]);
+
+	// one poller for the cluster snapshot
+	useEffect(() => {
+		const poller = new Poller({
+			intervalMs: props.refreshMs,
+			fetch: async () => {
+				const {request, offsetsFor} = snapshotRequest(stateRef.current);
+				const snapshot = await props.source.snapshot(request);
+				return {snapshot, offsetsFor};
+			},
+			onStart: () => dispatch({type: 'poll-start'}),
+			onResult: ({snapshot, offsetsFor}) => dispatch({type: 'snapshot', snapshot, offsetsFor}),
+			onError: (error, attempt, retryInMs) => dispatch({type: 'poll-failed', error: errorText(error), attempt, retryInMs}),
+			isDown: ({snapshot}) => snapshot.brokers.length > 0 && snapshot.brokers.every((b) => !b.reachable),
+		});
+		pollerRef.current = poller;
+		poller.start();
+		return () => {
+			poller.stop();
+			pollerRef.current = null;
+		};
+	}, [props.source, props.refreshMs]);
+
+	// changed values stay marked for a moment
+	useEffect(() => {
+		if (state.marks.size === 0) return;
+		const t = setTimeout(() => dispatch({type: 'expire-marks'}), marksMs);
+		return () => clearTimeout(t);
+	}, [state.marks]);
+
+	// flash lines clear themselves
+	useEffect(() => {
+		if (!state.flash) return;
+		const at = state.flash.at;
+		const t = setTimeout(() => dispatch({type: 'clear-flash', at}), flashMs);
+		return () => clearTimeout(t);
+	}, [state.flash]);
+
+	useEffect(() => {
+		props.onFrame?.(state);
+	});
+
+	const flash = useCallback((level: 'info' | 'warn' | 'error', text: string) => dispatch({type: 'flash', level, text}), []);
+
+	const refreshNow = useCallback(() => {
+		if (pollerRef.current?.refreshNow()) flash('info', 'refreshing…');
+		else flash('info', 'a refresh is already running');
+	}, [flash]);
+
+	const open = useCallback(
+		(command: string, arg?: string, push = false) => {
+			const def = viewById(command) ?? viewByCommand(command);
+			if (!def) {
+				flash('error', `unknown command ':${command}' — try :brokers, :topics, :groups`);
+				return;
+			}
+			if (def.arg?.required && !arg) {
+				flash('error', `:${def.command} needs a ${def.arg.kind} name (tab completes)`);
+				return;
+			}
+			const snap = stateRef.current.snapshot;
+			if (arg && snap && def.arg?.kind === 'topic' && !snap.topics.some((t) => t.name === arg)) {
+				flash('error', `no topic '${arg}'`);
+				return;
+			}
+			if (arg && snap && def.arg?.kind === 'group' && !snap.groups.some((g) => g.groupId === arg)) {
+				flash('error', `no group '${arg}'`);
+				return;
+			}
+			if (push) dispatch({type: 'push', view: def.id, arg});
+			else if (def.arg) {
+				dispatch({type: 'goto', view: def.parent ?? stateRef.current.stack[0]!.view});
+				dispatch({type: 'push', view: def.id, arg});
+			} else dispatch({type: 'goto', view: def.id});
+			// show the new view's detail now rather than at the next tick
+			setTimeout(() => pollerRef.current?.refreshNow(), 0);
+		},
+		[flash],
+	);
+
+	const quit = useCallback(() => exit(), [exit]);
+
+	const runCommandLine = useCallback(
+		(line: string) => {
+			const [word, ...rest] = line.trim().split(/\s+/);
+			dispatch({type: 'mode', mode: 'normal'});
+			if (!word) return;
+			if (word === 'q' || word === 'quit' || word === 'q!') return quit();
+			if (word === 'help' || word === '?') return dispatch({type: 'mode', mode: 'help'});
+			open(word, rest.join(' ') || undefined);
+		},
+		[open, quit],
+	);
+
+	const commands = activeCommands(state.readOnly);
+
+	useInput((input, key: KeyInfo) => {
+		const s = stateRef.current;
+		const top = current(s);
+		if (s.mode === 'command') {
+			if (key.escape) return dispatch({type: 'mode', mode: 'normal'});
+			if (key.return) return runCommandLine(s.input);
+			if (key.tab) {
+				const c = complete(s.input, s);
+				dispatch({type: 'input', text: c.text});
+				if (c.candidates.length > 1) flash('info', c.candidates.slice(0, 12).join('  '));
+				return;
+			}
+			if (key.backspace || key.delete) return dispatch({type: 'input', text: s.input.slice(0, -1)});
+			if (input && !key.ctrl && !key.meta) dispatch({type: 'input', text: s.input + input});
+			return;
+		}
+		if (s.mode === 'filter') {
+			if (key.escape) {
+				dispatch({type: 'filter', text: ''});
+				return dispatch({type: 'mode', mode: 'normal'});
+			}
+			if (key.return) return dispatch({type: 'mode', mode: 'normal'});
+			if (key.backspace || key.delete) return dispatch({type: 'filter', text: top.filter.slice(0, -1)});
+			if (input && !key.ctrl && !key.meta && !key.tab) dispatch({type: 'filter', text: top.filter + input});
+			return;
+		}
+		if (s.mode === 'help' && (key.escape || input === '?')) return dispatch({type: 'mode', mode: 'normal'});
+		const command = findCommand(commands, top.view, input, key);
+		if (!command) return;
+		const selected = selectedRow(s);
+		const reason = command.disabledReason?.(s, selected) ?? null;
+		if (reason) return flash('warn', `${command.keys[0]}: ${reason}`);
+		const ctx: KeyContext = {
+			state: s,
+			dispatch: dispatch as (a: Action) => void,
+			selected,
+			refreshNow,
+			quit,
+			open,
+			drill: () => {
+				const def = viewById(top.view);
+				const target = selected && def?.drill ? def.drill(selected, top) : null;
+				if (!target) return;
+				const tdef = viewById(target.view);
+				if (!tdef) return flash('warn', `the ${target.view} view is not available yet`);
+				dispatch({type: 'push', view: target.view, arg: target.arg});
+				setTimeout(() => pollerRef.current?.refreshNow(), 0);
+			},
+		};
+		command.run(ctx);
+	});
+
+	return <Screen state={state} width={size.width} height={size.height} commands={commands} dispatch={dispatch} target={props.target} />;
+}
+
+export interface ConsoleOptions {
+	source: SnapshotSource;
+	refreshMs: number;
+	readOnly: boolean;
+	target?: string;
+}
+
+/** Renders the console on the current terminal and resolves when the operator quits. */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+	const instance = render(<App source={options.source} refreshMs={options.refreshMs} readOnly={options.readOnly} target={options.target} />, {
+		exitOnCtrlC: true,
+		patchConsole: true,
+		maxFps: 30,
+	});
+	await instance.waitUntilExit();
+}

@@ -1,0 +1,176 @@
+// The whole frame as a pure function of (state, width, height): title bar, health strip, banner,
+// the current view (a virtualised table or a custom view), and the footer (key hints, command bar,
+// filter input or a flash line). Exactly `height` lines, each at most `width` columns.
+import React from 'react';
+import {Box, Text} from 'ink';
+import {healthSegments, healthStrip, type Row} from '../present/console-rows.js';
+import {current, listHeight, type Action, type ConsoleState} from '../state/reducer.js';
+import {resolveCursor, viewTable, windowFor} from '../state/select.js';
+import {activeCommands, footerHints, helpLines, type KeyCommand} from './keys.js';
+import {fit, tableLines} from './table.js';
+import {bold, inverse, paint, paintSegments} from './theme.js';
+import {viewById} from './views/registry.js';
+
+export interface ScreenProps {
+	state: ConsoleState;
+	width: number;
+	height: number;
+	commands?: readonly KeyCommand[];
+	dispatch?: (action: Action) => void;
+	/** a label for where we are connected (bootstrap or context) */
+	target?: string;
+}
+
+const noop = () => {};
+
+function Line({children}: {children: string}) {
+	return <Text wrap="truncate-end">{children || ' '}</Text>;
+}
+
+export function selectedRow(state: ConsoleState): Row | null {
+	const top = current(state);
+	const vt = viewTable(state, top);
+	if (!vt || vt.rows.length === 0) return null;
+	return vt.rows[resolveCursor(top, vt.rows)] ?? null;
+}
+
+function clock(ms: number): string {
+	return new Date(ms).toISOString().slice(11, 19);
+}
+
+function titleBar(state: ConsoleState, width: number, target: string | undefined): string {
+	const snap = state.snapshot;
+	const left = ` kcon ${target ? `· ${target} ` : ''}${snap?.clusterId ? `· cluster ${snap.clusterId} ` : ''}`;
+	const ro = state.readOnly ? ' READ-ONLY ' : '';
+	const right = `${state.polling ? '⟳' : ' '} every ${state.refreshMs / 1000}s${snap ? ` · ${clock(snap.takenAt)} UTC` : ''} `;
+	const room = Math.max(0, width - [...left].length - [...ro].length - [...right].length);
+	return inverse(bold(left)) + (ro ? paint('bad', ro) : '') + ' '.repeat(room) + paint('dim', right);
+}
+
+function banner(state: ConsoleState): string {
+	const c = state.connection;
+	if (c.status === 'down') {
+		const retry = c.retryInMs ? `, next try in ${Math.ceil(c.retryInMs / 1000)}s` : '';
+		return paint('bad', `disconnected — retrying (${c.attempt})${retry}: ${c.error ?? 'no broker reachable'}`);
+	}
+	if (c.status === 'connecting') {
+		return paint('warn', c.error ? `connecting — retrying (${c.attempt}): ${c.error}` : 'connecting…');
+	}
+	const w = state.snapshot?.warnings ?? [];
+	if (w.length > 0) return paint('warn', `⚠ ${w[0]}${w.length > 1 ? ` (+${w.length - 1} more)` : ''}`);
+	return paint('dim', state.stack.map((e) => viewById(e.view)?.title(e) ?? e.view).join(' › '));
+}
+
+function footer(state: ConsoleState, commands: readonly KeyCommand[], width: number): string {
+	const top = current(state);
+	if (state.mode === 'command') return bold(':') + state.input + inverse(' ');
+	if (state.mode === 'filter') return bold('/') + top.filter + inverse(' ') + paint('dim', '  enter keep · esc clear');
+	if (state.flash) {
+		const tone = state.flash.level === 'error' ? 'bad' : state.flash.level === 'warn' ? 'warn' : 'accent';
+		return paint(tone, state.flash.text);
+	}
+	const hints = footerHints(commands, top.view);
+	let out = '';
+	let used = 0;
+	for (const h of hints) {
+		const piece = `<${h.keys}> ${h.label}  `;
+		if (used + piece.length > width) break;
+		out += paint('accent', `<${h.keys}>`) + ` ${h.label}  `;
+		used += piece.length;
+	}
+	return out;
+}
+
+function HelpOverlay({state, commands, width, height}: {state: ConsoleState; commands: readonly KeyCommand[]; width: number; height: number}) {
+	const top = current(state);
+	const lines = helpLines(commands, state, top.view, selectedRow(state));
+	const keyWidth = Math.min(20, Math.max(...lines.map((l) => l.keys.length)) + 2);
+	const out: string[] = [bold(fit(`Keys${state.readOnly ? ' (read-only: dangerous commands removed)' : ''} — ? or esc closes`, width))];
+	for (const l of lines) {
+		const text = fit(l.keys, keyWidth) + fit(l.description + (l.disabled ? ` (${l.disabled})` : ''), Math.max(1, width - keyWidth));
+		out.push(l.here && !l.disabled ? text : paint('dim', text));
+	}
+	const shown = out.slice(0, height);
+	while (shown.length < height) shown.push('');
+	return (
+		<Box flexDirection="column">
+			{shown.map((l, i) => (
+				<Line key={i}>{l}</Line>
+			))}
+		</Box>
+	);
+}
+
+function TableBody({state, width, height}: {state: ConsoleState; width: number; height: number}) {
+	const top = current(state);
+	const def = viewById(top.view);
+	const vt = viewTable(state, top);
+	const title = def?.title(top) ?? top.view;
+	if (!state.snapshot) {
+		const lines = [bold(` ${title} `), '', paint('dim', state.connection.status === 'connecting' ? ' waiting for the first snapshot…' : ' no data yet')];
+		while (lines.length < height + 2) lines.push('');
+		return (
+			<Box flexDirection="column">
+				{lines.map((l, i) => (
+					<Line key={i}>{l}</Line>
+				))}
+			</Box>
+		);
+	}
+	if (!vt) {
+		const what = def?.arg?.kind ?? 'item';
+		const lines = [bold(` ${title} `), '', paint('bad', ` no ${what} '${top.arg ?? ''}' in this cluster (any more)`), paint('dim', ' esc goes back')];
+		while (lines.length < height + 2) lines.push('');
+		return (
+			<Box flexDirection="column">
+				{lines.map((l, i) => (
+					<Line key={i}>{l}</Line>
+				))}
+			</Box>
+		);
+	}
+	const cursor = resolveCursor(top, vt.rows);
+	const offset = windowFor(cursor, top.offset, vt.rows.length, height);
+	const {header, lines} = tableLines(vt.table.columns, vt.rows, {width, height, offset, cursor, sort: top.sort});
+	const count = top.filter ? `${vt.rows.length}/${vt.total}` : `${vt.total}`;
+	const filter = top.filter ? paint('accent', `  /${top.filter}${vt.literal ? ' (literal)' : ''}`) : '';
+	const pos = vt.rows.length > height ? paint('dim', `  ${offset + 1}-${Math.min(vt.rows.length, offset + height)} of ${vt.rows.length}`) : '';
+	const legend = top.view === 'partitions' ? paint('dim', '  replicas: ') + paint('ok', 'n') + paint('dim', ' in ISR  ') + paint('warn', 'n*') + paint('dim', ' out of sync  ') + paint('bad', 'n!') + paint('dim', ' offline') : '';
+	const out = [bold(` ${title} ${count} `) + filter + pos + legend, header, ...lines];
+	while (out.length < height + 2) out.push('');
+	return (
+		<Box flexDirection="column">
+			{out.map((l, i) => (
+				<Line key={i}>{l}</Line>
+			))}
+		</Box>
+	);
+}
+
+export function Screen({state, width, height, commands, dispatch, target}: ScreenProps) {
+	const cmds = commands ?? activeCommands(state.readOnly);
+	const top = current(state);
+	const def = viewById(top.view);
+	const bodyHeight = Math.max(1, height - 4);
+	const rows = listHeight({viewport: {width, height}});
+	const strip = state.snapshot ? paintSegments(healthSegments(healthStrip(state.snapshot, state.lag))) : paint('dim', 'brokers up ?/?');
+	let body: React.ReactNode;
+	if (state.mode === 'help') body = <HelpOverlay state={state} commands={cmds} width={width} height={bodyHeight} />;
+	else if (def?.component) {
+		const Custom = def.component;
+		body = (
+			<Box height={bodyHeight} flexDirection="column" overflow="hidden">
+				<Custom state={state} entry={top} width={width} height={bodyHeight} dispatch={dispatch ?? noop} active={state.mode === 'normal'} />
+			</Box>
+		);
+	} else body = <TableBody state={state} width={width} height={rows} />;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Line>{titleBar(state, width, target)}</Line>
+			<Line>{' ' + strip}</Line>
+			<Line>{' ' + banner(state)}</Line>
+			{body}
+			<Line>{' ' + footer(state, cmds, width - 1)}</Line>
+		</Box>
+	);
+}

@@ -1,0 +1,100 @@
+// Draws a table window as lines of text: only the visible rows are touched (virtualised), each
+// line exactly `width` columns wide. Pure; the Ink component prints the lines.
+import {cellText, type Cell, type Column, type Row, type Segment, type Tone} from '../present/console-rows.js';
+import {bold, inverse, paint} from './theme.js';
+
+/** Column widths that fit `width` (1 space between columns): fixed first, then flex shares. */
+export function layoutColumns(columns: readonly Column[], width: number): number[] {
+	const gaps = Math.max(0, columns.length - 1);
+	const widths = columns.map((c) => c.width ?? c.min ?? 4);
+	let used = widths.reduce((a, b) => a + b, 0) + gaps;
+	const flexTotal = columns.reduce((a, c) => a + (c.width === undefined ? (c.flex ?? 1) : 0), 0);
+	if (used < width && flexTotal > 0) {
+		const spare = width - used;
+		let given = 0;
+		columns.forEach((c, i) => {
+			if (c.width !== undefined) return;
+			const share = Math.floor((spare * (c.flex ?? 1)) / flexTotal);
+			widths[i]! += share;
+			given += share;
+		});
+		// leftover to the first flex column
+		const first = columns.findIndex((c) => c.width === undefined);
+		if (first >= 0) widths[first]! += spare - given;
+		used = width;
+	}
+	// too narrow: shrink from the right, never below 1
+	for (let i = columns.length - 1; used > width && i >= 0; i--) {
+		const cut = Math.min(widths[i]! - 1, used - width);
+		widths[i]! -= cut;
+		used -= cut;
+	}
+	return widths;
+}
+
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+	if (width <= 0) return '';
+	const chars = [...text];
+	if (chars.length > width) return width === 1 ? '…' : chars.slice(0, width - 1).join('') + '…';
+	const pad = ' '.repeat(width - chars.length);
+	return align === 'right' ? pad + text : text + pad;
+}
+
+function segmentsOf(cell: Cell): Segment[] {
+	if (typeof cell === 'string') return [{text: cell}];
+	return Array.isArray(cell) ? cell : [cell];
+}
+
+/** One cell, truncated/padded to `width`, coloured per segment (plain when `plain`). */
+function drawCell(cell: Cell, width: number, align: 'left' | 'right', rowTone: Tone | undefined, plain: boolean): string {
+	const text = cellText(cell);
+	const fitted = fit(text, width, align);
+	if (plain) return fitted;
+	const segs = segmentsOf(cell);
+	// re-cut the fitted text along the segments to keep their colours
+	const chars = [...fitted];
+	const lead = align === 'right' ? Math.max(0, width - [...text].length) : 0;
+	let out = ' '.repeat(Math.min(lead, chars.length));
+	let pos = lead;
+	for (const s of segs) {
+		if (pos >= chars.length) break;
+		const len = [...s.text].length;
+		const piece = chars.slice(pos, Math.min(chars.length, pos + len)).join('');
+		out += paint(s.tone ?? rowTone, piece);
+		pos += len;
+	}
+	if (pos < chars.length) out += chars.slice(pos).join('');
+	return out;
+}
+
+export function headerLine(columns: readonly Column[], widths: readonly number[], sort: number | null): string {
+	return bold(
+		columns
+			.map((c, i) => {
+				const title = sort === i ? `${c.numeric ? '↓' : '↑'}${c.title}` : c.title;
+				return fit(title, widths[i]!, c.align);
+			})
+			.join(' '),
+	);
+}
+
+export function rowLine(row: Row, columns: readonly Column[], widths: readonly number[], selected: boolean): string {
+	if (selected) {
+		const plain = columns.map((c, i) => drawCell(row.cells[i] ?? '', widths[i]!, c.align ?? 'left', undefined, true)).join(' ');
+		return inverse(plain);
+	}
+	return columns.map((c, i) => drawCell(row.cells[i] ?? '', widths[i]!, c.align ?? 'left', row.tone, false)).join(' ');
+}
+
+/** The visible lines of a table: rows[offset, offset+height), the cursor row in reverse video. */
+export function tableLines(
+	columns: readonly Column[],
+	rows: readonly Row[],
+	opts: {width: number; height: number; offset: number; cursor: number; sort: number | null},
+): {header: string; lines: string[]} {
+	const widths = layoutColumns(columns, opts.width);
+	const lines: string[] = [];
+	const end = Math.min(rows.length, opts.offset + opts.height);
+	for (let i = opts.offset; i < end; i++) lines.push(rowLine(rows[i]!, columns, widths, i === opts.cursor));
+	return {header: headerLine(columns, widths, opts.sort), lines};
+}

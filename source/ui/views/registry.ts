@@ -1,0 +1,115 @@
+// The router: one entry per view. Adding a view (agents, tail, …) is one entry here: its `:command`,
+// what argument it takes, how its title reads, where `enter` leads, and — for views that are not
+// tables of the snapshot — the component that draws it.
+import type {ComponentType} from 'react';
+import type {Row} from '../../present/console-rows.js';
+import type {Action, ConsoleState, ViewEntry} from '../../state/reducer.js';
+
+export interface ViewProps {
+	state: ConsoleState;
+	entry: ViewEntry;
+	width: number;
+	height: number;
+	dispatch: (action: Action) => void;
+	/** whether this view receives keys first (custom views handle their own keys via useInput) */
+	active: boolean;
+}
+
+export interface ViewDef {
+	id: string;
+	/** the word after `:` */
+	command: string;
+	aliases?: string[];
+	/** what the argument names (for completion and errors) */
+	arg?: {kind: 'topic' | 'group'; required: boolean};
+	title: (entry: ViewEntry) => string;
+	/** the list `:command ARG` opens underneath, so `esc` goes back to it */
+	parent?: string;
+	/** `enter` on a row: the view to push */
+	drill?: (row: Row, entry: ViewEntry) => {view: string; arg?: string} | null;
+	/** custom drawing; table views (brokers, topics, …) are drawn from state/select's table */
+	component?: ComponentType<ViewProps>;
+}
+
+export const views: ViewDef[] = [
+	{
+		id: 'brokers',
+		command: 'brokers',
+		aliases: ['overview', 'b'],
+		title: () => 'Brokers',
+		drill: () => ({view: 'topics'}),
+	},
+	{
+		id: 'topics',
+		command: 'topics',
+		aliases: ['t'],
+		title: () => 'Topics',
+		drill: (row) => ({view: 'partitions', arg: row.key}),
+	},
+	{
+		id: 'partitions',
+		command: 'topic',
+		aliases: ['partitions'],
+		arg: {kind: 'topic', required: true},
+		parent: 'topics',
+		title: (e) => `Partitions of ${e.arg ?? '?'}`,
+	},
+	{
+		id: 'groups',
+		command: 'groups',
+		aliases: ['g', 'consumers'],
+		title: () => 'Groups',
+		drill: (row) => ({view: 'group', arg: row.key}),
+	},
+	{
+		id: 'group',
+		command: 'group',
+		arg: {kind: 'group', required: true},
+		parent: 'groups',
+		title: (e) => `Group ${e.arg ?? '?'}`,
+	},
+];
+
+/** Registers a view (same id replaces). */
+export function addView(def: ViewDef): void {
+	const i = views.findIndex((v) => v.id === def.id);
+	if (i >= 0) views[i] = def;
+	else views.push(def);
+}
+
+export function viewById(id: string): ViewDef | undefined {
+	return views.find((v) => v.id === id);
+}
+
+export function viewByCommand(word: string): ViewDef | undefined {
+	const w = word.toLowerCase();
+	return views.find((v) => v.command === w) ?? views.find((v) => v.aliases?.includes(w));
+}
+
+export const extraCommands = ['quit', 'help'];
+
+/** Tab completion in the command bar: the completed text, or the input unchanged. */
+export function complete(input: string, state: ConsoleState): {text: string; candidates: string[]} {
+	const parts = input.split(/\s+/);
+	if (parts.length <= 1) {
+		const words = [...views.map((v) => v.command), ...extraCommands];
+		const candidates = words.filter((w) => w.startsWith(parts[0] ?? ''));
+		return {text: candidates.length === 1 ? candidates[0]! + (viewByCommand(candidates[0]!)?.arg ? ' ' : '') : commonPrefix(candidates, input), candidates};
+	}
+	const def = viewByCommand(parts[0]!);
+	const prefix = parts.slice(1).join(' ');
+	let names: string[] = [];
+	if (def?.arg?.kind === 'topic') names = state.snapshot?.topics.map((t) => t.name) ?? [];
+	if (def?.arg?.kind === 'group') names = state.snapshot?.groups.map((g) => g.groupId) ?? [];
+	const candidates = names.filter((n) => n.startsWith(prefix)).sort();
+	if (candidates.length === 0) return {text: input, candidates};
+	const done = candidates.length === 1 ? candidates[0]! : commonPrefix(candidates, prefix);
+	return {text: `${parts[0]} ${done}`, candidates};
+}
+
+function commonPrefix(words: string[], fallback: string): string {
+	if (words.length === 0) return fallback;
+	let p = words[0]!;
+	for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
+	return p.length >= fallback.length ? p : fallback;
+}
