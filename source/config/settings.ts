@@ -65,6 +65,21 @@ export interface Settings {
 	source: SettingsSource;
 	/** the config file that was read, if any */
 	configFile?: string;
+	/** context "brokerCommands": how `kcon broker kill|start` reaches brokers outside the lab */
+	brokerCommands?: BrokerCommands;
+}
+
+/**
+ * argv (no shell) with {id}, {host}, {port}, {signal} placeholders, either one template for every
+ * broker or one per broker id: {"kill": ["docker","kill","broker{id}"]} or {"kill": {"3": [...]}}.
+ */
+export type BrokerCommand = string[] | Record<string, string[]>;
+
+export interface BrokerCommands {
+	kill?: BrokerCommand;
+	start?: BrokerCommand;
+	/** per command run, default 60 s */
+	timeoutMs: number;
 }
 
 /** The connection flags as parseCommandArgs(argv, {...connectionOptions}) returns them. */
@@ -235,6 +250,7 @@ function fromContext(
 		configFile: file,
 	};
 	if (raw['sasl'] !== undefined) settings.sasl = saslFrom(raw['sasl'], where, env);
+	if (raw['brokerCommands'] !== undefined) settings.brokerCommands = brokerCommandsFrom(raw['brokerCommands'], where);
 	if (raw['tls'] !== undefined && raw['tls'] !== false) {
 		settings.ssl = tlsFrom(raw['tls'], where, env, path.dirname(file));
 	}
@@ -282,6 +298,27 @@ function secret(raw: unknown, what: string, env: NodeJS.ProcessEnv): string {
 		return value;
 	}
 	throw new UsageError(`${what} must be a string or {"env": "NAME"}`);
+}
+
+function brokerCommandsFrom(raw: unknown, where: string): BrokerCommands {
+	if (!isObject(raw)) throw new UsageError(`${where}: "brokerCommands" must be an object`);
+	const argv = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== '');
+	const commands: BrokerCommands = {timeoutMs: 60_000};
+	for (const key of ['kill', 'start'] as const) {
+		const value = raw[key];
+		if (value === undefined) continue;
+		if (argv(value) || (isObject(value) && Object.entries(value).every(([id, v]) => /^\d+$/.test(id) && argv(v)))) {
+			commands[key] = value as BrokerCommand;
+		} else {
+			throw new UsageError(`${where}: brokerCommands.${key} must be an argv array of strings, or {"<broker id>": [argv…]}`);
+		}
+	}
+	const timeout = raw['timeoutSeconds'];
+	if (timeout !== undefined) {
+		if (typeof timeout !== 'number' || !(timeout > 0)) throw new UsageError(`${where}: brokerCommands.timeoutSeconds must be a positive number`);
+		commands.timeoutMs = Math.round(timeout * 1000);
+	}
+	return commands;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
