@@ -1,6 +1,139 @@
+// `kcon describe [brokers|topics|topic NAME|groups|group ID|agents]`: the cluster as text that reads
+// like Kafka's own tools, or one JSON document (-o json). Never loads Ink or React.
+// Exit: 0 described what it reached (also with brokers down / partitions offline), 1 no broker
+// reachable, 2 usage (unknown view or flag, topic or group that does not exist).
 import type {CommandContext} from './registry.js';
-import {KconError} from '../errors.js';
+import {connectionOptions, outputFormat, parseCommandArgs} from '../config/args.js';
+import {resolveSettings} from '../config/settings.js';
+import {UsageError} from '../errors.js';
+import type {ClusterSnapshot, GroupInfo, TopicInfo} from '../domain/cluster.js';
+import {partitionFilter, type PartitionFilter} from '../domain/health.js';
+import {createGateway, type SnapshotOptions} from '../kafka/gateway.js';
+import {toJson} from '../present/json.js';
+import {describeDocument} from '../present/describe-json.js';
+import {renderTopicsText} from '../present/topics-text.js';
+import {renderBrokersText} from '../present/brokers-text.js';
+import {renderGroupMembers, renderGroupOffsets, renderGroupStates, type Chunk} from '../present/groups-text.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-	throw new KconError('`kcon describe` is not built yet');
+const options = {
+	...connectionOptions,
+	'under-replicated': {type: 'boolean'},
+	unavailable: {type: 'boolean'},
+	'under-min-isr': {type: 'boolean'},
+	'at-min-isr': {type: 'boolean'},
+	'include-internal': {type: 'boolean'},
+	'only-with-lag': {type: 'boolean'},
+	members: {type: 'boolean'},
+	state: {type: 'boolean'},
+} as const;
+
+const views = ['all', 'brokers', 'topics', 'topic', 'groups', 'group'] as const;
+type View = (typeof views)[number];
+
+const filterFlags: PartitionFilter[] = ['under-replicated', 'unavailable', 'under-min-isr', 'at-min-isr'];
+
+export async function run(ctx: CommandContext): Promise<number> {
+	if (ctx.argv[0] === 'agents') {
+		// the SNMP side lives in its own module; a computed specifier keeps it out of this graph
+		const agents = './describe-agents.js';
+		const module = (await import(agents)) as {run: (c: CommandContext) => Promise<number | void>};
+		return (await module.run({argv: ctx.argv.slice(1)})) ?? 0;
+	}
+	const {values, positionals} = parseCommandArgs(ctx.argv, options);
+	const format = outputFormat(values);
+	const view = (positionals[0] ?? 'all') as View;
+	if (!views.includes(view) || (view === 'all' && positionals[0] !== undefined)) {
+		throw new UsageError(`unknown describe view '${positionals[0]}'; use brokers, topics, topic NAME, groups, group ID or agents`);
+	}
+	const name = positionals[1];
+	if ((view === 'topic' || view === 'group') && !name) throw new UsageError(`describe ${view} needs a ${view === 'topic' ? 'topic name' : 'group id'}`);
+	const extra = positionals.slice(view === 'topic' || view === 'group' ? 2 : 1);
+	if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+
+	const filters = filterFlags.filter((f) => values[f] === true);
+	if (filters.length > 0 && view !== 'topics' && view !== 'topic') {
+		throw new UsageError(`--${filters[0]} applies to 'describe topics' and 'describe topic NAME'`);
+	}
+	if (values['include-internal'] && view !== 'topics' && view !== 'all') {
+		throw new UsageError("--include-internal applies to 'describe topics'");
+	}
+	if (values['only-with-lag'] && view !== 'groups') throw new UsageError("--only-with-lag applies to 'describe groups'");
+	if ((values.members || values.state) && view !== 'group') {
+		throw new UsageError("--members and --state apply to 'describe group ID'");
+	}
+	if (values.members && values.state) throw new UsageError('choose one of --members and --state');
+
+	const settings = resolveSettings(values);
+	const wantTopics = view === 'all' || view === 'topics' || view === 'topic';
+	const wantGroups = view === 'all' || view === 'groups' || view === 'group';
+	const needsMinIsr = filters.includes('under-min-isr') || filters.includes('at-min-isr');
+	const snapshotOptions: SnapshotOptions = {
+		// groups views need no topic metadata of their own (the gateway looks up the groups' topics)
+		topics: view === 'topic' ? [name!] : view === 'groups' || view === 'group' ? [] : undefined,
+		// text output prints no offsets (as kafka-topics.sh); JSON carries them
+		offsets: wantTopics && format === 'json',
+		groups: view === 'group' ? [name!] : wantGroups,
+		// the text header prints non-default configs; the min-ISR filters need min.insync.replicas
+		configs: wantTopics && (format === 'text' || needsMinIsr),
+		reassignments: wantTopics,
+		elr: wantTopics && format === 'text',
+	};
+
+	const gateway = createGateway(settings);
+	let snapshot: ClusterSnapshot;
+	try {
+		snapshot = await gateway.snapshot(snapshotOptions);
+	} finally {
+		await gateway.close();
+	}
+
+	let topics: TopicInfo[] = [];
+	if (wantTopics) {
+		topics = snapshot.topics;
+		if (view === 'topic') {
+			if (!topics.some((t) => t.name === name)) throw new UsageError(`topic '${name}' does not exist`);
+		} else if (!values['include-internal']) {
+			topics = topics.filter((t) => !t.internal);
+		}
+		if (format === 'json' && filters.length > 0) {
+			const predicates = filters.map((f) => partitionFilter(f, snapshot.brokers));
+			topics = topics
+				.map((t) => ({...t, partitions: t.partitions.filter((p) => predicates.some((match) => match(t, p)))}))
+				.filter((t) => t.partitions.length > 0);
+		}
+	}
+	let groups: GroupInfo[] = [];
+	if (wantGroups) {
+		groups = snapshot.groups;
+		if (view === 'group') {
+			const group = groups.find((g) => g.groupId === name);
+			if (!group || (group.state === 'Dead' && !group.error)) throw new UsageError(`group '${name}' does not exist`);
+			groups = [group];
+		}
+		if (values['only-with-lag']) groups = groups.filter((g) => g.totalLag > 0n);
+	}
+
+	for (const warning of snapshot.warnings) process.stderr.write(`kcon: warning: ${warning}\n`);
+
+	if (format === 'json') {
+		process.stdout.write(toJson(describeDocument(snapshot, {topics, groups})) + '\n');
+		return 0;
+	}
+
+	const chunks: Chunk[] = [];
+	if (view === 'all' || view === 'brokers') chunks.push({stream: 'stdout', text: renderBrokersText(snapshot)});
+	if (wantTopics) {
+		if (view === 'all') chunks.push({stream: 'stdout', text: '\n'});
+		chunks.push({stream: 'stdout', text: renderTopicsText(topics, snapshot.brokers, {filters})});
+	}
+	if (wantGroups) {
+		if (values.members) chunks.push(...renderGroupMembers(groups));
+		else if (values.state) chunks.push(...renderGroupStates(groups, snapshot.brokers));
+		else chunks.push(...renderGroupOffsets(groups));
+		if (view === 'groups' && groups.length === 0) {
+			process.stderr.write(values['only-with-lag'] ? 'kcon: no consumer group has lag\n' : 'kcon: no consumer groups\n');
+		}
+	}
+	for (const c of chunks) (c.stream === 'stdout' ? process.stdout : process.stderr).write(c.text);
+	return 0;
 }

@@ -50,6 +50,8 @@ export interface MemberAssignment {
 
 export interface GroupMember {
 	memberId: string;
+	/** static membership id (group.instance.id) when the member has one */
+	groupInstanceId?: string;
 	clientId: string;
 	host: string;
 	assignments: MemberAssignment[];
@@ -83,6 +85,8 @@ export interface GroupInfo {
 	protocolType: string;
 	/** broker id of the group coordinator, null when unknown/unavailable */
 	coordinator: number | null;
+	/** the chosen assignor of a classic consumer group (range, cooperative-sticky, …); '' when none */
+	assignmentStrategy?: string;
 	members: GroupMember[];
 	offsets: GroupOffset[];
 	totalLag: bigint;

@@ -26,6 +26,8 @@ export interface SnapshotOptions {
 	configs?: boolean | {topics: string[]};
 	/** partition reassignments in progress (adding/removing replicas); default true */
 	reassignments?: boolean;
+	/** eligible leader replicas via DescribeTopicPartitions (paged; what kafka-topics.sh prints); default false */
+	elr?: boolean;
 }
 
 export interface KafkaGateway {

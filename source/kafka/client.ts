@@ -1,0 +1,130 @@
+// kafkajs configuration from Settings, shared by everything in source/kafka/: silent logs, short
+// timeouts, no retry storm, SASL/TLS from the resolved context. Also kafkajs's own per-broker
+// connection objects (Broker + ConnectionPool), which the gateway drives with its own requests.
+import fs from 'node:fs';
+import {createRequire} from 'node:module';
+import {Kafka, logLevel, type KafkaConfig, type SASLOptions} from 'kafkajs';
+import type {Settings} from '../config/settings.js';
+import {UsageError} from '../errors.js';
+
+const require = createRequire(import.meta.url);
+
+export interface ClientTuning {
+	/** TCP connect timeout per broker in ms (default 3000) */
+	connectionTimeout?: number;
+	/** per-request timeout in ms (default 10000) */
+	requestTimeout?: number;
+	clientId?: string;
+}
+
+const silentLogger = () => () => {};
+
+/** TLS options for node:tls, files read now (a missing file is a usage error naming it). */
+export function tlsOptions(settings: Settings): Record<string, unknown> | undefined {
+	const ssl = settings.ssl;
+	if (!ssl) return undefined;
+	const read = (what: string, file: string | undefined) => {
+		if (file === undefined) return undefined;
+		try {
+			return fs.readFileSync(file);
+		} catch (error) {
+			throw new UsageError(`cannot read TLS ${what} file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+		}
+	};
+	const options: Record<string, unknown> = {rejectUnauthorized: ssl.rejectUnauthorized};
+	const ca = read('CA', ssl.ca);
+	if (ca) options['ca'] = [ca];
+	const cert = read('certificate', ssl.cert);
+	if (cert) options['cert'] = cert;
+	const key = read('key', ssl.key);
+	if (key) options['key'] = key;
+	if (ssl.passphrase !== undefined) options['passphrase'] = ssl.passphrase;
+	if (ssl.servername !== undefined) options['servername'] = ssl.servername;
+	return options;
+}
+
+export function saslOptions(settings: Settings): SASLOptions | undefined {
+	const sasl = settings.sasl;
+	if (!sasl) return undefined;
+	return {mechanism: sasl.mechanism, username: sasl.username, password: sasl.password} as SASLOptions;
+}
+
+/** A kafkajs KafkaConfig for producers/consumers/admin built by other parts of source/kafka/. */
+export function kafkaConfig(settings: Settings, tuning: ClientTuning = {}): KafkaConfig {
+	const config: KafkaConfig = {
+		clientId: tuning.clientId ?? 'kcon',
+		brokers: settings.brokers,
+		connectionTimeout: tuning.connectionTimeout ?? 3000,
+		requestTimeout: tuning.requestTimeout ?? 10000,
+		retry: {retries: 1, initialRetryTime: 100, maxRetryTime: 1000},
+		logLevel: logLevel.NOTHING,
+		logCreator: silentLogger,
+	};
+	const ssl = tlsOptions(settings);
+	if (ssl) config.ssl = ssl;
+	const sasl = saslOptions(settings);
+	if (sasl) config.sasl = sasl;
+	return config;
+}
+
+export function createKafka(settings: Settings, tuning: ClientTuning = {}): Kafka {
+	return new Kafka(kafkaConfig(settings, tuning));
+}
+
+// --- kafkajs internals: one Broker (with its connection pool) per address ----------------
+
+/** The subset of kafkajs's Broker the gateway uses. */
+export interface KjsBroker {
+	versions: Record<number, {minVersion: number; maxVersion: number}> | null;
+	connect(): Promise<void>;
+	disconnect(): Promise<void>;
+	isConnected(): boolean;
+	connectionPool: {send<T>(request: unknown): Promise<T>};
+}
+
+type BrokerCtor = new (options: Record<string, unknown>) => KjsBroker;
+type PoolCtor = new (options: Record<string, unknown>) => unknown;
+
+const KjsBrokerClass = require('kafkajs/src/broker') as BrokerCtor;
+const KjsConnectionPool = require('kafkajs/src/network/connectionPool') as PoolCtor;
+const {createLogger} = require('kafkajs/src/loggers') as {
+	createLogger: (o: {level: number; logCreator: typeof silentLogger}) => unknown;
+};
+const socketFactory = (require('kafkajs/src/network/socketFactory') as () => unknown)();
+const protocolErrors = require('kafkajs/src/protocol/error') as {errorCodes: {type: string; code: number}[]};
+
+const errorNames = new Map(protocolErrors.errorCodes.map((e) => [e.code, e.type]));
+
+/** LEADER_NOT_AVAILABLE for 5, etc. */
+export function errorName(code: number): string {
+	return errorNames.get(code) ?? `error code ${code}`;
+}
+
+export function createBroker(
+	host: string,
+	port: number,
+	settings: Settings,
+	tuning: ClientTuning,
+	ssl: Record<string, unknown> | undefined,
+): KjsBroker {
+	const logger = createLogger({level: 0, logCreator: silentLogger});
+	const connectionTimeout = tuning.connectionTimeout ?? 3000;
+	const connectionPool = new KjsConnectionPool({
+		host,
+		port,
+		logger,
+		socketFactory,
+		ssl: ssl ?? null,
+		sasl: saslOptions(settings) ?? null,
+		clientId: tuning.clientId ?? 'kcon',
+		connectionTimeout,
+		requestTimeout: tuning.requestTimeout ?? 10000,
+		enforceRequestTimeout: true,
+	});
+	return new KjsBrokerClass({
+		connectionPool,
+		logger,
+		allowAutoTopicCreation: false,
+		authenticationTimeout: connectionTimeout * 2,
+	});
+}

@@ -1,0 +1,130 @@
+// Consumer groups as `kafka-consumer-groups.sh --describe` prints them (Kafka 4.x
+// ConsumerGroupCommand): the offsets table (default), --members, --state; `-` where a value is
+// unknown; the same notes: "Consumer group 'g' has no active members." / "Warning: Consumer group
+// 'g' is rebalancing." on stderr, "Error: Consumer group 'g' does not exist." on stdout.
+// Pure: returns chunks in order, each for stdout or stderr, so stdout matches the Java tool.
+import type {BrokerInfo, GroupInfo} from '../domain/cluster.js';
+
+export interface Chunk {
+	stream: 'stdout' | 'stderr';
+	text: string;
+}
+
+const MISSING = '-';
+const rebalancing = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling']);
+
+function pad(value: string, width: number): string {
+	return value.padEnd(width);
+}
+
+function cell(v: bigint | number | string | null): string {
+	return v === null ? MISSING : String(v);
+}
+
+/** The state notes; returns false when the group is not to be printed (Dead). */
+function notes(group: GroupInfo, out: Chunk[]): boolean {
+	if (group.error) {
+		out.push({stream: 'stderr', text: `\nWarning: Consumer group '${group.groupId}' could not be fully described: ${group.error}.\n`});
+	}
+	if (group.state === 'Dead') {
+		out.push({stream: 'stdout', text: `\nError: Consumer group '${group.groupId}' does not exist.\n`});
+		return false;
+	}
+	if (group.state === 'Empty') {
+		out.push({stream: 'stderr', text: `\nConsumer group '${group.groupId}' has no active members.\n`});
+	} else if (rebalancing.has(group.state)) {
+		out.push({stream: 'stderr', text: `\nWarning: Consumer group '${group.groupId}' is rebalancing.\n`});
+	}
+	return true;
+}
+
+/** The default view: GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST CLIENT-ID */
+export function renderGroupOffsets(groups: GroupInfo[]): Chunk[] {
+	const out: Chunk[] = [];
+	for (const group of groups) {
+		if (!notes(group, out) || group.offsets.length === 0) continue;
+		let g = 15,
+			t = 15,
+			c = 15,
+			h = 15;
+		for (const o of group.offsets) {
+			g = Math.max(g, group.groupId.length);
+			t = Math.max(t, o.topic.length);
+			c = Math.max(c, (o.consumerId ?? MISSING).length);
+			h = Math.max(h, (o.host ?? MISSING).length);
+		}
+		const row = (v: string[]) =>
+			'\n' +
+			[pad(v[0]!, g), pad(v[1]!, t), pad(v[2]!, 10), pad(v[3]!, 15), pad(v[4]!, 15), pad(v[5]!, 15), pad(v[6]!, c), pad(v[7]!, h), v[8]!].join(' ');
+		let text = row(['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID']);
+		for (const o of group.offsets) {
+			text += row([
+				group.groupId,
+				o.topic,
+				String(o.partition),
+				cell(o.committed),
+				cell(o.logEnd),
+				cell(o.lag),
+				cell(o.consumerId),
+				cell(o.host),
+				cell(o.clientId),
+			]);
+		}
+		out.push({stream: 'stdout', text: text + '\n'});
+	}
+	return out;
+}
+
+/** --members: GROUP CONSUMER-ID [GROUP-INSTANCE-ID] HOST CLIENT-ID #PARTITIONS */
+export function renderGroupMembers(groups: GroupInfo[]): Chunk[] {
+	const out: Chunk[] = [];
+	for (const group of groups) {
+		if (!notes(group, out)) continue;
+		let g = 15,
+			c = 15,
+			i = 17,
+			h = 15,
+			cl = 15;
+		let withInstance = false;
+		for (const m of group.members) {
+			g = Math.max(g, group.groupId.length);
+			c = Math.max(c, m.memberId.length);
+			i = Math.max(i, (m.groupInstanceId ?? '').length);
+			h = Math.max(h, m.host.length);
+			cl = Math.max(cl, m.clientId.length);
+			withInstance ||= Boolean(m.groupInstanceId);
+		}
+		const row = (v: string[]) =>
+			withInstance
+				? `${pad(v[0]!, g)} ${pad(v[1]!, c)} ${pad(v[2]!, i)} ${pad(v[3]!, h)} ${pad(v[4]!, cl)} ${pad(v[5]!, 15)} `
+				: `${pad(v[0]!, g)} ${pad(v[1]!, c)} ${pad(v[3]!, h)} ${pad(v[4]!, cl)} ${pad(v[5]!, 15)} `;
+		let text = '\n' + row(['GROUP', 'CONSUMER-ID', 'GROUP-INSTANCE-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS']) + '\n';
+		for (const m of group.members) {
+			const n = m.assignments.reduce((sum, a) => sum + a.partitions.length, 0);
+			text += row([group.groupId, m.memberId, m.groupInstanceId ?? '', m.host, m.clientId, String(n)]) + '\n';
+		}
+		out.push({stream: 'stdout', text});
+	}
+	return out;
+}
+
+/** --state: GROUP COORDINATOR (ID) ASSIGNMENT-STRATEGY STATE #MEMBERS */
+export function renderGroupStates(groups: GroupInfo[], brokers: BrokerInfo[]): Chunk[] {
+	const out: Chunk[] = [];
+	const byId = new Map(brokers.map((b) => [b.id, b]));
+	for (const group of groups) {
+		if (!notes(group, out)) continue;
+		const b = group.coordinator === null ? undefined : byId.get(group.coordinator);
+		const coordinator = b ? `${b.host}:${b.port}  (${b.id})` : MISSING;
+		const cw = Math.max(25, coordinator.length);
+		const gw = Math.max(15, group.groupId.length);
+		const strategy = group.assignmentStrategy ? group.assignmentStrategy : MISSING;
+		const row = (v: string[]) => `\n${pad(v[0]!, gw)} ${pad(v[1]!, cw)} ${pad(v[2]!, 20)} ${pad(v[3]!, 20)} ${v[4]!}`;
+		const text =
+			row(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS']) +
+			row([group.groupId, coordinator, strategy, group.state, String(group.members.length)]) +
+			'\n';
+		out.push({stream: 'stdout', text});
+	}
+	return out;
+}
