@@ -18,9 +18,9 @@ import {
 	type PiAgentKind,
 	type Topology,
 } from './state.js';
-import {startPis, stopWorkers} from './pis.js';
+import {RESOURCE_TOPIC, startPis, stopWorkers} from './pis.js';
+export {RESOURCE_TOPIC, TOWER_GROUP, TOWER_BACKUP_GROUP, agentPort} from './pis.js';
 
-export const RESOURCE_TOPIC = 'resource';
 
 export interface UpOptions {
 	kafkaVersion?: string;

@@ -1,14 +1,147 @@
-// Simulated Pis (SNMP agents), their collectors and the tower groups. Filled in step 3.
-import type {LabProcess, LabState} from './state.js';
-import {stopProcess} from './processes.js';
+// Simulated Pis: N SNMP agents (real snmpd, or embedded net-snmp agents in one host process), a
+// collector per Pi publishing to `resource`, the `tower` group consuming it, and `tower-backup`
+// (committed offsets, no members: Empty with growing lag).
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {KconError} from '../errors.js';
+import {commitGroupAtEnd} from '../kafka/lab-clients.js';
+import {startSnmpd, waitForAgent} from './snmpd.js';
+import {lastLines, portFree, portOwner, spawnDetached, stopProcess} from './processes.js';
+import {bootstrapOf, processAlive, writeLabState, type Agent, type LabProcess, type LabState, type Worker} from './state.js';
 
-export async function startPis(_state: LabState, _started: LabProcess[], _log: (l: string) => void): Promise<void> {}
+export const RESOURCE_TOPIC = 'resource';
+export const TOWER_GROUP = 'tower';
+export const TOWER_BACKUP_GROUP = 'tower-backup';
 
+/** UDP port of every Pi agent: 1161 for base port 9090, so two labs with different bases never collide. */
+export function agentPort(basePort: number): number {
+	const port = basePort - 7929;
+	return port >= 1024 ? port : basePort + 20000;
+}
+
+/** Pi i (1-based) listens on its own loopback address 127.0.1.i. */
+export function agentHost(index: number): string {
+	return `127.0.1.${index}`;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const nodeArgs = ['--max-old-space-size=64'];
+
+function planAgents(state: LabState): Agent[] {
+	const port = agentPort(state.basePort);
+	return Array.from({length: state.pis}, (_, i) => {
+		const name = `pi${i + 1}`;
+		return {
+			name,
+			host: agentHost(i + 1),
+			port,
+			kind: state.piAgent,
+			community: 'public',
+			pid: null,
+			marker: state.piAgent === 'embedded' ? `--agents=${state.labDir}` : path.join(state.labDir, 'pis', name, 'snmpd.conf'),
+			logFile:
+				state.piAgent === 'embedded'
+					? path.join(state.labDir, 'logs', 'agents.log')
+					: path.join(state.labDir, 'pis', name, 'snmpd.log'),
+		};
+	});
+}
+
+function worker(state: LabState, kind: Worker['kind'], name: string, target: string, marker: string): Worker {
+	return {kind, name, target, marker, pid: null, logFile: path.join(state.labDir, 'logs', `${name}.log`)};
+}
+
+async function ensureUdpFree(agent: Agent) {
+	if (!(await portFree(agent.host, agent.port, 'udp'))) {
+		const owner = portOwner(agent.port, 'udp');
+		throw new KconError(
+			`UDP port ${agent.host}:${agent.port} (${agent.name}) is taken${owner ? ` by ${owner}` : ''}; stop it or pick another --base-port`,
+		);
+	}
+}
+
+export async function startPis(state: LabState, started: LabProcess[], log: (l: string) => void): Promise<void> {
+	if (state.agents.length !== state.pis || state.agents.some((a) => a.kind !== state.piAgent)) {
+		await stopWorkers(state, 5000);
+		state.agents = planAgents(state);
+		state.workers = [];
+	}
+	const bootstrap = bootstrapOf(state);
+	// agents
+	const missing = state.agents.filter((a) => !processAlive(a.pid, a.marker));
+	if (missing.length && state.piAgent === 'snmpd') {
+		for (const agent of missing) {
+			await ensureUdpFree(agent);
+			const proc = await startSnmpd({dir: path.join(state.labDir, 'pis', agent.name), host: agent.host, port: agent.port, sysName: 'pi'}, 20_000);
+			agent.pid = proc.pid;
+			agent.marker = proc.confPath;
+			agent.logFile = proc.logPath;
+			started.push(agent);
+			writeLabState(state);
+		}
+	} else if (missing.length) {
+		for (const agent of state.agents) await stopProcess(agent.pid, 'SIGTERM', {marker: agent.marker, timeoutMs: 3000});
+		for (const agent of state.agents) await ensureUdpFree(agent);
+		const first = state.agents[0]!;
+		const pid = spawnDetached(
+			process.execPath,
+			[...nodeArgs, path.join(here, 'agent-host-main.js'), first.marker, JSON.stringify(state.agents.map(({host, port, community, name}) => ({host, port, community, name})))],
+			first.logFile,
+		);
+		for (const agent of state.agents) agent.pid = pid;
+		started.push(first);
+		writeLabState(state);
+		for (const agent of state.agents) {
+			await waitForAgent({host: agent.host, port: agent.port, community: agent.community}, 20_000, () =>
+				processAlive(pid, first.marker) ? undefined : `the embedded agent host exited during start:\n${lastLines(first.logFile)}`,
+			);
+		}
+	}
+	if (missing.length) log(`kcon: SNMP agents up: ${state.agents.map((a) => `${a.name} ${a.host}:${a.port}/udp`).join(', ')} (${state.piAgent})`);
+
+	// collectors and the tower group
+	if (state.workers.length === 0) {
+		for (const agent of state.agents) {
+			state.workers.push(worker(state, 'collector', `collector-${agent.name}`, `${agent.host}:${agent.port}`, `--collector=${path.join(state.labDir, agent.name)}`));
+		}
+		state.workers.push(worker(state, 'consumer', 'tower', TOWER_GROUP, `--tower=${state.labDir}`));
+	}
+	for (const w of state.workers) {
+		if (processAlive(w.pid, w.marker)) continue;
+		const agent = state.agents.find((a) => `collector-${a.name}` === w.name);
+		const args =
+			w.kind === 'collector' && agent
+				? [path.join(here, 'collector-main.js'), w.marker, JSON.stringify({bootstrap, topic: RESOURCE_TOPIC, host: agent.host, port: agent.port, community: agent.community, format: state.collectorFormat, name: agent.name})]
+				: [path.join(here, 'tower-main.js'), w.marker, JSON.stringify({bootstrap, topic: RESOURCE_TOPIC, group: TOWER_GROUP})];
+		fs.mkdirSync(path.dirname(w.logFile), {recursive: true});
+		w.pid = spawnDetached(process.execPath, [...nodeArgs, ...args], w.logFile);
+		started.push(w);
+	}
+	writeLabState(state);
+	if (!state.towerBackupCommitted) {
+		await commitGroupAtEnd(bootstrap, TOWER_BACKUP_GROUP, RESOURCE_TOPIC);
+		state.towerBackupCommitted = true;
+	}
+	// a worker that dies at once (bad install, …) is an error now, not a silent gap later
+	await new Promise((r) => setTimeout(r, 300));
+	const dead = state.workers.find((w) => !processAlive(w.pid, w.marker));
+	if (dead) throw new KconError(`${dead.name} exited during start; last lines of ${dead.logFile}:\n${lastLines(dead.logFile)}`);
+}
+
+/** Stop collectors, the tower consumer and the agents (shared PIDs stopped once). */
 export async function stopWorkers(state: LabState, timeoutMs: number): Promise<void> {
-	await Promise.all(
-		[...state.workers, ...state.agents].map(async (p) => {
-			await stopProcess(p.pid, 'SIGTERM', {marker: p.marker, timeoutMs});
-			p.pid = null;
-		}),
-	);
+	const seen = new Set<number>();
+	const stop = async (list: LabProcess[]) =>
+		Promise.all(
+			list.map(async (p) => {
+				if (p.pid && !seen.has(p.pid)) {
+					seen.add(p.pid);
+					await stopProcess(p.pid, 'SIGTERM', {marker: p.marker, timeoutMs});
+				}
+				p.pid = null;
+			}),
+		);
+	await stop(state.workers);
+	await stop(state.agents);
 }

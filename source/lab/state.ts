@@ -67,6 +67,8 @@ export interface LabState {
 	agents: Agent[];
 	workers: Worker[];
 	startedAt: string;
+	/** `tower-backup` got its one commit (at the end of `resource`) */
+	towerBackupCommitted?: boolean;
 }
 
 export function labDir(): string {
