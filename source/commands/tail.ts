@@ -48,9 +48,25 @@ export interface TailCommandOptions {
 	output: 'text' | 'json';
 }
 
+/** `--from -10m` (a value that starts with a dash) becomes `--from=-10m`, which parseArgs accepts. */
+function joinDashValues(argv: string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		const next = argv[i + 1];
+		if ((arg === '--from' || arg === '--key' || arg === '--grep') && next !== undefined && next.startsWith('-')) {
+			out.push(`${arg}=${next}`);
+			i++;
+		} else {
+			out.push(arg);
+		}
+	}
+	return out;
+}
+
 /** Validate the flags of `kcon tail` (usage errors → exit 2) before anything connects. */
 export function parseTailArgs(argv: string[], now = Date.now()): {values: Record<string, unknown>; options: TailCommandOptions} {
-	const {values, positionals} = parseCommandArgs(argv, options);
+	const {values, positionals} = parseCommandArgs(joinDashValues(argv), options);
 	const output = outputFormat(values);
 	if (positionals.length === 0) throw new UsageError('kcon tail needs a TOPIC');
 	if (positionals.length > 1) throw new UsageError(`kcon tail takes one TOPIC, not '${positionals.join(' ')}'`);
