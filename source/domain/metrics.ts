@@ -73,7 +73,7 @@ export class CounterRate {
 
 	constructor(
 		private readonly bits: 32 | 64,
-		private readonly staleMs = 10_000,
+		private readonly staleMs = 5_000,
 	) {}
 
 	/** `restarted`: the agent restarted since the last sample (its counters began again). */
@@ -144,7 +144,7 @@ export class MetricsDeriver {
 	private ifIndex: number | null = null;
 	private lastUptime: number | null = null;
 
-	constructor(private readonly staleMs = 10_000) {
+	constructor(private readonly staleMs = 5_000) {
 		this.rx = new CounterRate(64, staleMs);
 		this.tx = new CounterRate(64, staleMs);
 	}
