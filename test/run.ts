@@ -1,15 +1,66 @@
 // `npm test`: every unit and integration test in one node:test run, so the summary is one.
+// Before the run, one shared lab (combined topology, base port 29090, a temporary KCON_STATE_DIR)
+// is started and exported to the tests as KCON_TEST_LAB=<state dir>; it is always torn down
+// afterwards (also on failure, Ctrl-C or SIGTERM), and node --test's exit code is passed through.
 import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {PORTS} from './helpers/ports.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.resolve(here, '..', 'source', 'cli.js');
+const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-test-run-'));
+const labEnv = {...process.env, KCON_STATE_DIR: stateDir};
 
-const child = spawn(
-	process.execPath,
-	['--test', '--test-concurrency=1', '--test-reporter=spec', path.join(here, 'unit'), path.join(here, 'integration')],
-	{stdio: 'inherit'},
-);
-child.on('exit', (code, signal) => {
-	process.exitCode = code ?? (signal ? 1 : 0);
-});
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, {stdio: ['ignore', 'inherit', 'inherit'], env});
+		current = child;
+		child.on('error', () => resolve(1));
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+	});
+}
+
+let current: ReturnType<typeof spawn> | undefined;
+let tornDown: Promise<void> | undefined;
+function tearDown(): Promise<void> {
+	tornDown ??= (async () => {
+		process.stderr.write('test: stopping the shared lab\n');
+		await run(process.execPath, [cli, 'lab', 'down'], labEnv);
+		fs.rmSync(stateDir, {recursive: true, force: true});
+	})();
+	return tornDown;
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		current?.kill(signal);
+		void tearDown().finally(() => process.exit(130));
+	});
+}
+
+async function main(): Promise<number> {
+	const testEnv: NodeJS.ProcessEnv = {...process.env};
+	const started = Date.now();
+	process.stderr.write(`test: starting the shared lab (combined, base port ${PORTS.shared}, state in ${stateDir})\n`);
+	const up = await run(process.execPath, [cli, 'lab', 'up', '--topology', 'combined', '--base-port', String(PORTS.shared)], labEnv);
+	if (up === 0) {
+		process.stderr.write(`test: shared lab ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+		testEnv['KCON_TEST_LAB'] = stateDir;
+	} else {
+		// integration tests report this; unit tests still run
+		testEnv['KCON_TEST_LAB_ERROR'] = `kcon lab up exited ${up} (see the output above)`;
+	}
+	try {
+		return await run(
+			process.execPath,
+			['--test', '--test-concurrency=1', '--test-reporter=spec', path.join(here, 'unit'), path.join(here, 'integration')],
+			testEnv,
+		);
+	} finally {
+		await tearDown();
+	}
+}
+
+process.exitCode = await main();

@@ -1,0 +1,163 @@
+// Test helpers for the real lab. One lab per `npm test` run (test/run.ts starts it and exports
+// KCON_TEST_LAB=<its KCON_STATE_DIR>); a single file run starts its own and stops it at exit.
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {LabState} from '../../source/lab/state.js';
+import {PORTS} from './ports.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** dist/source/cli.js */
+export const CLI = path.resolve(here, '..', '..', 'source', 'cli.js');
+
+export interface RunResult {
+	stdout: string;
+	stderr: string;
+	code: number;
+}
+
+/** Run a command to completion; never throws for a non-zero exit. */
+export function runProcess(
+	command: string,
+	args: string[],
+	{env, timeoutMs = 120_000, input}: {env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string} = {},
+): Promise<RunResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, {env: {...process.env, ...env}, stdio: ['pipe', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			resolve({stdout, stderr, code: code ?? (signal ? 128 : 1)});
+		});
+		child.stdin.end(input ?? '');
+	});
+}
+
+/** `kcon ARGS` (dist/source/cli.js) with extra env, e.g. `{env: lab.env}`. */
+export function runKcon(args: string[], opts: {env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string} = {}): Promise<RunResult> {
+	return runProcess(process.execPath, [CLI, ...args], opts);
+}
+
+export interface TestLab {
+	/** the KCON_STATE_DIR of this lab */
+	stateDir: string;
+	/** env for runKcon so `--lab` and `kcon lab …` address this lab */
+	env: NodeJS.ProcessEnv;
+	/** "127.0.0.1:29090,…" */
+	bootstrap: string;
+	/** the state file as it is now (PIDs change when brokers are restarted) */
+	state(): LabState;
+	/** stop it (only for labs from startLab) */
+	stop(): Promise<void>;
+}
+
+function labAt(stateDir: string, owned: boolean): TestLab {
+	const env = {KCON_STATE_DIR: stateDir};
+	const state = () => JSON.parse(fs.readFileSync(path.join(stateDir, 'lab', 'state.json'), 'utf8')) as LabState;
+	const brokers = state().nodes.filter((n) => n.roles.includes('broker'));
+	return {
+		stateDir,
+		env,
+		bootstrap: brokers.map((n) => `${n.host}:${n.port}`).join(','),
+		state,
+		stop: async () => {
+			if (!owned) throw new Error('the shared lab is stopped by test/run.ts, not by a test');
+			await runKcon(['lab', 'down'], {env, timeoutMs: 120_000});
+			fs.rmSync(stateDir, {recursive: true, force: true});
+		},
+	};
+}
+
+export interface StartOptions {
+	basePort: number;
+	topology?: 'lab' | 'combined';
+	kafka?: string;
+	pis?: number;
+	piAgent?: 'snmpd' | 'embedded';
+	collectorFormat?: 'fluentd' | 'flume';
+}
+
+/** Start a lab of its own (take a base port from test/helpers/ports.ts); stop it with `lab.stop()` in `after`. */
+export async function startLab(options: StartOptions): Promise<TestLab> {
+	const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `kcon-test-lab-${options.basePort}-`));
+	const args = ['lab', 'up', '--base-port', String(options.basePort), '--topology', options.topology ?? 'combined'];
+	if (options.kafka) args.push('--kafka', options.kafka);
+	if (options.pis !== undefined) args.push('--pis', String(options.pis));
+	if (options.piAgent) args.push('--pi-agent', options.piAgent);
+	if (options.collectorFormat) args.push('--collector-format', options.collectorFormat);
+	const result = await runKcon(args, {env: {KCON_STATE_DIR: stateDir}, timeoutMs: 400_000});
+	if (result.code !== 0) {
+		await runKcon(['lab', 'down'], {env: {KCON_STATE_DIR: stateDir}});
+		fs.rmSync(stateDir, {recursive: true, force: true});
+		throw new Error(`kcon ${args.join(' ')} failed (exit ${result.code}):\n${result.stderr}${result.stdout}`);
+	}
+	return labAt(stateDir, true);
+}
+
+let shared: Promise<TestLab> | undefined;
+
+/**
+ * The one lab of this test run (combined topology, base 29090, 2 Pis). Under `npm test` it is
+ * already up (KCON_TEST_LAB); a single file run (`node --test dist/test/integration/x.test.js`)
+ * starts one on first use and stops it when the process is about to exit.
+ */
+export function sharedLab(): Promise<TestLab> {
+	if (process.env['KCON_TEST_LAB_ERROR']) {
+		return Promise.reject(new Error(`the shared test lab did not start:\n${process.env['KCON_TEST_LAB_ERROR']}`));
+	}
+	const dir = process.env['KCON_TEST_LAB'];
+	shared ??= dir
+		? Promise.resolve(labAt(dir, false))
+		: startLab({basePort: PORTS.shared}).then((lab) => {
+				const stop = () => runKcon(['lab', 'down'], {env: lab.env}).then(() => fs.rmSync(lab.stateDir, {recursive: true, force: true}));
+				let stopping = false;
+				process.once('beforeExit', () => {
+					if (!stopping) {
+						stopping = true;
+						void stop();
+					}
+				});
+				for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+					process.once(signal, () => void stop().finally(() => process.exit(130)));
+				}
+				return lab;
+			});
+	return shared;
+}
+
+/** Run one of Kafka's own CLIs (e.g. org.apache.kafka.tools.TopicCommand) on the lab's classpath. */
+export function javaTool(lab: TestLab, mainClass: string, args: string[], opts: {timeoutMs?: number} = {}): Promise<RunResult> {
+	const state = lab.state();
+	return runProcess('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', state.toolLoggingFlag, '-cp', state.classpath, mainClass, ...args], {
+		timeoutMs: opts.timeoutMs ?? 120_000,
+	});
+}
+
+/** Poll `check` until it returns a truthy value (returned) or the time is up (throws with the last error). */
+export async function eventually<T>(
+	check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+	{timeoutMs = 30_000, intervalMs = 500} = {},
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let last: unknown;
+	for (;;) {
+		try {
+			const value = await check();
+			if (value) return value;
+		} catch (error) {
+			last = error;
+		}
+		if (Date.now() > deadline) throw last instanceof Error ? last : new Error(`condition not met within ${timeoutMs} ms`);
+		await new Promise((r) => setTimeout(r, intervalMs));
+	}
+}
