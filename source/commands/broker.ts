@@ -1,6 +1,213 @@
+// kcon broker kill|start ID — stop or start one broker, with an impact preview before any kill.
+// In the lab through its PIDs (source/lab); elsewhere through the context's brokerCommands argv
+// templates ({id}, {host}, {port}, {signal}), run without a shell, with a timeout, output shown.
+import {spawn} from 'node:child_process';
 import type {CommandContext} from './registry.js';
-import {KconError} from '../errors.js';
+import {KconError, UsageError} from '../errors.js';
+import {createGateway} from '../kafka/gateway.js';
+import type {BrokerCommand, Settings} from '../config/settings.js';
+import type {ClusterSnapshot} from '../domain/cluster.js';
+import {impactLines, killImpact, killNeedsForce, type KillImpact} from '../domain/impact.js';
+import {readLabState, processAlive, type LabState} from '../lab/state.js';
+import {startBroker} from '../lab/lab.js';
+import {stopProcess} from '../lab/processes.js';
+import {
+	actionContext,
+	ask,
+	audited,
+	confirm,
+	info,
+	interactive,
+	out,
+	parseActionArgs,
+	positiveId,
+	refuse,
+	refuseIfReadOnly,
+	type ActionContext,
+} from './action-support.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-	throw new KconError('`kcon broker` is not built yet');
+const options = {
+	signal: {type: 'string'},
+	yes: {type: 'boolean', short: 'y'},
+	force: {type: 'boolean'},
+	'timeout': {type: 'string'},
+} as const;
+
+export async function run(ctx: CommandContext): Promise<number> {
+	const {values, positionals} = parseActionArgs(ctx.argv, options);
+	const [sub, idText, ...rest] = positionals;
+	if (sub !== 'kill' && sub !== 'start') throw new UsageError(`usage: kcon broker kill|start ID [--signal KILL|TERM] [--yes] [--force]`);
+	if (rest.length) throw new UsageError(`unexpected argument '${rest[0]}'`);
+	const id = positiveId(idText);
+	const signal = (values.signal ?? 'TERM').toUpperCase().replace(/^SIG/, '');
+	if (signal !== 'KILL' && signal !== 'TERM') throw new UsageError(`--signal must be KILL or TERM, not '${values.signal}'`);
+	if (sub === 'start' && (values.signal || values.force)) throw new UsageError('--signal and --force apply to kill only');
+	const args: Record<string, unknown> = sub === 'kill' ? {id, signal, yes: Boolean(values.yes), force: Boolean(values.force)} : {id};
+	const action = actionContext(values, `broker.${sub}`, args);
+	refuseIfReadOnly(action);
+	const mechanism = chooseMechanism(action, id, sub);
+	return sub === 'kill'
+		? kill(action, id, signal, Boolean(values.yes), Boolean(values.force), mechanism)
+		: start(action, id, mechanism);
+}
+
+type Mechanism = {kind: 'lab'; state: LabState} | {kind: 'command'; argv: string[]; timeoutMs: number};
+
+function chooseMechanism(action: ActionContext, id: number, sub: 'kill' | 'start'): Mechanism {
+	const settings = action.settings;
+	if (settings.source === 'lab') {
+		const state = readLabState(settings.labStateDir);
+		if (!state) throw new KconError('no lab is running; start one with `kcon lab up`', 1, 'no-lab');
+		const node = state.nodes.find((n) => n.id === id);
+		if (!node || !node.roles.includes('broker')) {
+			const ids = state.nodes.filter((n) => n.roles.includes('broker')).map((n) => n.id);
+			throw new UsageError(`the lab has no broker ${id} (brokers: ${ids.join(', ')})`);
+		}
+		return {kind: 'lab', state};
+	}
+	const template = settings.brokerCommands?.[sub];
+	if (!template) {
+		throw new UsageError(
+			`don't know how to ${sub} broker ${id}: use --lab, or give the context a brokerCommands.${sub} argv (e.g. ["docker","${sub === 'kill' ? 'kill' : 'start'}","broker{id}"])`,
+		);
+	}
+	const argv = commandFor(template, id);
+	if (!argv) throw new UsageError(`brokerCommands.${sub} of context '${settings.context}' has no entry for broker ${id}`);
+	return {kind: 'command', argv, timeoutMs: settings.brokerCommands!.timeoutMs};
+}
+
+function commandFor(template: BrokerCommand, id: number): string[] | null {
+	if (Array.isArray(template)) return template;
+	return template[String(id)] ?? null;
+}
+
+/** Placeholders {id}, {host}, {port}, {signal} replaced in every argv element. */
+export function expandArgv(argv: string[], values: {id: number; host: string; port: number | string; signal: string}): string[] {
+	return argv.map((a) =>
+		a
+			.replaceAll('{id}', String(values.id))
+			.replaceAll('{host}', values.host)
+			.replaceAll('{port}', String(values.port))
+			.replaceAll('{signal}', values.signal),
+	);
+}
+
+async function snapshotOf(settings: Settings): Promise<ClusterSnapshot> {
+	const gateway = createGateway(settings);
+	try {
+		return await gateway.snapshot({offsets: false, groups: true, configs: true, reassignments: false});
+	} finally {
+		await gateway.close();
+	}
+}
+
+async function kill(action: ActionContext, id: number, signal: string, yes: boolean, force: boolean, mechanism: Mechanism): Promise<number> {
+	let snapshot: ClusterSnapshot | null = null;
+	try {
+		snapshot = await snapshotOf(action.settings);
+	} catch (error) {
+		if (!force) refuse(action, `cannot preview the impact (${error instanceof Error ? error.message : String(error)}); use --force to kill anyway`);
+	}
+	let impact: KillImpact | null = null;
+	if (snapshot) {
+		impact = killImpact(snapshot, id);
+		if (!impact.known && mechanism.kind === 'command') {
+			refuse(action, `broker ${id} is not in the cluster (brokers: ${snapshot.brokers.map((b) => b.id).join(', ')})`, 2);
+		}
+		info(action, impactLines(impact).join('\n'));
+	}
+	const labNode = mechanism.kind === 'lab' ? mechanism.state.nodes.find((n) => n.id === id)! : null;
+	if (labNode && !processAlive(labNode.pid, labNode.marker)) refuse(action, `broker ${id} is not running (no live process for ${labNode.name})`);
+	const forceReason = impact ? killNeedsForce(impact) : null;
+	if (forceReason && !force) {
+		if (impact!.lastReachable || !interactive()) refuse(action, `${forceReason}: refusing without --force; nothing was changed`);
+		// on a terminal: a second, explicit confirmation for taking partitions offline
+		const answer = await ask(`${forceReason}. Type 'offline' to accept that: `);
+		if (answer !== 'offline') refuse(action, `not confirmed; nothing was changed`);
+	}
+	await confirm(action, yes, `Type the broker id (${id}) to ${signal === 'KILL' ? 'kill -9' : 'stop'} broker ${id}:`, String(id));
+	const started = Date.now();
+	const detail = await audited(
+		action,
+		async () => {
+			if (mechanism.kind === 'lab') {
+				const node = labNode!;
+				const pid = node.pid!;
+				const gone = await stopProcess(pid, signal === 'KILL' ? 'SIGKILL' : 'SIGTERM', {marker: node.marker, timeoutMs: 30_000});
+				if (!gone) throw new KconError(`broker ${id} (pid ${pid}) did not stop`);
+				return `pid ${pid} stopped with SIG${signal}`;
+			}
+			const broker = snapshot?.brokers.find((b) => b.id === id);
+			const argv = expandArgv(mechanism.argv, {id, host: broker?.host ?? '', port: broker?.port ?? '', signal});
+			await runCommand(argv, mechanism.timeoutMs, action);
+			return `ran ${argv.join(' ')}`;
+		},
+		(d) => d,
+	);
+	const result = {action: 'kill', broker: id, signal, result: 'ok', detail, ms: Date.now() - started, impact};
+	out(action, `broker ${id} stopped (${detail}) in ${((Date.now() - started) / 1000).toFixed(1)} s`, result);
+	return 0;
+}
+
+async function start(action: ActionContext, id: number, mechanism: Mechanism): Promise<number> {
+	const started = Date.now();
+	const detail = await audited(
+		action,
+		async () => {
+			if (mechanism.kind === 'lab') {
+				const pid = await startBroker(mechanism.state, id);
+				return `pid ${pid}`;
+			}
+			const argv = expandArgv(mechanism.argv, {id, host: '', port: '', signal: ''});
+			await runCommand(argv, mechanism.timeoutMs, action);
+			return `ran ${argv.join(' ')}`;
+		},
+		(d) => d,
+	);
+	// wait until the broker is back in the cluster's metadata
+	let rejoined = false;
+	const deadline = Date.now() + 90_000;
+	while (Date.now() < deadline) {
+		try {
+			const snapshot = await snapshotOf(action.settings);
+			if (snapshot.brokers.some((b) => b.id === id && b.reachable)) {
+				rejoined = true;
+				break;
+			}
+		} catch {
+			// not yet
+		}
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	out(
+		action,
+		rejoined ? `broker ${id} started (${detail}) and rejoined the cluster in ${seconds} s` : `broker ${id} started (${detail}) but is not in the cluster's metadata after ${seconds} s`,
+		{action: 'start', broker: id, result: 'ok', detail, rejoined, ms: Date.now() - started},
+	);
+	return rejoined ? 0 : 1;
+}
+
+/** Runs argv without a shell, output passed through (to stderr under -o json), killed after timeoutMs. */
+export function runCommand(argv: string[], timeoutMs: number, action: ActionContext): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const [command, ...args] = argv;
+		const child = spawn(command!, args, {stdio: ['ignore', 'pipe', 'pipe'], shell: false});
+		const sink = action.format === 'json' ? process.stderr : process.stdout;
+		child.stdout.on('data', (d: Buffer) => sink.write(d));
+		child.stderr.on('data', (d: Buffer) => process.stderr.write(d));
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new KconError(`${argv.join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s (killed)`));
+		}, timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(new KconError(`cannot run ${command}: ${error.message}`));
+		});
+		child.on('close', (code, sig) => {
+			clearTimeout(timer);
+			if (code === 0) resolve();
+			else reject(new KconError(`${argv.join(' ')} failed (${sig ? `signal ${sig}` : `exit ${code}`})`));
+		});
+	});
 }

@@ -161,3 +161,34 @@ export function killNeedsForce(impact: KillImpact): string | null {
 	}
 	return null;
 }
+
+/** The preview as plain lines (shared by `kcon broker kill` and the console's confirm view). */
+export function impactLines(impact: KillImpact, maxItems = 12): string[] {
+	const lines: string[] = [];
+	const more = (n: number) => (n > maxItems ? [`  … and ${n - maxItems} more`] : []);
+	lines.push(`Impact of stopping broker ${impact.brokerId}: ${impactSummary(impact)}`);
+	lines.push(`  brokers reachable: ${impact.reachableBefore} now, ${impact.reachableAfter} after; replicas on broker ${impact.brokerId}: ${impact.replicas}`);
+	if (impact.leaderMoves.length) {
+		lines.push('  leaders that move:');
+		for (const m of impact.leaderMoves.slice(0, maxItems)) lines.push(`    ${m.topic}-${m.partition}  ${m.from} → ${m.to}`);
+		lines.push(...more(impact.leaderMoves.length));
+	}
+	if (impact.offline.length) {
+		lines.push('  partitions that go OFFLINE:');
+		for (const p of impact.offline.slice(0, maxItems)) lines.push(`    ${p.topic}-${p.partition}  replicas [${p.replicas.join(',')}]  ${p.reason}`);
+		lines.push(...more(impact.offline.length));
+	}
+	if (impact.underMinIsr.length) {
+		lines.push('  partitions under min.insync.replicas (acks=all producers fail):');
+		for (const p of impact.underMinIsr.slice(0, maxItems)) lines.push(`    ${p.topic}-${p.partition}  ${p.reason}`);
+		lines.push(...more(impact.underMinIsr.length));
+	}
+	const lost = impact.coordinators.filter((c) => c.effect === 'lost');
+	if (lost.length) {
+		lines.push('  consumer groups that lose their coordinator:');
+		for (const c of lost.slice(0, maxItems)) lines.push(`    ${c.groupId}${c.offsetsPartition === null ? '' : `  (__consumer_offsets-${c.offsetsPartition})`}`);
+		lines.push(...more(lost.length));
+	}
+	if (impact.isrShrinks) lines.push(`  ISR shrinks on ${impact.isrShrinks} more partition${impact.isrShrinks === 1 ? '' : 's'} (leader stays)`);
+	return lines;
+}

@@ -1,0 +1,164 @@
+// Cluster-changing operations for `kcon broker|reassign|elect` and the console, on kcon's protocol
+// extensions. Requests that any broker forwards to the KRaft controller (ElectLeaders,
+// Alter/ListPartitionReassignments, topic configs) go to the first broker that answers; broker
+// configs and DescribeLogDirs go to the broker concerned.
+import type {BrokerInfo} from '../domain/cluster.js';
+import type {Settings} from '../config/settings.js';
+import {UnreachableError, KconError} from '../errors.js';
+import {BrokerLink, type LinkOptions} from './protocol/transport.js';
+import type {Protocol} from './protocol/wire.js';
+import {electLeaders, PREFERRED, type ElectionResult} from './protocol/elect-leaders.js';
+import {describeLogDirs, type LogDirReplica} from './protocol/describe-log-dirs.js';
+import {incrementalAlterConfigs, RESOURCE_BROKER, type ConfigResourceChange} from './protocol/incremental-alter-configs.js';
+import {
+	alterPartitionReassignments,
+	listPartitionReassignments,
+	type OngoingReassignment,
+	type ReassignmentTarget,
+} from './protocol/partition-reassignments.js';
+
+export type {ElectionResult, LogDirReplica, OngoingReassignment, ReassignmentTarget, ConfigResourceChange};
+export {OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC} from './protocol/incremental-alter-configs.js';
+
+export interface ActionsOptions {
+	/** the brokers of a snapshot (addresses of every broker id); bootstrap addresses are used too */
+	brokers?: BrokerInfo[];
+	connectionTimeout?: number;
+	requestTimeout?: number;
+}
+
+export interface PartitionError {
+	topic: string;
+	partition: number;
+	error: string;
+	message: string | null;
+}
+
+function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+export class ClusterActions {
+	private links = new Map<string, BrokerLink>();
+	private addresses: Map<number, string>;
+	private linkOptions: LinkOptions;
+
+	constructor(
+		readonly settings: Settings,
+		options: ActionsOptions = {},
+	) {
+		this.addresses = new Map((options.brokers ?? []).map((b) => [b.id, `${b.host}:${b.port}`]));
+		this.linkOptions = {
+			clientId: 'kcon-actions',
+			connectionTimeout: options.connectionTimeout ?? 3000,
+			requestTimeout: options.requestTimeout ?? 35000,
+			...(settings.sasl ? {sasl: settings.sasl} : {}),
+			...(settings.ssl ? {ssl: settings.ssl} : {}),
+		};
+		this.reachable = (options.brokers ?? []).filter((b) => b.reachable).map((b) => `${b.host}:${b.port}`);
+	}
+
+	private reachable: string[];
+
+	private link(address: string): BrokerLink {
+		let link = this.links.get(address);
+		if (!link) {
+			link = new BrokerLink(address, this.linkOptions);
+			this.links.set(address, link);
+		}
+		return link;
+	}
+
+	/** Sends to the first broker that answers (reachable snapshot brokers first, then bootstrap). */
+	async any<T>(protocol: Protocol<T>): Promise<T> {
+		const tried: string[] = [];
+		const candidates = [...new Set([...this.reachable, ...this.settings.brokers])];
+		let last: unknown;
+		for (const address of candidates) {
+			try {
+				return await this.link(address).send(protocol);
+			} catch (error) {
+				if (!isConnectionError(error)) throw error;
+				tried.push(address);
+				last = error;
+				this.links.get(address)?.close();
+				this.links.delete(address);
+			}
+		}
+		throw new UnreachableError(`no broker reachable for ${protocol.request.apiName} (tried ${tried.join(', ')}): ${describe(last)}`);
+	}
+
+	async toBroker<T>(id: number, protocol: Protocol<T>): Promise<T> {
+		const address = this.addresses.get(id);
+		if (!address) throw new KconError(`broker ${id} is not in the cluster's metadata`);
+		try {
+			return await this.link(address).send(protocol);
+		} catch (error) {
+			if (isConnectionError(error)) throw new UnreachableError(`broker ${id} (${address}) is not reachable: ${describe(error)}`);
+			throw error;
+		}
+	}
+
+	/** Preferred leader election; null = every partition. Returns per-partition results (ELECTION_NOT_NEEDED included). */
+	async electPreferred(partitions: Array<{topic: string; partitions: number[]}> | null): Promise<ElectionResult[]> {
+		const result = await this.any(electLeaders({electionType: PREFERRED, topicPartitions: partitions, timeoutMs: 30000}));
+		if (result.errorCode) throw new KconError(`ElectLeaders failed: ${result.results[0]?.error ?? `error ${result.errorCode}`}`);
+		return result.results;
+	}
+
+	async listReassignments(): Promise<OngoingReassignment[]> {
+		const result = await this.any(listPartitionReassignments(null));
+		if (result.errorCode) throw new KconError(`ListPartitionReassignments failed: ${result.error}${result.errorMessage ? ` (${result.errorMessage})` : ''}`);
+		return result.reassignments;
+	}
+
+	/** Starts (replicas) or cancels (null) reassignments; resolves to the per-partition errors. */
+	async alterReassignments(targets: ReassignmentTarget[]): Promise<PartitionError[]> {
+		if (targets.length === 0) return [];
+		const result = await this.any(alterPartitionReassignments(targets, 30000));
+		if (result.errorCode) throw new KconError(`AlterPartitionReassignments failed: ${result.error}${result.errorMessage ? ` (${result.errorMessage})` : ''}`);
+		return result.partitions
+			.filter((p) => p.errorCode !== 0)
+			.map((p) => ({topic: p.topic, partition: p.partition, error: p.error!, message: p.errorMessage}));
+	}
+
+	/** IncrementalAlterConfigs: broker resources go to their broker, topic resources to any; throws on any error. */
+	async alterConfigs(resources: ConfigResourceChange[]): Promise<void> {
+		if (resources.length === 0) return;
+		const problems: string[] = [];
+		const collect = (r: {name: string; type: number; error: string | null; errorMessage: string | null}) => {
+			if (r.error) problems.push(`${r.type === RESOURCE_BROKER ? 'broker' : 'topic'} ${r.name}: ${r.error}${r.errorMessage ? ` (${r.errorMessage})` : ''}`);
+		};
+		const topics = resources.filter((r) => r.type !== RESOURCE_BROKER);
+		if (topics.length) (await this.any(incrementalAlterConfigs(topics))).resources.forEach(collect);
+		for (const r of resources.filter((x) => x.type === RESOURCE_BROKER)) {
+			const id = Number(r.name);
+			const send = this.addresses.has(id) ? this.toBroker(id, incrementalAlterConfigs([r])) : this.any(incrementalAlterConfigs([r]));
+			(await send).resources.forEach(collect);
+		}
+		if (problems.length) throw new KconError(`config change failed: ${problems.join('; ')}`);
+	}
+
+	/** Replica sizes on one broker (all its log dirs) for the given topics (null = all). */
+	async logDirs(brokerId: number, topics: Array<{topic: string; partitions: number[]}> | null): Promise<LogDirReplica[]> {
+		const result = await this.toBroker(brokerId, describeLogDirs(topics));
+		return result.replicas;
+	}
+
+	async close(): Promise<void> {
+		await Promise.all([...this.links.values()].map((l) => l.close()));
+		this.links.clear();
+	}
+}
+
+function isConnectionError(error: unknown): boolean {
+	const name = (error as {name?: string})?.name ?? '';
+	const message = describe(error);
+	return (
+		name === 'KafkaJSConnectionError' ||
+		name === 'KafkaJSConnectionClosedError' ||
+		name === 'KafkaJSRequestTimeoutError' ||
+		name === 'KafkaJSNonRetriableError' && /connect/i.test(message) ||
+		/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection timeout|Closed connection/i.test(message)
+	);
+}
