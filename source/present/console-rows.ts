@@ -88,11 +88,30 @@ export function groupLagging(history: LagHistory, group: GroupInfo): boolean {
 	return group.totalLag > 0n && summary.trend !== 'draining';
 }
 
-export function healthStrip(snapshot: ClusterSnapshot, history: LagHistory): HealthStrip {
+/**
+ * Brokers the console saw earlier (or that hold replicas) but the cluster no longer lists: after a
+ * broker dies the controller fences it and it drops out of the metadata — it is still missing.
+ */
+export function missingBrokers(snapshot: ClusterSnapshot, known: ReadonlyMap<number, BrokerInfo>): BrokerInfo[] {
+	const listed = liveBrokerIds(snapshot.brokers);
+	const out = new Map<number, BrokerInfo>();
+	const why = 'not in the cluster metadata (fenced, stopped or dead)';
+	for (const [id, b] of known) if (!listed.has(id)) out.set(id, {...b, reachable: false, error: why});
+	for (const t of snapshot.topics) {
+		for (const p of t.partitions) {
+			for (const r of p.replicas) {
+				if (!listed.has(r) && !out.has(r)) out.set(r, {id: r, host: '?', port: 0, rack: null, reachable: false, error: why});
+			}
+		}
+	}
+	return [...out.values()].sort((a, b) => a.id - b.id);
+}
+
+export function healthStrip(snapshot: ClusterSnapshot, history: LagHistory, missing: readonly BrokerInfo[] = []): HealthStrip {
 	const health = clusterHealth(snapshot);
 	return {
 		brokersUp: health.brokersReachable,
-		brokersTotal: health.brokersTotal,
+		brokersTotal: health.brokersTotal + missing.length,
 		underReplicated: health.underReplicated.length,
 		offline: health.unavailable.length,
 		underMinIsr: health.underMinIsr.length,
@@ -120,7 +139,7 @@ export function healthSegments(h: HealthStrip): Segment[] {
 
 // --- brokers ------------------------------------------------------------------------------
 
-export function brokersTable(snapshot: ClusterSnapshot, marks: Marks = noMarks): Table {
+export function brokersTable(snapshot: ClusterSnapshot, marks: Marks = noMarks, missing: readonly BrokerInfo[] = []): Table {
 	const health = clusterHealth(snapshot);
 	const loads = new Map(health.brokers.map((b) => [b.id, b]));
 	const columns: Column[] = [
@@ -132,8 +151,7 @@ export function brokersTable(snapshot: ClusterSnapshot, marks: Marks = noMarks):
 		{title: 'OUT-OF-SYNC', width: 12, align: 'right', numeric: true},
 		{title: 'RACK', width: 8},
 	];
-	const rows: Row[] = snapshot.brokers
-		.slice()
+	const rows: Row[] = [...snapshot.brokers, ...missing]
 		.sort((a, b) => a.id - b.id)
 		.map((b: BrokerInfo) => {
 			const load = loads.get(b.id);
@@ -144,7 +162,7 @@ export function brokersTable(snapshot: ClusterSnapshot, marks: Marks = noMarks):
 				key: String(b.id),
 				cells: [
 					String(b.id),
-					`${b.host}:${b.port}`,
+					b.port ? `${b.host}:${b.port}` : '-',
 					reach,
 					marked(String(load?.leaders ?? 0), marks, `b:${b.id}:leaders`),
 					String(load?.replicas ?? 0),

@@ -1,8 +1,8 @@
 // The console's one reducer: view stack, cursor, filter, sort, input modes, flash messages,
 // snapshots and lag history, connection status. Pure: timers and I/O live in the poller and hooks.
-import type {ClusterSnapshot} from '../domain/cluster.js';
+import type {BrokerInfo, ClusterSnapshot} from '../domain/cluster.js';
 import {emptyLagHistory, recordLag, type LagHistory} from '../domain/lag-history.js';
-import {diffSnapshots, type Marks} from '../present/console-rows.js';
+import {diffSnapshots, missingBrokers, type Marks} from '../present/console-rows.js';
 import {resolveCursor, viewTable, windowFor, type ViewEntry} from './select.js';
 
 export type {ViewEntry} from './select.js';
@@ -34,6 +34,10 @@ export interface ConsoleState {
 	/** text typed in the command bar (mode command) */
 	input: string;
 	snapshot: ClusterSnapshot | null;
+	/** every broker seen since the console started (by id, last known address) */
+	knownBrokers: ReadonlyMap<number, BrokerInfo>;
+	/** known brokers the latest snapshot does not list (fenced / dead) */
+	missing: BrokerInfo[];
 	lag: LagHistory;
 	/** values that changed in the last refresh, highlighted until 'expire-marks' */
 	marks: Marks;
@@ -83,6 +87,8 @@ export function initialState(options: {refreshMs?: number; readOnly?: boolean; v
 		mode: 'normal',
 		input: '',
 		snapshot: null,
+		knownBrokers: new Map(),
+		missing: [],
 		lag: emptyLagHistory,
 		marks: new Set(),
 		connection: {status: 'connecting', attempt: 0},
@@ -152,11 +158,18 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
 		case 'snapshot': {
 			const snapshot = carryOffsets(state.snapshot, action.snapshot, action.offsetsFor);
 			const allDown = snapshot.brokers.length > 0 && snapshot.brokers.every((b) => !b.reachable);
+			const known = new Map(state.knownBrokers);
+			for (const b of snapshot.brokers) known.set(b.id, b);
+			const missing = missingBrokers(snapshot, known);
+			const marks = diffSnapshots(state.snapshot, snapshot);
+			for (const b of missing) if (!state.missing.some((m) => m.id === b.id)) marks.add(`b:${b.id}:reachable`);
 			return {
 				...state,
 				snapshot,
+				knownBrokers: known,
+				missing: missing.length === 0 && state.missing.length === 0 ? state.missing : missing,
 				lag: recordLag(state.lag, snapshot),
-				marks: diffSnapshots(state.snapshot, snapshot),
+				marks,
 				polling: false,
 				refreshes: state.refreshes + 1,
 				connection: allDown

@@ -1,6 +1,6 @@
 // What the current view shows: the table of a view entry (filtered, sorted), memoised per refresh,
 // and the visible window of it. Shared by the reducer (cursor moves) and the UI (drawing).
-import type {ClusterSnapshot} from '../domain/cluster.js';
+import type {BrokerInfo, ClusterSnapshot} from '../domain/cluster.js';
 import type {LagHistory} from '../domain/lag-history.js';
 import {
 	brokersTable,
@@ -32,6 +32,8 @@ export interface ViewEntry {
 
 export interface TableSource {
 	snapshot: ClusterSnapshot | null;
+	/** brokers seen before that the cluster no longer lists */
+	missing?: readonly BrokerInfo[];
 	lag: LagHistory;
 	marks: Marks;
 }
@@ -40,7 +42,7 @@ export interface TableSource {
 export type TableBuilder = (src: TableSource & {snapshot: ClusterSnapshot}, entry: ViewEntry) => Table | null;
 
 const builders = new Map<string, TableBuilder>([
-	['brokers', (s) => brokersTable(s.snapshot, s.marks)],
+	['brokers', (s) => brokersTable(s.snapshot, s.marks, s.missing)],
 	['topics', (s) => topicsTable(s.snapshot, s.marks)],
 	['partitions', (s, e) => partitionsTable(s.snapshot, e.arg ?? '', s.marks)],
 	['groups', (s) => groupsTable(s.snapshot, s.lag, s.marks)],

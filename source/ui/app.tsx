@@ -29,6 +29,20 @@ export interface AppProps {
 }
 
 const marksMs = 1500;
+
+/** One chunk of input as separate key events (Ink reports a fast-typed "topics\r" as one). */
+export function splitKeys(input: string, key: KeyInfo): {input: string; key: KeyInfo}[] {
+	const special = Object.entries(key).some(([k, v]) => v === true && k !== 'shift');
+	if (input.length <= 1 || special) return [{input, key}];
+	const out: {input: string; key: KeyInfo}[] = [];
+	for (const ch of input) {
+		if (ch === '\r' || ch === '\n') out.push({input: '', key: {return: true}});
+		else if (ch === '\t') out.push({input: '', key: {tab: true}});
+		else if (ch === '\x7f' || ch === '\b') out.push({input: '', key: {backspace: true}});
+		else out.push({input: ch, key: {shift: ch !== ch.toLowerCase()}});
+	}
+	return out;
+}
 const flashMs = 4000;
 
 function errorText(error: unknown): string {
@@ -64,6 +78,11 @@ export function App(props: AppProps) {
 	);
 	const stateRef = useRef(state);
 	stateRef.current = state;
+	// dispatch that also advances stateRef at once, so keys of one input chunk see each other's effect
+	const act = useCallback((a: Action) => {
+		stateRef.current = reducer(stateRef.current, a);
+		dispatch(a);
+	}, []);
 	const pollerRef = useRef<Poller<{snapshot: ClusterSnapshot; offsetsFor: string[] | 'all' | 'none'}> | null>(null);
 
 	useEffect(() => {
@@ -111,7 +130,7 @@ export function App(props: AppProps) {
 		props.onFrame?.(state);
 	});
 
-	const flash = useCallback((level: 'info' | 'warn' | 'error', text: string) => dispatch({type: 'flash', level, text}), []);
+	const flash = useCallback((level: 'info' | 'warn' | 'error', text: string) => act({type: 'flash', level, text}), [act]);
 
 	const refreshNow = useCallback(() => {
 		if (pollerRef.current?.refreshNow()) flash('info', 'refreshing…');
@@ -119,13 +138,14 @@ export function App(props: AppProps) {
 	}, [flash]);
 
 	const open = useCallback(
-		(command: string, arg?: string, push = false) => {
+		(command: string, arg?: string, push = false): void => {
 			const def = viewById(command) ?? viewByCommand(command);
 			if (!def) {
 				flash('error', `unknown command ':${command}' — try :brokers, :topics, :groups`);
 				return;
 			}
 			if (def.arg?.required && !arg) {
+				if (def.parent && !push) return open(def.parent);
 				flash('error', `:${def.command} needs a ${def.arg.kind} name (tab completes)`);
 				return;
 			}
@@ -138,15 +158,15 @@ export function App(props: AppProps) {
 				flash('error', `no group '${arg}'`);
 				return;
 			}
-			if (push) dispatch({type: 'push', view: def.id, arg});
+			if (push) act({type: 'push', view: def.id, arg});
 			else if (def.arg) {
-				dispatch({type: 'goto', view: def.parent ?? stateRef.current.stack[0]!.view});
-				dispatch({type: 'push', view: def.id, arg});
-			} else dispatch({type: 'goto', view: def.id});
+				act({type: 'goto', view: def.parent ?? stateRef.current.stack[0]!.view});
+				act({type: 'push', view: def.id, arg});
+			} else act({type: 'goto', view: def.id});
 			// show the new view's detail now rather than at the next tick
 			setTimeout(() => pollerRef.current?.refreshNow(), 0);
 		},
-		[flash],
+		[flash, act],
 	);
 
 	const quit = useCallback(() => exit(), [exit]);
@@ -154,10 +174,10 @@ export function App(props: AppProps) {
 	const runCommandLine = useCallback(
 		(line: string) => {
 			const [word, ...rest] = line.trim().split(/\s+/);
-			dispatch({type: 'mode', mode: 'normal'});
+			act({type: 'mode', mode: 'normal'});
 			if (!word) return;
 			if (word === 'q' || word === 'quit' || word === 'q!') return quit();
-			if (word === 'help' || word === '?') return dispatch({type: 'mode', mode: 'help'});
+			if (word === 'help' || word === '?') return act({type: 'mode', mode: 'help'});
 			open(word, rest.join(' ') || undefined);
 		},
 		[open, quit],
@@ -165,33 +185,33 @@ export function App(props: AppProps) {
 
 	const commands = activeCommands(state.readOnly);
 
-	useInput((input, key: KeyInfo) => {
-		const s = stateRef.current;
+	const handleKey = (input: string, key: KeyInfo, act: (a: Action) => void, get: () => ConsoleState) => {
+		const s = get();
 		const top = current(s);
 		if (s.mode === 'command') {
-			if (key.escape) return dispatch({type: 'mode', mode: 'normal'});
+			if (key.escape) return act({type: 'mode', mode: 'normal'});
 			if (key.return) return runCommandLine(s.input);
 			if (key.tab) {
 				const c = complete(s.input, s);
-				dispatch({type: 'input', text: c.text});
+				act({type: 'input', text: c.text});
 				if (c.candidates.length > 1) flash('info', c.candidates.slice(0, 12).join('  '));
 				return;
 			}
-			if (key.backspace || key.delete) return dispatch({type: 'input', text: s.input.slice(0, -1)});
-			if (input && !key.ctrl && !key.meta) dispatch({type: 'input', text: s.input + input});
+			if (key.backspace || key.delete) return act({type: 'input', text: s.input.slice(0, -1)});
+			if (input && !key.ctrl && !key.meta) act({type: 'input', text: s.input + input});
 			return;
 		}
 		if (s.mode === 'filter') {
 			if (key.escape) {
-				dispatch({type: 'filter', text: ''});
-				return dispatch({type: 'mode', mode: 'normal'});
+				act({type: 'filter', text: ''});
+				return act({type: 'mode', mode: 'normal'});
 			}
-			if (key.return) return dispatch({type: 'mode', mode: 'normal'});
-			if (key.backspace || key.delete) return dispatch({type: 'filter', text: top.filter.slice(0, -1)});
-			if (input && !key.ctrl && !key.meta && !key.tab) dispatch({type: 'filter', text: top.filter + input});
+			if (key.return) return act({type: 'mode', mode: 'normal'});
+			if (key.backspace || key.delete) return act({type: 'filter', text: top.filter.slice(0, -1)});
+			if (input && !key.ctrl && !key.meta && !key.tab) act({type: 'filter', text: top.filter + input});
 			return;
 		}
-		if (s.mode === 'help' && (key.escape || input === '?')) return dispatch({type: 'mode', mode: 'normal'});
+		if (s.mode === 'help' && (key.escape || input === '?')) return act({type: 'mode', mode: 'normal'});
 		const command = findCommand(commands, top.view, input, key);
 		if (!command) return;
 		const selected = selectedRow(s);
@@ -199,7 +219,7 @@ export function App(props: AppProps) {
 		if (reason) return flash('warn', `${command.keys[0]}: ${reason}`);
 		const ctx: KeyContext = {
 			state: s,
-			dispatch: dispatch as (a: Action) => void,
+			dispatch: act,
 			selected,
 			refreshNow,
 			quit,
@@ -210,11 +230,17 @@ export function App(props: AppProps) {
 				if (!target) return;
 				const tdef = viewById(target.view);
 				if (!tdef) return flash('warn', `the ${target.view} view is not available yet`);
-				dispatch({type: 'push', view: target.view, arg: target.arg});
+				act({type: 'push', view: target.view, arg: target.arg});
 				setTimeout(() => pollerRef.current?.refreshNow(), 0);
 			},
 		};
 		command.run(ctx);
+	};
+
+	useInput((input, key: KeyInfo) => {
+		// keys typed quickly (or pasted) can arrive as one chunk: replay them one by one against the
+		// state each of them leaves behind
+		for (const ev of splitKeys(input, key)) handleKey(ev.input, ev.key, act, () => stateRef.current);
 	});
 
 	return <Screen state={state} width={size.width} height={size.height} commands={commands} dispatch={dispatch} target={props.target} />;

@@ -153,7 +153,7 @@ export function Screen({state, width, height, commands, dispatch, target}: Scree
 	const def = viewById(top.view);
 	const bodyHeight = Math.max(1, height - 4);
 	const rows = listHeight({viewport: {width, height}});
-	const strip = state.snapshot ? paintSegments(healthSegments(healthStrip(state.snapshot, state.lag))) : paint('dim', 'brokers up ?/?');
+	const strip = state.snapshot ? paintSegments(healthSegments(healthStrip(state.snapshot, state.lag, state.missing))) : paint('dim', 'brokers up ?/?');
 	let body: React.ReactNode;
 	if (state.mode === 'help') body = <HelpOverlay state={state} commands={cmds} width={width} height={bodyHeight} />;
 	else if (def?.component) {
