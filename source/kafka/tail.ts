@@ -307,6 +307,15 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 	}
 }
 
+/**
+ * The console's tail source: the last `last` messages of every partition, then live.
+ * (ui/views/tail-view.tsx takes it as a `TailSource`.)
+ */
+export function consoleTailSource(conn: TailConnection, last = 50n) {
+	return (topic: string, signal: AbortSignal): AsyncIterable<TailRecord[]> =>
+		tailBatches(conn, {topic, start: {kind: 'last', count: last}, signal});
+}
+
 /** The same tail, one record at a time (the async-generator adapter the console consumes). */
 export async function* tailRecords(conn: TailConnection, options: TailOptions): AsyncGenerator<TailRecord, void, undefined> {
 	for await (const batch of tailBatches(conn, options)) yield* batch;
