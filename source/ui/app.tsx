@@ -8,6 +8,7 @@ import {current, initialState, reducer, type Action, type ConsoleState} from '..
 import {snapshotRequest, type SnapshotRequest} from '../state/wants.js';
 import {activeCommands, findCommand, type KeyContext, type KeyInfo} from './keys.js';
 import {Screen, selectedRow} from './screen.js';
+import './plugins.js';
 import {complete, viewByCommand, viewById} from './views/registry.js';
 
 export interface SnapshotSource {
