@@ -1,6 +1,31 @@
+// kcon start (`npm start`): bring the lab up if it is not (fully) running, then open the console on
+// it when stdout is a terminal, or print the lab's status otherwise.
 import type {CommandContext} from './registry.js';
-import {KconError} from '../errors.js';
+import {parseCommandArgs} from '../config/args.js';
+import {UsageError} from '../errors.js';
+import {labStatus, labUp} from '../lab/lab.js';
+import {readLabState} from '../lab/state.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-	throw new KconError('`kcon start` is not built yet');
+export async function run(ctx: CommandContext): Promise<number | void> {
+	const {positionals} = parseCommandArgs(ctx.argv, {});
+	if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+	let state = readLabState();
+	if (!state || !(await labStatus(state)).up) {
+		process.stderr.write(state ? 'kcon: the lab is partly down; starting what is missing\n' : 'kcon: no lab running; starting one (kcon lab up)\n');
+		state = await labUp({});
+	}
+	if (process.stdout.isTTY) {
+		const console = await import('./console.js');
+		return console.run({argv: ['--lab']});
+	}
+	const status = await labStatus(state);
+	process.stdout.write(
+		[
+			`lab ${status.up ? 'up' : 'NOT fully up'} — Kafka ${status.kafkaVersion}, ${status.topology} topology`,
+			`bootstrap ${status.bootstrap}`,
+			...status.agents.map((a) => `agent ${a.name} ${a.host}:${a.port}/udp ${a.alive ? 'up' : 'DOWN'}`),
+			'(stdout is not a terminal: run `kcon --lab` in a terminal for the console)',
+		].join('\n') + '\n',
+	);
+	return status.up ? 0 : 1;
 }
