@@ -21,6 +21,10 @@ export interface EmbeddedAgentOptions {
 	seed?: number;
 	/** memTotalReal in kB (default 3884328, a 4 GB Pi 4) */
 	memTotalKB?: number;
+	/** mean eth0 receive rate in bytes/s (default: 0.2–1.7 MB/s, from the seed) */
+	rxBytesPerSec?: number;
+	/** serve ifXTable (ifHC* Counter64); false = an old agent with Counter32 octets only */
+	counters64?: boolean;
 }
 
 export interface EmbeddedAgent {
@@ -89,11 +93,12 @@ class Simulation {
 	private readonly baseTx: number;
 	state: SimulatedState;
 
-	constructor(seed: number, bytesBeforeWrap: number, memTotalKB: number) {
+	constructor(seed: number, bytesBeforeWrap: number, memTotalKB: number, rxBytesPerSec?: number) {
 		this.random = mulberry32(seed);
 		this.phase = this.random() * Math.PI * 2;
 		this.baseBusy = 0.08 + this.random() * 0.2;
 		this.baseRx = 200_000 + this.random() * 1_500_000; // bytes/s
+		if (rxBytesPerSec !== undefined) this.baseRx = rxBytesPerSec;
 		this.baseTx = 20_000 + this.random() * 300_000;
 		const start = BigInt(TWO32 - bytesBeforeWrap);
 		this.state = {
@@ -166,7 +171,12 @@ export async function startEmbeddedAgent(options: EmbeddedAgentOptions): Promise
 	const community = options.community ?? 'public';
 	const sysName = options.name ?? 'pi';
 	const seed = options.seed ?? hashSeed(`${options.host}:${options.port}:${sysName}`);
-	const sim = new Simulation(seed, options.bytesBeforeWrap ?? 64 * 1024 * 1024, options.memTotalKB ?? 3_884_328);
+	const sim = new Simulation(
+		seed,
+		options.bytesBeforeWrap ?? 64 * 1024 * 1024,
+		options.memTotalKB ?? 3_884_328,
+		options.rxBytesPerSec,
+	);
 
 	// Bind errors (port taken) arrive on the socket; the agent callback also gets per-packet
 	// errors (bad community, undecodable packet), which an agent simply ignores, like snmpd.
@@ -249,7 +259,8 @@ export async function startEmbeddedAgent(options: EmbeddedAgentOptions): Promise
 		tableIndex: [{columnName: 'ifIndex'}],
 		handler: refresh,
 	});
-	mib.registerProvider({
+	const hc = options.counters64 !== false;
+	if (hc) mib.registerProvider({
 		name: 'ifXEntry',
 		type: snmp.MibProviderType.Table,
 		oid: '1.3.6.1.2.1.31.1.1.1',
@@ -304,8 +315,10 @@ export async function startEmbeddedAgent(options: EmbeddedAgentOptions): Promise
 	// ifType: 24 softwareLoopback, 6 ethernetCsmacd; status 1 = up
 	mib.addTableRow('ifEntry', [1, 'lo', 24, 65536, 10_000_000, 1, 1, 0, 0, 0, 0, 0, 0]);
 	mib.addTableRow('ifEntry', [2, 'eth0', 6, 1500, 1_000_000_000, 1, 1, 0, 0, 0, 0, 0, 0]);
-	mib.addTableRow('ifXEntry', [1, 'lo', counter64Buffer(0n), counter64Buffer(0n)]);
-	mib.addTableRow('ifXEntry', [2, 'eth0', counter64Buffer(0n), counter64Buffer(0n)]);
+	if (hc) {
+		mib.addTableRow('ifXEntry', [1, 'lo', counter64Buffer(0n), counter64Buffer(0n)]);
+		mib.addTableRow('ifXEntry', [2, 'eth0', counter64Buffer(0n), counter64Buffer(0n)]);
+	}
 	mib.addTableRow('dskEntry', [1, '/', '/dev/mmcblk0p2', s0.diskPercent]);
 	mib.addTableRow('laEntry', [1, 'Load-1', '0.00', 0]);
 	mib.addTableRow('laEntry', [2, 'Load-5', '0.00', 0]);
@@ -324,16 +337,18 @@ export async function startEmbeddedAgent(options: EmbeddedAgentOptions): Promise
 		// lo: in == out
 		mib.setTableSingleCell('ifEntry', 10, [1], c32(s.loTotal));
 		mib.setTableSingleCell('ifEntry', 16, [1], c32(s.loTotal));
-		mib.setTableSingleCell('ifXEntry', 6, [1], counter64Buffer(s.loTotal));
-		mib.setTableSingleCell('ifXEntry', 10, [1], counter64Buffer(s.loTotal));
+		if (hc) {
+			mib.setTableSingleCell('ifXEntry', 6, [1], counter64Buffer(s.loTotal));
+			mib.setTableSingleCell('ifXEntry', 10, [1], counter64Buffer(s.loTotal));
+			mib.setTableSingleCell('ifXEntry', 6, [2], counter64Buffer(s.rxTotal));
+			mib.setTableSingleCell('ifXEntry', 10, [2], counter64Buffer(s.txTotal));
+		}
 		mib.setTableSingleCell('ifEntry', 10, [2], c32(s.rxTotal));
 		mib.setTableSingleCell('ifEntry', 13, [2], s.rxDrops);
 		mib.setTableSingleCell('ifEntry', 14, [2], s.rxErrors);
 		mib.setTableSingleCell('ifEntry', 16, [2], c32(s.txTotal));
 		mib.setTableSingleCell('ifEntry', 19, [2], s.txDrops);
 		mib.setTableSingleCell('ifEntry', 20, [2], s.txErrors);
-		mib.setTableSingleCell('ifXEntry', 6, [2], counter64Buffer(s.rxTotal));
-		mib.setTableSingleCell('ifXEntry', 10, [2], counter64Buffer(s.txTotal));
 		mib.setTableSingleCell('dskEntry', 9, [1], s.diskPercent);
 		s.load.forEach((value, i) => {
 			mib.setTableSingleCell('laEntry', 3, [i + 1], value.toFixed(2));
