@@ -5,9 +5,13 @@
 //   29090  the shared lab of an `npm test` run (combined topology, started by test/run.ts)
 //   29190  lab.test: the `--topology lab` cluster (controllers 0,1,2, brokers 3,4,5)
 //   29290  lab-kafka39.test: Kafka 3.9.x
-//   29390…29990  free for other engineers' tests that need a cluster of their own (take one, note it here)
+//   29390  describe-broken.test: SIGKILL of a broker (Kafka 4.x)
+//   29490  describe-kafka39.test: describe agreement + broker kill on Kafka 3.9.x
+//   29590…29990  free for other engineers' tests that need a cluster of their own (take one, note it here)
 export const PORTS = {
 	shared: 29090,
 	labTopology: 29190,
 	kafka39: 29290,
+	describeBroken: 29390,
+	describeKafka39: 29490,
 } as const;
