@@ -33,7 +33,12 @@ export async function run(ctx: CommandContext): Promise<number> {
 	// (Ink otherwise prints only the last frame).
 	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
 
-	const [{createGateway}, {runConsole}] = await Promise.all([import('../kafka/gateway.js'), import('../ui/app.js')]);
+	const [{createGateway}, {runConsole}, {consoleTailSource}, {tailViewDefs}] = await Promise.all([
+		import('../kafka/gateway.js'),
+		import('../ui/app.js'),
+		import('../kafka/tail.js'),
+		import('../ui/views/tail-view.js'),
+	]);
 	const gateway = createGateway(settings, {connectionTimeout: 2000, requestTimeout: Math.max(4000, refresh * 2000)});
 
 	let restored = false;
@@ -66,6 +71,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 			source: gateway,
 			refreshMs: refresh * 1000,
 			readOnly: settings.readOnly,
+			views: [...tailViewDefs(consoleTailSource(settings))],
 			target: settings.context ?? (settings.source === 'lab' ? `lab ${settings.brokers[0]}` : settings.brokers.join(',')),
 		});
 	} finally {

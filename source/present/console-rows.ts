@@ -93,7 +93,8 @@ export function groupLagging(history: LagHistory, group: GroupInfo): boolean {
  * broker dies the controller fences it and it drops out of the metadata — it is still missing.
  */
 export function missingBrokers(snapshot: ClusterSnapshot, known: ReadonlyMap<number, BrokerInfo>): BrokerInfo[] {
-	const listed = liveBrokerIds(snapshot.brokers);
+	// the gateway may list such brokers itself (registered: false); those are not missing here
+	const listed = new Set(snapshot.brokers.map((b) => b.id));
 	const out = new Map<number, BrokerInfo>();
 	const why = 'not in the cluster metadata (fenced, stopped or dead)';
 	for (const [id, b] of known) if (!listed.has(id)) out.set(id, {...b, reachable: false, error: why});

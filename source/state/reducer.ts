@@ -159,7 +159,7 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
 			const snapshot = carryOffsets(state.snapshot, action.snapshot, action.offsetsFor);
 			const allDown = snapshot.brokers.length > 0 && snapshot.brokers.every((b) => !b.reachable);
 			const known = new Map(state.knownBrokers);
-			for (const b of snapshot.brokers) known.set(b.id, b);
+			for (const b of snapshot.brokers) if (b.registered !== false) known.set(b.id, b);
 			const missing = missingBrokers(snapshot, known);
 			const marks = diffSnapshots(state.snapshot, snapshot);
 			for (const b of missing) if (!state.missing.some((m) => m.id === b.id)) marks.add(`b:${b.id}:reachable`);

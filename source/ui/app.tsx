@@ -9,7 +9,7 @@ import {snapshotRequest, type SnapshotRequest} from '../state/wants.js';
 import {activeCommands, findCommand, type KeyContext, type KeyInfo} from './keys.js';
 import {Screen, selectedRow} from './screen.js';
 import './plugins.js';
-import {complete, viewByCommand, viewById} from './views/registry.js';
+import {addView, complete, viewByCommand, viewById, type ViewDef} from './views/registry.js';
 
 export interface SnapshotSource {
 	snapshot(options?: SnapshotRequest): Promise<ClusterSnapshot>;
@@ -249,6 +249,8 @@ export function App(props: AppProps) {
 
 export interface ConsoleOptions {
 	source: SnapshotSource;
+	/** views of other files to mount (tail, agents): one router entry each */
+	views?: ViewDef[];
 	refreshMs: number;
 	readOnly: boolean;
 	target?: string;
@@ -256,6 +258,7 @@ export interface ConsoleOptions {
 
 /** Renders the console on the current terminal and resolves when the operator quits. */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
+	for (const def of options.views ?? []) addView(def);
 	const instance = render(<App source={options.source} refreshMs={options.refreshMs} readOnly={options.readOnly} target={options.target} />, {
 		exitOnCtrlC: true,
 		patchConsole: true,

@@ -71,7 +71,7 @@ export const keyCommands: KeyCommand[] = [
 		id: 'filter',
 		keys: ['/'],
 		description: 'filter rows by regex (enter keeps it, esc clears it)',
-		views: tableViews,
+		views: [...tableViews, 'tail'],
 		footer: true,
 		match: (input) => input === '/',
 		run: ({dispatch}) => dispatch({type: 'mode', mode: 'filter'}),

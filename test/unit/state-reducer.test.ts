@@ -81,6 +81,12 @@ test('a fenced broker that drops out of the metadata is still counted, as missin
 	const rows = viewTable(s, current(s))!.rows;
 	assert.deepEqual(rows.map((r) => r.key), ['3', '4', '5']);
 	assert.ok(s.marks.has('b:5:reachable'));
+	// when the gateway lists it itself (registered: false) it is counted once
+	const listed = labSnapshot(5000);
+	listed.brokers[2] = {id: 5, host: '', port: 0, rack: null, reachable: false, registered: false, error: 'not in the cluster metadata'};
+	const s2 = reducer(s, {type: 'snapshot', snapshot: listed});
+	assert.deepEqual(s2.missing, []);
+	assert.deepEqual(viewTable(s2, current(s2))!.rows.map((r) => r.key), ['3', '4', '5']);
 });
 
 test('connection: failures count up, all brokers unreachable counts as down, a snapshot recovers', () => {
