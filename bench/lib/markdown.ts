@@ -1,0 +1,37 @@
+// bench/results.md: one table, one row per workload, kcon beside its peers.
+import type {BenchResult, Measurement} from './result.js';
+
+const fmt = (m: Measurement) =>
+	`${round(m.median)} ${m.unit} (${round(m.min)}–${round(m.max)}, n=${m.runs})`;
+const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 10) / 10);
+
+export function renderMarkdown(doc: {takenAt: string; node: string; results: Array<BenchResult & {error?: string}>}): string {
+	const lines = [
+		'# kcon benchmarks',
+		'',
+		`Measured ${doc.takenAt} on this machine (2 cores, Node ${doc.node}) with \`npm run bench\`.`,
+		'Median (min–max, runs). Ratios: how many times faster kcon is than the peer, unless named otherwise.',
+		'',
+		'| workload | kcon | peer(s) | ratio | aim | met |',
+		'|---|---|---|---|---|---|',
+	];
+	for (const result of doc.results) {
+		if (result.error) {
+			lines.push(`| ${result.bench} | — | — | — | — | not run: ${result.error} |`);
+			continue;
+		}
+		for (const row of result.rows) {
+			const peers = Object.entries(row.tools)
+				.filter(([tool]) => tool !== 'kcon')
+				.map(([tool, m]) => `${tool}: ${fmt(m)}`)
+				.join('<br>');
+			const ratios = Object.entries(row.ratios)
+				.map(([name, value]) => `${name} = ${value}`)
+				.join('<br>');
+			const met = row.met === undefined ? '' : row.met ? 'met' : 'not met';
+			const kcon = row.tools['kcon'] ? fmt(row.tools['kcon']) : '—';
+			lines.push(`| ${row.workload} | ${kcon} | ${peers || '—'} | ${ratios || '—'} | ${row.aim ?? ''} | ${met}${row.note ? ` (${row.note})` : ''} |`);
+		}
+	}
+	return lines.join('\n') + '\n';
+}

@@ -1,0 +1,57 @@
+// `npm run bench`: bring up (or reuse) the lab, run every benchmark side by side with its peers,
+// write bench/results.json and bench/results.md. Nothing here is a test; nothing asserts a duration.
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {RESULT_PREFIX, type BenchResult} from './lib/result.js';
+import {renderMarkdown} from './lib/markdown.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const cli = path.join(root, 'dist', 'source', 'cli.js');
+const all = ['startup', 'describe', 'groups', 'tail', 'console', 'agents', 'failover'];
+const only = process.argv.slice(2);
+const benches = only.length ? all.filter((b) => only.includes(b)) : all;
+
+function run(command: string, args: string[], onLine?: (line: string) => void): Promise<number> {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, {stdio: ['ignore', 'pipe', 'inherit']});
+		let buffered = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			buffered += chunk;
+			const lines = buffered.split('\n');
+			buffered = lines.pop()!;
+			for (const line of lines) onLine ? onLine(line) : process.stderr.write(line + '\n');
+		});
+		child.on('close', (code) => resolve(code ?? 1));
+	});
+}
+
+process.stderr.write('bench: bringing the lab up (or reusing it)\n');
+if ((await run(process.execPath, [cli, 'lab', 'up'])) !== 0) {
+	process.stderr.write('bench: the lab did not come up\n');
+	process.exit(1);
+}
+
+const results: Array<BenchResult & {error?: string}> = [];
+for (const bench of benches) {
+	const file = path.join(here, `${bench}.js`);
+	if (!fs.existsSync(file)) {
+		results.push({bench, rows: [], error: 'no such benchmark in this build'});
+		continue;
+	}
+	process.stderr.write(`bench: ${bench}\n`);
+	const found: BenchResult[] = [];
+	const code = await run(process.execPath, [file], (line) => {
+		if (line.startsWith(RESULT_PREFIX)) found.push(JSON.parse(line.slice(RESULT_PREFIX.length)) as BenchResult);
+		else process.stderr.write(`  ${line}\n`);
+	});
+	if (found.length === 0) results.push({bench, rows: [], error: `exited ${code} without a result`});
+	else results.push(...found);
+}
+
+const document = {takenAt: new Date().toISOString(), node: process.version, results};
+fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(document, null, 2) + '\n');
+fs.writeFileSync(path.join(root, 'bench', 'results.md'), renderMarkdown(document));
+process.stderr.write('bench: wrote bench/results.md and bench/results.json\n');

@@ -1,0 +1,41 @@
+// Start-up: `kcon --version` and `kcon describe brokers` against Node's bare start-up and `kcat -L`.
+// Runs against the lab named by KCON_STATE_DIR (bench/run.ts brings it up).
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {bootstrapOf, readLabState} from '../source/lab/state.js';
+import {measure, stats} from './lib/measure.js';
+import {emit, speedup, type BenchRow} from './lib/result.js';
+
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'source', 'cli.js');
+const runs = Number(process.env['BENCH_RUNS'] ?? 7);
+
+const lab = readLabState();
+if (!lab) throw new Error('no lab is running (bench/run.ts brings one up)');
+const bootstrap = bootstrapOf(lab);
+
+const ms = async (command: string, args: string[]) => {
+	const samples = await measure(command, args, {runs});
+	return {...stats(samples.map((s) => s.wallMs)), unit: 'ms'};
+};
+
+const node = await ms(process.execPath, ['-e', '0']);
+const version = await ms(process.execPath, [cli, '--version']);
+const describe = await ms(process.execPath, [cli, 'describe', 'brokers', '-b', bootstrap]);
+const kcat = await ms('kcat', ['-L', '-b', bootstrap]);
+
+const rows: BenchRow[] = [
+	{
+		workload: 'start-up: kcon --version',
+		tools: {kcon: version, 'node -e 0': node},
+		ratios: {'kcon − node floor (ms)': Math.round(version.median - node.median)},
+		note: 'Node’s bare start-up is the floor no Node CLI can beat',
+	},
+	{
+		workload: 'start-up: kcon describe brokers',
+		tools: {kcon: describe, 'kcat -L': kcat, 'node -e 0': node},
+		ratios: {'kcat ÷ kcon': speedup(describe, kcat)},
+		aim: 'within 3× of kcat',
+		met: describe.median <= 3 * kcat.median,
+	},
+];
+emit({bench: 'startup', rows});
