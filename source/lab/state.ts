@@ -67,6 +67,8 @@ export interface LabState {
 	agents: Agent[];
 	workers: Worker[];
 	startedAt: string;
+	/** "127.0.0.1:9090,…" (written on every save, for readers that only want the bootstrap) */
+	bootstrap?: string;
 	/** `tower-backup` got its one commit (at the end of `resource`) */
 	towerBackupCommitted?: boolean;
 }
@@ -94,8 +96,9 @@ export function readLabState(dir = labDir()): LabState | null {
 export function writeLabState(state: LabState): void {
 	fs.mkdirSync(state.labDir, {recursive: true});
 	const file = stateFile(state.labDir);
-	fs.writeFileSync(file + '.tmp', JSON.stringify(state, null, '\t') + '\n');
-	fs.renameSync(file + '.tmp', file);
+	const tmp = `${file}.${process.pid}.tmp`;
+	fs.writeFileSync(tmp, JSON.stringify({...state, bootstrap: bootstrapOf(state)}, null, '\t') + '\n');
+	fs.renameSync(tmp, file);
 }
 
 /** True when `pid` runs and its command line contains `marker` (so a recycled PID never counts as ours). */
