@@ -124,6 +124,9 @@ interface PartitionState {
 	lostAt: number | null;
 	lastLeader: number | null;
 	resetOffset: boolean;
+	/** consecutive failed fetches, and when to try again (backoff 100 ms … 2 s) */
+	failures: number;
+	retryAt: number;
 }
 
 type Outcome =
@@ -238,17 +241,21 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 			lostAt: null,
 			lastLeader: null,
 			resetOffset: false,
+			failures: 0,
+			retryAt: 0,
 		}));
 		assignLeaders(cluster, topic, states, notice);
 
 		const pending = new Map<number, Promise<Outcome>>(); // by leader: one Fetch in flight per broker
+		const brokersDown = new Set<number>(); // reported once per outage
 		let refreshDelay = 100;
 		let nextRefreshAt = 0;
 
 		const launch = () => {
 			const byLeader = new Map<number, PartitionState[]>();
+			const now = Date.now();
 			for (const s of states) {
-				if (s.done || s.inFlight || s.leader === null || pending.has(s.leader)) continue;
+				if (s.done || s.inFlight || s.leader === null || pending.has(s.leader) || s.retryAt > now) continue;
 				const list = byLeader.get(s.leader);
 				if (list) list.push(s);
 				else byLeader.set(s.leader, [s]);
@@ -264,7 +271,7 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 			if (states.every((s) => s.done)) return;
 
 			// Partitions without a leader: refresh metadata, with backoff while it keeps failing.
-			const orphans = states.filter((s) => !s.done && !s.inFlight && s.leader === null);
+			const orphans = states.filter((s) => !s.done && !s.inFlight && s.leader === null && s.retryAt <= Date.now());
 			if (orphans.length > 0 && Date.now() >= nextRefreshAt) {
 				try {
 					await cluster.refreshMetadata();
@@ -290,14 +297,16 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 
 			launch();
 			if (pending.size === 0) {
-				await sleep(Math.max(10, nextRefreshAt - Date.now()), signal);
+				const waiting = states.filter((s) => !s.done);
+				const wakeAt = Math.min(...waiting.map((s) => (s.leader === null ? Math.max(s.retryAt, nextRefreshAt) : s.retryAt)));
+				await sleep(Math.min(2000, Math.max(10, wakeAt - Date.now())), signal);
 				continue;
 			}
 
 			const outcome = await Promise.race(pending.values());
 			pending.delete(outcome.leader);
 			if (signal?.aborted) return;
-			const batch = handleOutcome(outcome, states, options.untilEnd === true, notice);
+			const batch = handleOutcome(outcome, states, options.untilEnd === true, notice, brokersDown);
 			launch(); // next fetch goes out before the caller handles this batch
 			if (batch.length > 0) yield batch;
 		}
@@ -491,23 +500,36 @@ async function fetchOnce(
 	}
 }
 
-function handleOutcome(outcome: Outcome, states: PartitionState[], untilEnd: boolean, notice: (m: string) => void): TailRecord[] {
+function backOff(s: PartitionState, now = Date.now()): void {
+	s.leader = null;
+	s.lostAt ??= now;
+	s.failures++;
+	s.retryAt = now + Math.min(100 * 2 ** (s.failures - 1), 2000);
+}
+
+function handleOutcome(
+	outcome: Outcome,
+	states: PartitionState[],
+	untilEnd: boolean,
+	notice: (m: string) => void,
+	brokersDown: Set<number>,
+): TailRecord[] {
 	for (const s of outcome.states) s.inFlight = false;
 	if (!outcome.ok) {
 		if (outcome.error instanceof KconError) throw outcome.error;
-		const now = Date.now();
-		for (const s of outcome.states) {
-			if (s.leader === outcome.leader) {
-				s.leader = null;
-				s.lostAt ??= now;
-			}
+		for (const s of outcome.states) backOff(s);
+		if (!brokersDown.has(outcome.leader)) {
+			brokersDown.add(outcome.leader);
+			notice(
+				`broker ${outcome.leader} (leader of partition ${outcome.states.map((s) => s.partition).join(', ')}): ${errorText(outcome.error)}; waiting for a leader`,
+			);
 		}
-		notice(`broker ${outcome.leader}: ${errorText(outcome.error)}; looking for the leaders again`);
 		return [];
 	}
+	brokersDown.delete(outcome.leader);
 	const {result} = outcome;
 	if (result.errorCode !== 0) {
-		for (const s of outcome.states) s.leader = null;
+		for (const s of outcome.states) backOff(s);
 		notice(`broker ${outcome.leader}: fetch error ${result.errorCode}; retrying`);
 		return [];
 	}
@@ -519,10 +541,9 @@ function handleOutcome(outcome: Outcome, states: PartitionState[], untilEnd: boo
 		if (outcome.offsets.get(p.partition) !== s.next) continue; // a stale answer: never emit twice
 		if (p.errorCode !== 0) {
 			if (RELOCATE.has(p.errorCode)) {
-				s.leader = null;
-				s.lostAt ??= Date.now();
+				backOff(s);
 			} else if (p.errorCode === OFFSET_OUT_OF_RANGE) {
-				s.leader = null;
+				backOff(s);
 				s.resetOffset = true;
 			} else {
 				throw new KconError(`partition ${p.partition}: fetch failed with Kafka error code ${p.errorCode}`);
@@ -537,6 +558,7 @@ function handleOutcome(outcome: Outcome, states: PartitionState[], untilEnd: boo
 		}
 		for (const r of records) batch.push(r);
 		s.next = p.nextOffset;
+		s.failures = 0;
 		if (untilEnd && s.next >= s.end) s.done = true;
 	}
 	void notice;

@@ -7,6 +7,7 @@
 //   29290  lab-kafka39.test: Kafka 3.9.x
 //   29390  describe-broken.test: SIGKILL of a broker (Kafka 4.x)
 //   29490  describe-kafka39.test: describe agreement + broker kill on Kafka 3.9.x
+//   29690  tail-failover.test: SIGKILL of a partition leader under a running tail
 //   29790  actions.test: broker kill/start, elect, reassign (kills brokers)
 //   29590…29990  free for other engineers' tests that need a cluster of their own (take one, note it here)
 export const PORTS = {
@@ -15,5 +16,6 @@ export const PORTS = {
 	kafka39: 29290,
 	describeBroken: 29390,
 	describeKafka39: 29490,
+	tailFailover: 29690,
 	actions: 29790,
 } as const;
