@@ -1,0 +1,142 @@
+// End to end: the real console in a real terminal (tmux, 160×45) against a lab of its own.
+// Navigate to `resource` and compare leaders/replicas/ISR with kcat -L -J; open group `tower`;
+// filter; SIGKILL the JVM of a partition leader and watch the console show it; `q` restores the
+// terminal. Base port 29590 (test/helpers/ports.ts: free range). The tmux server is ours, on our
+// own socket, and is killed by that socket only.
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {CLI, eventually, runKcon, runProcess, startLab, type TestLab} from '../helpers/lab.js';
+
+const socket = `kcon-console-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+const screen = () => tmux('capture-pane', '-p', '-t', 'console');
+const keys = (...k: string[]) => tmux('send-keys', '-t', 'console', ...k);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function see(re: RegExp, timeoutMs = 30_000): Promise<string> {
+	return eventually(() => {
+		const s = screen();
+		return re.test(s) ? s : null;
+	}, {timeoutMs, intervalMs: 300}).catch((error: unknown) => {
+		throw new Error(`screen never matched ${re}:\n${screen()}\n(${String(error)})`);
+	});
+}
+
+let lab: TestLab;
+
+before(async () => {
+	lab = await startLab({basePort: 29590, pis: 1});
+	const cmd = `env -u CI ${process.execPath} ${CLI} -b ${lab.bootstrap} --refresh 1; echo KCON-EXITED $?; sleep 120`;
+	tmux('new-session', '-d', '-s', 'console', '-x', '160', '-y', '45', cmd);
+}, {timeout: 600_000});
+
+after(async () => {
+	try {
+		tmux('kill-server');
+	} catch {}
+	await lab?.stop();
+}, {timeout: 180_000});
+
+interface KcatPartition {
+	partition: number;
+	leader: number;
+	replicas: {id: number}[];
+	isrs: {id: number}[];
+}
+
+/** Data rows of the partitions table: partition, leader, replica badges, ISR. */
+function partitionRows(s: string): Map<number, {leader: string; replicas: string[]; isr: string}> {
+	const rows = new Map<number, {leader: string; replicas: string[]; isr: string}>();
+	for (const line of s.split('\n')) {
+		// leader (right-aligned) + one space + badges separated by single spaces + padding + ISR
+		const m = /^\s+(\d+)\s+(\S+) ((?:\d+[*!]? ?)+?)\s{2,}([\d,]+|-)\s/.exec(line);
+		if (m) rows.set(Number(m[1]), {leader: m[2]!, replicas: m[3]!.trim().split(/\s+/), isr: m[4]!});
+	}
+	return rows;
+}
+
+test('the console on a real lab: navigate, compare with kcat, open a group, filter, survive a broker kill, quit cleanly', {timeout: 300_000}, async () => {
+	await see(/brokers up 3\/3/, 60_000);
+	let s = await see(/Brokers 3/);
+	assert.match(s, /127\.0\.0\.1:29590\s+yes/);
+
+	// partitions of resource, as kcat sees them
+	keys(':topic resource', 'Enter');
+	s = await see(/Partitions of resource 3/);
+	const kcat = await runProcess('kcat', ['-L', '-J', '-b', lab.bootstrap, '-t', 'resource']);
+	assert.equal(kcat.code, 0, kcat.stderr);
+	const meta = JSON.parse(kcat.stdout) as {topics: {topic: string; partitions: KcatPartition[]}[]};
+	const expected = meta.topics[0]!.partitions;
+	s = await eventually(() => {
+		const cur = screen();
+		return partitionRows(cur).size === 3 ? cur : null;
+	});
+	const rows = partitionRows(s);
+	for (const p of expected) {
+		const row = rows.get(p.partition)!;
+		assert.equal(row.leader, String(p.leader), `leader of partition ${p.partition}`);
+		assert.deepEqual(row.replicas, p.replicas.map((r) => String(r.id)), `replicas of ${p.partition} (all in sync: no badge marks)`);
+		assert.deepEqual(row.isr.split(',').map(Number).sort(), p.isrs.map((r) => r.id).sort(), `ISR of ${p.partition}`);
+	}
+
+	// groups, a filter, one group's partitions
+	keys(':groups', 'Enter');
+	await see(/Groups 2\b/, 60_000);
+	s = await see(/^tower\s+Stable\s+1\s+resource/m, 60_000);
+	assert.match(s, /^tower-backup\s+Empty\s+0\s+resource/m);
+	keys('/', 'b', 'a', 'c', 'k');
+	s = await see(/Groups 1\/2\s+\/back/);
+	assert.doesNotMatch(s, /^tower\s+Stable/m);
+	keys('Enter', 'Escape');
+	await see(/Groups 2\b/);
+	keys(':group tower', 'Enter');
+	s = await see(/Group tower 3/);
+	assert.match(s, /TOPIC\s+PARTITION\s+CURRENT-OFFSET\s+LOG-END-OFFSET\s+LAG/);
+	s = await see(/^resource\s+2\s+\d+\s+\d+\s+\d+/m);
+	assert.equal(s.split('\n').filter((l) => /^resource\s+\d\s+\d+\s+\d+\s+\d+\s/.test(l)).length, 3);
+
+	// kill the JVM leading partition 0 of resource, by its PID, while the console watches
+	keys(':topic resource', 'Enter');
+	s = await eventually(() => {
+		const cur = screen();
+		return /Partitions of resource/.test(cur) && partitionRows(cur).size === 3 ? cur : null;
+	});
+	const victim = Number(partitionRows(s).get(0)!.leader);
+	const node = lab.state().nodes.find((n) => n.id === victim && n.roles.includes('broker'))!;
+	assert.ok(node.pid, 'the lab knows the leader JVM pid');
+	process.kill(node.pid!, 'SIGKILL');
+	s = await see(/brokers up 2\/3/, 20_000);
+	// then the controller fences it: leaders move off it and it leaves every ISR
+	s = await eventually(() => {
+		const cur = screen();
+		const r = partitionRows(cur);
+		if (r.size !== 3) return null;
+		const moved = [...r.values()].every((p) => p.leader !== String(victim) && p.leader !== `${victim}!`);
+		const shrunk = [...r.values()].every((p) => !p.isr.split(',').includes(String(victim)));
+		return moved && shrunk ? cur : null;
+	}, {timeoutMs: 60_000, intervalMs: 500});
+	const after = partitionRows(s);
+	for (const p of after.values()) assert.ok(p.replicas.includes(`${victim}!`), `replica ${victim} shown offline: ${p.replicas.join(' ')}`);
+	// resource (3 partitions) at least; __consumer_offsets partitions (RF 1 in the lab) go offline too
+	assert.match(s, /under-replicated ([3-9]|\d\d+)  offline \d+/);
+	keys(':brokers', 'Enter');
+	s = await see(new RegExp(`^\\s+${victim}\\s.*\\bno — `, 'm'));
+
+	// quit: the shell is back, the alternate screen is left, the cursor is visible
+	keys('q');
+	s = await see(/KCON-EXITED 0/, 15_000);
+	assert.doesNotMatch(s, /brokers up/);
+	assert.equal(tmux('display-message', '-p', '-t', 'console', '#{alternate_on}').trim(), '0');
+	assert.equal(tmux('display-message', '-p', '-t', 'console', '#{cursor_flag}').trim(), '1');
+});
+
+test('without a terminal the console refuses with exit 2', async () => {
+	const r = await runKcon(['-b', '127.0.0.1:1']);
+	assert.equal(r.code, 2);
+	assert.equal(r.stderr.trim(), "kcon: the console needs a terminal; try 'kcon describe'");
+	const bad = await runKcon(['-b', '127.0.0.1:1', '--refresh', '0.5']);
+	assert.equal(bad.code, 2);
+	assert.match(bad.stderr, /--refresh must be a number of seconds ≥ 1/);
+	void sleep;
+});

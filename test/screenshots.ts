@@ -1,0 +1,117 @@
+// `npm run screenshots`: drive the real console in tmux (160×45) on a real lab and save each view as
+// screenshots/<name>.svg (capture-pane -e, converted by source/present/console-svg.ts).
+//
+//   npm run screenshots                         starts a lab of its own (base port 37090), stops it after
+//   KCON_SCREENSHOT_BROKERS=host:port,… npm run screenshots   uses a running cluster instead (no kill shots)
+//
+// With its own lab it also kills the JVM of a partition leader (by PID) and captures the console
+// showing the failure. The tmux server runs on a socket of its own and is killed by that socket.
+import {execFileSync} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {ansiToSvg} from '../source/present/console-svg.js';
+import {CLI, startLab, type TestLab} from './helpers/lab.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outDir = path.resolve(here, '..', '..', 'screenshots');
+const cols = 160;
+const rows = 45;
+const socket = `kcon-shots-${process.pid}`;
+
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const plain = () => tmux('capture-pane', '-p', '-t', 'shots');
+const keys = (...k: string[]) => tmux('send-keys', '-t', 'shots', ...k);
+
+async function waitFor(re: RegExp, timeoutMs = 60_000): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (Date.now() < end) {
+		if (re.test(plain())) return;
+		await sleep(300);
+	}
+	throw new Error(`the console never showed ${re}:\n${plain()}`);
+}
+
+function shot(name: string, title: string): void {
+	const ansi = tmux('capture-pane', '-p', '-e', '-t', 'shots');
+	fs.writeFileSync(path.join(outDir, `${name}.svg`), ansiToSvg(ansi, {cols, rows, title}));
+	console.log(`screenshots/${name}.svg`);
+}
+
+async function main(): Promise<void> {
+	fs.mkdirSync(outDir, {recursive: true});
+	let lab: TestLab | undefined;
+	let brokers = process.env['KCON_SCREENSHOT_BROKERS'];
+	try {
+		if (!brokers) {
+			console.log('starting a lab (base port 37090)…');
+			lab = await startLab({basePort: Number(process.env['KCON_SCREENSHOT_PORT'] ?? 37090), pis: 2});
+			brokers = lab.bootstrap;
+		}
+		const cmd = `env -u CI FORCE_COLOR=1 ${process.execPath} ${CLI} -b ${brokers} --refresh 1; sleep 5`;
+		tmux('new-session', '-d', '-s', 'shots', '-x', String(cols), '-y', String(rows), cmd);
+		await waitFor(/Brokers \d/);
+		// let lag history, rates and sparklines fill a little
+		await sleep(12_000);
+		shot('brokers', 'kcon — brokers and the health strip');
+		keys(':topics', 'Enter');
+		await waitFor(/Topics \d/);
+		await sleep(2500);
+		shot('topics', 'kcon — topics');
+		keys(':topic resource', 'Enter');
+		await waitFor(/Partitions of resource/);
+		await sleep(2500);
+		shot('partitions', 'kcon — partitions of resource: leader, replica badges, ISR, offsets');
+		keys(':groups', 'Enter');
+		await waitFor(/Groups \d/);
+		await sleep(1500);
+		shot('groups', 'kcon — consumer groups: lag, trend, status, ETA');
+		keys(':group tower-backup', 'Enter');
+		await waitFor(/Group tower-backup/);
+		await sleep(1500);
+		shot('group', 'kcon — one group per partition, with a lag sparkline');
+		keys('Escape', '/', 't', 'o', 'w', 'e', 'r', '-');
+		await waitFor(/Groups 1\/\d/);
+		shot('filter', 'kcon — a regex filter');
+		keys('Escape', '?');
+		await waitFor(/Keys/);
+		shot('help', 'kcon — the ? help overlay, generated from the key table');
+		keys('Escape', ':tail resource', 'Enter');
+		await sleep(5000);
+		shot('tail', 'kcon — live tail of resource');
+		keys('Escape');
+		if (lab) {
+			keys(':topic resource', 'Enter');
+			await waitFor(/Partitions of resource/);
+			await sleep(1500);
+			const m = /^\s+0\s+(\d+) /m.exec(plain());
+			const victim = Number(m?.[1]);
+			const node = lab.state().nodes.find((n) => n.id === victim && n.roles.includes('broker'));
+			if (node?.pid) {
+				process.kill(node.pid, 'SIGKILL');
+				console.log(`killed broker ${victim} (pid ${node.pid})`);
+				await waitFor(/brokers up 2\/3/, 20_000);
+				shot('failover-unreachable', `kcon — broker ${victim} killed: unreachable, still listed as leader until fenced`);
+				await waitFor(/under-replicated [1-9]/, 60_000);
+				await sleep(1500);
+				shot('failover-partitions', `kcon — broker ${victim} fenced: leaders moved, ISRs shrunk`);
+				keys(':brokers', 'Enter');
+				await sleep(1500);
+				shot('failover-brokers', `kcon — broker ${victim} down`);
+			}
+		}
+		keys('q');
+		await sleep(500);
+	} finally {
+		try {
+			tmux('kill-server');
+		} catch {}
+		await lab?.stop();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exitCode = 1;
+});
