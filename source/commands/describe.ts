@@ -68,8 +68,9 @@ export async function run(ctx: CommandContext): Promise<number> {
 	const wantGroups = view === 'all' || view === 'groups' || view === 'group';
 	const needsMinIsr = filters.includes('under-min-isr') || filters.includes('at-min-isr');
 	const snapshotOptions: SnapshotOptions = {
-		// groups views need no topic metadata of their own (the gateway looks up the groups' topics)
-		topics: view === 'topic' ? [name!] : view === 'groups' || view === 'group' ? [] : undefined,
+		// every view reads all topic metadata (one request): brokers' leader/replica counts and
+		// brokers that replicas name but the cluster no longer lists come from it
+		topics: view === 'topic' ? [name!] : undefined,
 		// text output prints no offsets (as kafka-topics.sh); JSON carries them
 		offsets: wantTopics && format === 'json',
 		groups: view === 'group' ? [name!] : wantGroups,

@@ -10,6 +10,11 @@ export interface BrokerInfo {
 	reachable: boolean;
 	/** why it is unreachable (e.g. "connect ECONNREFUSED 127.0.0.1:9091") */
 	error?: string;
+	/**
+	 * false for a broker that replica lists name but the cluster metadata no longer lists (fenced,
+	 * shut down); host/port are then the last known ones ('' / 0 when never seen)
+	 */
+	registered?: boolean;
 }
 
 export interface PartitionInfo {

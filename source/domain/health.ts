@@ -66,8 +66,9 @@ export function isAtMinIsr(p: PartitionInfo, minIsr: number | undefined): boolea
 	return p.isr.length === minIsr;
 }
 
+/** Brokers the cluster metadata lists (TopicCommand's "live brokers"), reachable or not. */
 export function liveBrokerIds(brokers: BrokerInfo[]): Set<number> {
-	return new Set(brokers.map((b) => b.id));
+	return new Set(brokers.filter((b) => b.registered !== false).map((b) => b.id));
 }
 
 export function topicUnderReplicated(topic: TopicInfo): boolean {

@@ -109,6 +109,8 @@ interface TopicPlan {
 
 export class KafkajsGateway implements KafkaGateway {
 	private readonly nodes = new Map<string, Node>();
+	/** last known address of every broker id seen in metadata (to name a broker after it is fenced) */
+	private readonly seen = new Map<number, {host: string; port: number; rack: string | null}>();
 	private readonly ssl: Record<string, unknown> | undefined;
 	private closed = false;
 
@@ -170,9 +172,33 @@ export class KafkajsGateway implements KafkaGateway {
 					return info;
 				}),
 		);
+		// brokers the replica lists name but the metadata does not (fenced or stopped): shown, not live
+		const listed = new Set(brokers.map((b) => b.id));
+		const missing = new Set<number>();
+		for (const t of metadata.topics) for (const p of t.partitions) for (const r of p.replicas) if (!listed.has(r)) missing.add(r);
+		for (const id of [...missing].sort((a, b) => a - b)) {
+			const known = this.seen.get(id);
+			brokers.push({
+				id,
+				host: known?.host ?? '',
+				port: known?.port ?? 0,
+				rack: known?.rack ?? null,
+				reachable: false,
+				error: 'not in the cluster metadata (fenced or shut down)',
+				registered: false,
+			});
+		}
+		brokers.sort((a, b) => a.id - b.id);
+		for (const b of metadata.brokers) this.seen.set(b.nodeId, {host: b.host, port: b.port, rack: b.rack});
 		const reachable = new Set(brokers.filter((b) => b.reachable).map((b) => b.id));
 		for (const b of brokers) {
-			if (!b.reachable) warnings.push(`broker ${b.id} (${b.host}:${b.port}) is unreachable: ${b.error}`);
+			if (!b.reachable) {
+				warnings.push(
+					b.registered === false
+						? `broker ${b.id} holds replicas but is ${b.error}`
+						: `broker ${b.id} (${b.host}:${b.port}) is unreachable: ${b.error}`,
+				);
+			}
 		}
 		const anyNode = (): Node => {
 			for (const id of reachable) return byId.get(id)!;
@@ -509,6 +535,7 @@ export class KafkajsGateway implements KafkaGateway {
 			const found = new Set<string>();
 			await Promise.all(
 				brokers.map(async (b) => {
+					if (b.registered === false) return;
 					if (!reachable.has(b.id)) {
 						warnings.push(`broker ${b.id} is unreachable: consumer groups it coordinates are not listed`);
 						return;

@@ -11,7 +11,7 @@ export function renderBrokersText(snapshot: Pick<ClusterSnapshot, 'brokers' | 't
 		const l = load.get(b.id);
 		return [
 			String(b.id),
-			`${b.host}:${b.port}`,
+			b.host ? `${b.host}:${b.port}` : '-',
 			b.rack ?? '-',
 			b.reachable ? 'yes' : 'no',
 			String(l?.leaders ?? 0),

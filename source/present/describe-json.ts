@@ -27,6 +27,7 @@ export function describeDocument(
 			rack: b.rack,
 			reachable: b.reachable,
 			error: b.error,
+			registered: b.registered,
 			leaders: load.get(b.id)?.leaders ?? 0,
 			replicas: load.get(b.id)?.replicas ?? 0,
 			underReplicated: load.get(b.id)?.underReplicated ?? 0,
