@@ -60,6 +60,45 @@ export interface DerivedMetrics {
 	counterBits: 64 | 32 | null;
 }
 
+/** What the poller knows about one agent; what views and `describe agents` show. */
+export type AgentStatus = 'pending' | 'ok' | 'slow' | 'partial' | 'unreachable' | 'auth-error' | 'error';
+
+export interface AgentState {
+	name: string;
+	/** host:port */
+	address: string;
+	/** 'v2c' or 'v3 <user>' (never a secret) */
+	security: string;
+	status: AgentStatus;
+	/** why it is not ok (null when ok) */
+	error: string | null;
+	/** round trip of the last answer, ms */
+	latencyMs: number | null;
+	/** ms epoch of the last answer */
+	lastAnswerAt: number | null;
+	/** ms epoch of the last attempt */
+	lastAttemptAt: number | null;
+	ifIndex: number | null;
+	ifDescr: string | null;
+	/** OIDs (by name) the agent did not have in the last answer */
+	missing: string[];
+	metrics: DerivedMetrics | null;
+	/** requests sent to this agent (GETs and walk steps) */
+	requests: number;
+	/** ticks skipped because the previous request was still running */
+	skipped: number;
+}
+
+/** Answered its last request (possibly late or with some OIDs missing). */
+export function agentAnswered(status: AgentStatus): boolean {
+	return status === 'ok' || status === 'slow' || status === 'partial';
+}
+
+/** For the overview's health strip: "agents up M/N". */
+export function agentsUp(states: ReadonlyArray<{status: AgentStatus}>): {up: number; total: number} {
+	return {up: states.filter((s) => agentAnswered(s.status)).length, total: states.length};
+}
+
 /** Increase of a counter from `previous` to `current`, wrapping at 2^bits (one wrap at most). */
 export function counterDelta(previous: bigint, current: bigint, bits: 32 | 64): bigint {
 	if (current >= previous) return current - previous;

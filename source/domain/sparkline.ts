@@ -96,3 +96,36 @@ export function seriesStats(values: readonly Sample[]): SeriesStats {
 	}
 	return {current, min, max};
 }
+
+/**
+ * A multi-row bar chart: `height` lines of exactly `width` cells, top line first, each column one
+ * fitted value drawn with eighth-block precision. Same scale rules and fitting as sparkline().
+ */
+export function barChart(values: readonly Sample[], width: number, height: number, options: SparklineOptions = {}): string[] {
+	if (width <= 0 || height <= 0) return [];
+	const points = fitToWidth(values, width, options.fit);
+	const present = points.filter(isNumber);
+	const blank = ' '.repeat(width);
+	if (present.length === 0) return Array.from({length: height}, () => blank);
+	let lo = options.min ?? Math.min(0, ...present);
+	let hi = options.max ?? Math.max(...present);
+	if (hi < lo) [lo, hi] = [hi, lo];
+	const pad = width - points.length;
+	// eighths of a cell per column, at least one eighth for any present value above the floor
+	const levels = points.map((v) => {
+		if (!isNumber(v)) return -1;
+		if (hi === lo) return v > 0 ? Math.ceil((height * 8) / 2) : 1;
+		const ratio = Math.min(1, Math.max(0, (v - lo) / (hi - lo)));
+		return Math.max(1, Math.round(ratio * height * 8));
+	});
+	const lines: string[] = [];
+	for (let row = height - 1; row >= 0; row--) {
+		let line = ' '.repeat(pad);
+		for (const level of levels) {
+			const inCell = level - row * 8;
+			line += level < 0 || inCell <= 0 ? ' ' : inCell >= 8 ? '█' : SPARK_GLYPHS[inCell - 1];
+		}
+		lines.push(line);
+	}
+	return lines;
+}

@@ -9,7 +9,7 @@
 //   unreachable (timeout), auth-error (SNMPv3 USM refusal), error (anything else), pending.
 import {SnmpAuthError, SnmpSession, SnmpTimeoutError, type SnmpV3User, type SnmpValue} from './client.js';
 import {COLUMN, OID, SCALAR_OIDS, columnOid, interfaceOids, parseLoad} from './oids.js';
-import {chooseInterface, MetricsDeriver, type DerivedMetrics, type RawSample} from '../domain/metrics.js';
+import {chooseInterface, MetricsDeriver, type AgentState, type RawSample} from '../domain/metrics.js';
 import {DEFAULT_WINDOW_MS, MetricHistory} from '../domain/metrics-history.js';
 
 export interface AgentSpec {
@@ -22,33 +22,7 @@ export interface AgentSpec {
 	v3?: SnmpV3User;
 }
 
-export type AgentStatus = 'pending' | 'ok' | 'slow' | 'partial' | 'unreachable' | 'auth-error' | 'error';
-
-export interface AgentState {
-	name: string;
-	/** host:port */
-	address: string;
-	/** 'v2c' or 'v3 <user>' (never a secret) */
-	security: string;
-	status: AgentStatus;
-	/** why it is not ok (null when ok) */
-	error: string | null;
-	/** round trip of the last answer, ms */
-	latencyMs: number | null;
-	/** ms epoch of the last answer */
-	lastAnswerAt: number | null;
-	/** ms epoch of the last attempt */
-	lastAttemptAt: number | null;
-	ifIndex: number | null;
-	ifDescr: string | null;
-	/** OIDs (by name) the agent did not have in the last answer */
-	missing: string[];
-	metrics: DerivedMetrics | null;
-	/** requests sent to this agent (GETs and walk steps) */
-	requests: number;
-	/** ticks skipped because the previous request was still running */
-	skipped: number;
-}
+export type {AgentState, AgentStatus} from '../domain/metrics.js';
 
 export interface PollerOptions {
 	/** ms between ticks (default 1000) */

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fitToWidth, seriesStats, sparkline, SPARK_GLYPHS} from '../../source/domain/sparkline.js';
+import {barChart, fitToWidth, seriesStats, sparkline, SPARK_GLYPHS} from '../../source/domain/sparkline.js';
 
 test('sparkline is always exactly width cells, right-aligned while history is short', () => {
 	assert.equal(sparkline([1, 5, 3, 8], 6), '  ▂▅▄█'); // 1/8 of the 0..8 scale
@@ -41,4 +41,14 @@ test('missing samples draw as blanks; flat series draw mid or bottom', () => {
 test('seriesStats gives current/min/max over present values', () => {
 	assert.deepEqual(seriesStats([3, null, 9, 1, NaN]), {current: 1, min: 1, max: 9});
 	assert.deepEqual(seriesStats([]), {current: null, min: null, max: null});
+});
+
+test('barChart: height lines of width cells, eighth-block precision, top line first', () => {
+	const lines = barChart([0, 50, 100], 3, 2, {min: 0, max: 100});
+	// 0 still shows as the lowest eighth (present, not missing); 50 fills the bottom row
+	assert.deepEqual(lines, ['  █', '▁██']);
+	const tall = barChart([100, 25], 2, 4, {min: 0, max: 100});
+	assert.deepEqual(tall, ['█ ', '█ ', '█ ', '██']);
+	assert.deepEqual(barChart([], 3, 2), ['   ', '   ']);
+	assert.deepEqual(barChart([10], 3, 1, {min: 0, max: 80}), ['  ▁']);
 });
