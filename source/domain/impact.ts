@@ -121,6 +121,10 @@ export function killImpact(snapshot: Pick<ClusterSnapshot, 'brokers' | 'topics' 
 			}
 		}
 	}
+	// the operator's own topics first: internal ones (RF 1 offsets in the lab) would hide them
+	const internalLast = (a: {topic: string}, b: {topic: string}) => Number(a.topic.startsWith('__')) - Number(b.topic.startsWith('__'));
+	impact.offline.sort(internalLast);
+	impact.underMinIsr.sort(internalLast);
 	const offsets: TopicInfo | undefined = snapshot.topics.find((t) => t.name === OFFSETS_TOPIC);
 	for (const group of snapshot.groups) {
 		if (offsets && offsets.partitions.length > 0) {

@@ -107,3 +107,12 @@ test('javaStringHash handles negative hashes like Java (abs by masking the sign 
 	assert.equal(javaStringHash('polygenelubricants'), -2147483648);
 	assert.equal(offsetsPartitionFor('polygenelubricants', 50), 0);
 });
+
+test("the operator's topics are listed before internal ones that go offline", () => {
+	const snapshot = {
+		brokers: [broker(3), broker(4)],
+		topics: [topic('__consumer_offsets', [part(0, [4]), part(1, [3])]), topic('orders', [part(0, [4])])],
+		groups: [],
+	};
+	assert.deepEqual(killImpact(snapshot, 4).offline.map((p) => p.topic), ['orders', '__consumer_offsets']);
+});
