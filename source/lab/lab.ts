@@ -67,10 +67,11 @@ export async function labUp(options: UpOptions = {}): Promise<LabState> {
 			);
 		}
 	} else if (state) {
+		// a stopped lab (e.g. `down --keep`) is reused unless a flag asks for something else
 		const same =
-			(options.topology ?? 'lab') === state.topology &&
-			(options.basePort ?? 9090) === state.basePort &&
-			(options.kafkaVersion ?? DEFAULT_KAFKA_VERSION) === state.kafkaVersion;
+			(options.topology ?? state.topology) === state.topology &&
+			(options.basePort ?? state.basePort) === state.basePort &&
+			(options.kafkaVersion ?? state.kafkaVersion) === state.kafkaVersion;
 		if (!same) {
 			fs.rmSync(dir, {recursive: true, force: true});
 			state = null;
