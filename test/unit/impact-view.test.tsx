@@ -47,6 +47,26 @@ test('type-to-confirm shows what to type and what was typed', () => {
 	assert.match(out, /'5' is not '4'/);
 });
 
+/** Polls the frame until `re` matches (a loaded machine renders late). */
+async function until(lastFrame: () => string | undefined, re: RegExp, ms = 3000): Promise<string> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const f = lastFrame() ?? '';
+		if (re.test(f)) return f;
+		if (Date.now() > deadline) assert.fail(`frame never matched ${re}:\n${f}`);
+		await new Promise((r) => setTimeout(r, 15));
+	}
+}
+
+async function type(stdin: {write: (s: string) => void}, lastFrame: () => string | undefined, text: string): Promise<void> {
+	let typed = '';
+	for (const ch of text) {
+		stdin.write(ch);
+		typed += ch;
+		await until(lastFrame, new RegExp(`cancel: ${typed}█`));
+	}
+}
+
 test('kill flow: wrong id is rejected, the id then "offline" confirm with force', async () => {
 	setColorLevel(0);
 	const confirmed: Array<{force: boolean}> = [];
@@ -54,27 +74,23 @@ test('kill flow: wrong id is rejected, the id then "offline" confirm with force'
 	const {stdin, lastFrame, unmount} = render(
 		<KillConfirm impact={impact()} signal="KILL" width={80} height={24} onConfirm={(o) => confirmed.push(o)} onCancel={() => cancelled++} />,
 	);
+	await until(lastFrame, /Type 4 and press enter/);
 	await tick();
-	stdin.write('5');
-	await tick();
+	await type(stdin, lastFrame, '5');
 	stdin.write('\r');
-	await tick();
-	assert.match(lastFrame()!, /'5' is not '4'/);
+	await until(lastFrame, /'5' is not '4'/);
 	assert.equal(confirmed.length, 0);
 	stdin.write('\u007f');
-	await tick();
-	stdin.write('4');
-	await tick();
+	await until(lastFrame, /cancel: █/);
+	await type(stdin, lastFrame, '4');
 	stdin.write('\r');
-	await new Promise((r) => setTimeout(r, 150)); // the second prompt subscribes to input after it mounts
-	assert.match(lastFrame()!, /takes 1 partition OFFLINE until broker 4 is back/);
+	await until(lastFrame, /takes 1 partition OFFLINE until broker 4 is back/);
 	assert.equal(confirmed.length, 0, 'one confirmation is not enough when partitions go offline');
-	for (const ch of 'offline') {
-		stdin.write(ch);
-		await tick();
-	}
+	await new Promise((r) => setTimeout(r, 200)); // the second prompt subscribes to input after it mounts
+	await type(stdin, lastFrame, 'offline');
 	stdin.write('\r');
-	await tick();
+	const deadline = Date.now() + 3000;
+	while (confirmed.length === 0 && Date.now() < deadline) await tick();
 	assert.deepEqual(confirmed, [{force: true}]);
 	assert.equal(cancelled, 0);
 	unmount();
