@@ -95,7 +95,7 @@ export async function startLab(options: StartOptions): Promise<TestLab> {
 	if (options.pis !== undefined) args.push('--pis', String(options.pis));
 	if (options.piAgent) args.push('--pi-agent', options.piAgent);
 	if (options.collectorFormat) args.push('--collector-format', options.collectorFormat);
-	const result = await runKcon(args, {env: {KCON_STATE_DIR: stateDir}, timeoutMs: 400_000});
+	const result = await runKcon(args, {env: {KCON_STATE_DIR: stateDir}, timeoutMs: 600_000});
 	if (result.code !== 0) {
 		await runKcon(['lab', 'down'], {env: {KCON_STATE_DIR: stateDir}});
 		fs.rmSync(stateDir, {recursive: true, force: true});
