@@ -92,6 +92,7 @@ export async function fetchKafka(
 	];
 	const tail: string[] = [];
 	let downloaded = 0;
+	let metadata = 0;
 	const code = await new Promise<number>((resolve, reject) => {
 		const child = spawn('mvn', args, {cwd: install.home, stdio: ['ignore', 'pipe', 'pipe']});
 		let buffer = '';
@@ -103,10 +104,13 @@ export async function fetchKafka(
 				buffer = buffer.slice(nl + 1);
 				tail.push(line);
 				if (tail.length > 40) tail.shift();
-				const m = /^Downloaded from \S+: \S+\/([^/]+\.jar)\b/.exec(line);
+				const m = /^(?:\[INFO\] )?Downloaded from \S+: \S+\/([^/\s]+\.jar)\b/.exec(line);
 				if (m) {
 					downloaded++;
 					log(`kcon:   [${downloaded}] ${m[1]}`);
+				} else if (/Downloaded from /.test(line)) {
+					// POMs and Maven's own plugins: a heartbeat, not a line each
+					if (++metadata % 50 === 0) log(`kcon:   … ${metadata} POMs and plugin files downloaded`);
 				} else if (/BUILD SUCCESS|BUILD FAILURE/.test(line)) {
 					log(`kcon:   maven: ${line.replace(/^\[\w+\]\s*/, '')}`);
 				}
