@@ -7,6 +7,9 @@ export const DEFAULT_WINDOW_MS = 10 * 60 * 1000;
 export const HISTORY_METRICS = ['cpuPercent', 'memUsedPercent', 'rxBytesPerSec', 'txBytesPerSec', 'load1', 'diskPercent'] as const;
 export type HistoryMetric = (typeof HISTORY_METRICS)[number];
 
+/** Every history metric's values for one agent, oldest first (what views take). */
+export type SeriesByMetric = Record<HistoryMetric, Array<number | null>>;
+
 export interface Point {
 	at: number;
 	value: number | null;
@@ -45,8 +48,8 @@ export class MetricHistory {
 	}
 
 	/** Every metric's values for one agent (a copy, safe to hand to a view). */
-	snapshot(agent: string): Record<HistoryMetric, Array<number | null>> {
-		const out = {} as Record<HistoryMetric, Array<number | null>>;
+	snapshot(agent: string): SeriesByMetric {
+		const out = {} as SeriesByMetric;
 		for (const metric of HISTORY_METRICS) out[metric] = this.values(agent, metric);
 		return out;
 	}

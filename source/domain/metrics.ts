@@ -13,6 +13,8 @@
 // - Memory used % = (memTotalReal − memAvailReal) / memTotalReal; disk % = dskPercent.1;
 //   load = laLoad.1.
 
+import type {SeriesByMetric} from './metrics-history.js';
+
 export const TWO_32 = 2n ** 32n;
 export const TWO_64 = 2n ** 64n;
 
@@ -87,6 +89,21 @@ export interface AgentState {
 	requests: number;
 	/** ticks skipped because the previous request was still running */
 	skipped: number;
+}
+
+/** What the console's agents views read: stable between changes (for useSyncExternalStore). */
+export interface AgentsSnapshot {
+	states: AgentState[];
+	/** per agent name, its metric history (oldest first) */
+	series: Record<string, SeriesByMetric>;
+	windowMs: number;
+}
+
+/** A live feed of agent states (source/snmp/agent-source.ts implements it over the poller). */
+export interface AgentSource {
+	/** the first subscriber starts polling; returns an unsubscribe function */
+	subscribe(listener: () => void): () => void;
+	snapshot(): AgentsSnapshot;
 }
 
 /** Answered its last request (possibly late or with some OIDs missing). */

@@ -12,6 +12,7 @@ import {startEmbeddedAgent, type EmbeddedAgent} from '../../source/snmp/embedded
 import {snmpGet, SnmpAuthError, type SnmpV3User, type SnmpValue} from '../../source/snmp/client.js';
 import {AgentPoller, type AgentSpec, type AgentState} from '../../source/snmp/poller.js';
 import {LAB_OIDS, OID} from '../../source/snmp/oids.js';
+import {createAgentSource} from '../../source/snmp/agent-source.js';
 import {runKcon} from '../helpers/lab.js';
 
 const V3: SnmpV3User = {name: 'kconv3', authProtocol: 'sha256', authKey: 'auth-secret-1', privProtocol: 'aes', privKey: 'priv-secret-1'};
@@ -264,6 +265,28 @@ describe('SNMP against real snmpd and the embedded agent', () => {
 			assert.match(bad!.error!, /Wrong Digest/);
 		} finally {
 			poller.close();
+		}
+	});
+
+	test('the console feed (createAgentSource): polls on first subscribe, throttled notifications, stable snapshots, growing series', async () => {
+		const feed = createAgentSource([{...EMB}, {name: 'real3', host: real[2]!.host, port: real[2]!.port}], {intervalMs: 300, notifyMs: 200});
+		try {
+			let notified = 0;
+			const off = feed.subscribe(() => notified++);
+			await new Promise((r) => setTimeout(r, 2000));
+			const a = feed.snapshot();
+			assert.equal(feed.snapshot(), a, 'same object until something changes');
+			assert.ok(notified >= 3 && notified <= 11, `notifications ${notified} (throttled to ≤ 1 per 200 ms)`);
+			assert.deepEqual(a.states.map((s) => s.status), ['ok', 'ok']);
+			const n = a.series[EMB.name]!.cpuPercent.length;
+			assert.ok(n >= 4, `series has ${n} points`);
+			await new Promise((r) => setTimeout(r, 700));
+			const b = feed.snapshot();
+			assert.notEqual(b, a);
+			assert.ok(b.series[EMB.name]!.cpuPercent.length > n);
+			off();
+		} finally {
+			feed.close();
 		}
 	});
 

@@ -8,6 +8,7 @@ import {sparkline} from '../../source/domain/sparkline.js';
 import {AgentsView, agentsLayout, agentsViewLines, netSeries, type AgentSeries} from '../../source/ui/views/agents-view.js';
 import {AgentDetailView, agentDetailLines} from '../../source/ui/views/agent-detail-view.js';
 import {setColorLevel} from '../../source/ui/theme.js';
+import {AgentsScreen, agentViewDefs} from '../../source/ui/views/agents-screen.js';
 
 setColorLevel(0);
 
@@ -145,4 +146,34 @@ test('agent detail: per-metric charts with current/min/max, fitted to width and 
 	const small = agentDetailLines({...props, height: 9}, false);
 	assert.ok(small.length <= 9);
 	assert.ok(small.some((l) => l.startsWith('CPU  now')));
+});
+
+test('mounted agents screen: reads an AgentSource, ↓ then enter opens the selected agent', async () => {
+	const listeners = new Set<() => void>();
+	let snap = {states: agents, series: {pi1: series(0)} as Record<string, AgentSeries>, windowMs: 600_000};
+	const source = {
+		subscribe: (l: () => void) => (listeners.add(l), () => void listeners.delete(l)),
+		snapshot: () => snap,
+	};
+	const opened: string[] = [];
+	const {lastFrame, stdin, unmount} = render(
+		<AgentsScreen source={source} width={150} height={10} active onOpen={(name) => opened.push(name)} />,
+	);
+	const tick = () => new Promise((r) => setTimeout(r, 200));
+	await tick();
+	assert.match(lastFrame()!, /^NAME/); // the console's title bar carries "Agents M/N up"
+	stdin.write('j');
+	await tick();
+	stdin.write('\r');
+	await tick();
+	assert.deepEqual(opened, ['pi2']);
+	// a new snapshot from the source redraws
+	snap = {...snap, states: [state('pi1', {status: 'unreachable', error: 'gone'}), ...agents.slice(1)]};
+	for (const l of listeners) l();
+	await tick();
+	assert.match(lastFrame()!, /pi1\s+127\.0\.1\.1:1161\s+unreachable/);
+	unmount();
+	const defs = agentViewDefs(source);
+	assert.deepEqual(defs.map((d) => d.command), ['agents', 'agent']);
+	assert.equal(defs[0]!.title({view: 'agents', cursor: 0, offset: 0, filter: '', sort: null}), 'Agents 1/3 up');
 });

@@ -6,12 +6,12 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {agentsUp, formatRate, formatUptime, type AgentState, type AgentStatus} from '../../domain/metrics.js';
-import type {HistoryMetric} from '../../domain/metrics-history.js';
+import type {SeriesByMetric} from '../../domain/metrics-history.js';
 import {sparkline} from '../../domain/sparkline.js';
 import type {Tone} from '../../present/console-rows.js';
 import {bold, inverse, paint} from '../theme.js';
 
-export type AgentSeries = Record<HistoryMetric, Array<number | null>>;
+export type AgentSeries = SeriesByMetric;
 
 export interface AgentsViewProps {
 	agents: readonly AgentState[];
@@ -21,6 +21,8 @@ export interface AgentsViewProps {
 	height: number;
 	/** index of the selected row (reverse video); none when undefined */
 	cursor?: number;
+	/** draw the "Agents M/N up" title line (false when the console's title bar shows it) */
+	title?: boolean;
 }
 
 export function statusTone(status: AgentStatus): Tone {
@@ -123,12 +125,12 @@ function headerCells(l: Layout): string[] {
 }
 
 /** The view's lines (title, header, rows, problems), each at most `width` columns; plain or coloured. */
-export function agentsViewLines({agents, series, width, height, cursor}: AgentsViewProps, colour = true): string[] {
+export function agentsViewLines({agents, series, width, height, cursor, title: showTitle = true}: AgentsViewProps, colour = true): string[] {
 	const l = agentsLayout(agents, width);
 	const {up, total} = agentsUp(agents);
 	const clip = (s: string) => fit(s, width).trimEnd();
 	const title = `Agents ${up}/${total} up`;
-	const lines: string[] = [colour ? bold(clip(title)) : clip(title)];
+	const lines: string[] = showTitle ? [colour ? bold(clip(title)) : clip(title)] : [];
 	if (agents.length === 0) {
 		lines.push(clip('no agents: start kcon with --lab, --agent NAME=HOST[:PORT], or KCON_AGENTS'));
 		return lines.slice(0, Math.max(0, height));
@@ -137,7 +139,7 @@ export function agentsViewLines({agents, series, width, height, cursor}: AgentsV
 	lines.push(colour ? bold(header) : header);
 	const problems = agents.filter((a) => a.error && a.status !== 'ok');
 	// rows first; the reasons of the agents that are not ok take what is left below them
-	const rowRoom = Math.max(0, height - 2);
+	const rowRoom = Math.max(0, height - lines.length);
 	// keep the cursor in view
 	const offset = cursor !== undefined && cursor >= rowRoom ? cursor - rowRoom + 1 : 0;
 	agents.slice(offset, offset + rowRoom).forEach((agent, i) => {
