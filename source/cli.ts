@@ -31,6 +31,7 @@ const cli = meow(
 	  topics: --under-replicated | --unavailable | --under-min-isr | --at-min-isr, --include-internal
 	  groups: --only-with-lag     group ID: --members | --state
 	  agents: --interval SECONDS  time between the two samples (default 1)
+	          --timeout SECONDS   per-request SNMP timeout (default 2)
 
 	tail
 	  --from beginning|end|OFFSET|ISO-8601|-10m   where to start (default end)
