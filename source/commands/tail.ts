@@ -12,7 +12,7 @@ import {
 	type StartSpec,
 	type TailRecord,
 } from '../domain/tail.js';
-import {messageJsonLine} from '../present/message-json.js';
+import {escapeJsonBytes, writeMessageJson, type ByteSink} from '../present/message-json.js';
 import {messageTextLine} from '../present/message-text.js';
 import {tailBatches} from '../kafka/tail.js';
 import {tailGroupBatches} from '../kafka/tail-group.js';
@@ -106,10 +106,11 @@ export function parseTailArgs(argv: string[], now = Date.now()): {values: Record
 	};
 }
 
-/** Batched writes to stdout: large chunks, backpressure honoured, a closed pipe ends quietly. */
-class Output {
-	private parts: string[] = [];
-	private size = 0;
+/** Batched writes to stdout: lines are encoded straight into large buffers (no joined strings),
+ * written in chunks of about 1 MiB with backpressure honoured; a closed pipe ends quietly. */
+class Output implements ByteSink {
+	private buf = Buffer.allocUnsafe(CHUNK);
+	private pos = 0;
 	closed = false;
 	private readonly onClose: () => void;
 
@@ -122,35 +123,50 @@ class Output {
 	}
 
 	private handleError = (error: NodeJS.ErrnoException) => {
-		if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
-			this.closed = true;
-			this.onClose();
-			return;
-		}
 		this.closed = true;
 		this.onClose();
+		if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
 		process.stderr.write(`kcon: cannot write output: ${error.message}\n`);
 		process.exitCode = 1;
 	};
 
+	private room(bytes: number) {
+		if (this.pos + bytes <= this.buf.length) return;
+		if (this.pos > 0) this.handOff();
+		if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(bytes);
+	}
+
+	str(text: string) {
+		// at most 3 bytes per UTF-16 unit
+		if (this.pos + text.length * 3 > this.buf.length) this.room(Buffer.byteLength(text));
+		this.pos += this.buf.write(text, this.pos);
+	}
+
+	jsonString(bytes: Buffer) {
+		this.room(bytes.length * 6 + 2);
+		const buf = this.buf;
+		buf[this.pos++] = 0x22;
+		this.pos = escapeJsonBytes(bytes, buf, this.pos);
+		buf[this.pos++] = 0x22;
+	}
+
 	line(text: string) {
-		this.parts.push(text);
-		this.size += text.length + 1;
+		this.str(text);
+		this.str('\n');
 	}
 
 	get pending() {
-		return this.size;
+		return this.pos;
 	}
 
-	async flush(): Promise<void> {
-		if (this.parts.length === 0 || this.closed) {
-			this.parts = [];
-			this.size = 0;
-			return;
-		}
-		const chunk = this.parts.join('\n') + '\n';
-		this.parts = [];
-		this.size = 0;
+	private waiting: Promise<void> | null = null;
+
+	/** give the filled buffer to the stream and start a new one */
+	private handOff() {
+		const chunk = this.buf.subarray(0, this.pos);
+		this.buf = Buffer.allocUnsafe(CHUNK);
+		this.pos = 0;
+		if (this.closed) return;
 		let ok: boolean;
 		try {
 			ok = this.stream.write(chunk);
@@ -158,12 +174,13 @@ class Output {
 			this.handleError(error as NodeJS.ErrnoException);
 			return;
 		}
-		if (!ok && !this.closed) {
-			await new Promise<void>((resolve) => {
+		if (!ok && !this.waiting) {
+			this.waiting = new Promise<void>((resolve) => {
 				const done = () => {
 					this.stream.off('drain', done);
 					this.stream.off('close', done);
 					this.stream.off('error', done);
+					this.waiting = null;
 					resolve();
 				};
 				this.stream.on('drain', done);
@@ -171,6 +188,12 @@ class Output {
 				this.stream.on('error', done);
 			});
 		}
+	}
+
+	/** write what is buffered; resolves once the stream can take more */
+	async flush(): Promise<void> {
+		if (this.pos > 0) this.handOff();
+		if (this.waiting) await this.waiting;
 	}
 
 	/** wait until everything written has left the process (before exit) */
@@ -184,6 +207,8 @@ class Output {
 	}
 }
 
+const CHUNK = 1024 * 1024;
+
 export async function run(ctx: CommandContext): Promise<number> {
 	const {values, options: opts} = parseTailArgs(ctx.argv);
 	const settings = resolveSettings(values as Parameters<typeof resolveSettings>[0]);
@@ -192,7 +217,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 	const onSignal = () => abort.abort();
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
-	const format: (r: TailRecord) => string = opts.output === 'json' ? messageJsonLine : messageTextLine;
+	const json = opts.output === 'json';
 	const hasFilter = opts.filter.key !== undefined || opts.filter.grep !== undefined;
 	const notice = (message: string) => process.stderr.write(`kcon: ${message}\n`);
 	let remaining = opts.limit ?? Infinity;
@@ -219,9 +244,14 @@ export async function run(ctx: CommandContext): Promise<number> {
 			for (let i = 0; i < batch.length && remaining > 0; i++) {
 				const record = batch[i]!;
 				if (hasFilter && !matchesFilter(record, opts.filter)) continue;
-				out.line(format(record));
+				if (json) {
+					writeMessageJson(record, out);
+					out.str('\n');
+				} else {
+					out.line(messageTextLine(record));
+				}
 				remaining--;
-				if (out.pending >= 256 * 1024) await out.flush();
+				if (out.pending >= CHUNK - 64 * 1024) await out.flush();
 			}
 			await out.flush();
 			if (remaining <= 0 || out.closed || abort.signal.aborted) break;

@@ -98,7 +98,7 @@ export interface TailOptions {
 	start: StartSpec;
 	/** stop once every partition has reached its end (high watermark at start), like kcat -e */
 	untilEnd?: boolean;
-	/** bytes per Fetch response (default 32 MiB) and per partition in it (default 8 MiB) */
+	/** bytes per Fetch response (default 16 MiB) and per partition in it (default 1 MiB: batches small enough to die young in the GC) */
 	maxBytes?: number;
 	partitionMaxBytes?: number;
 	/** long-poll time of a Fetch when no data is there (default 500 ms) */
@@ -192,8 +192,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  */
 export async function* tailBatches(conn: TailConnection, options: TailOptions): AsyncGenerator<TailRecord[], void, undefined> {
 	const {topic, signal} = options;
-	const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
-	const partitionMaxBytes = options.partitionMaxBytes ?? 8 * 1024 * 1024;
+	const maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
+	const partitionMaxBytes = options.partitionMaxBytes ?? 1024 * 1024;
 	const maxWaitMs = options.maxWaitMs ?? 500;
 	const stallTimeoutMs = options.stallTimeoutMs ?? 120_000;
 	const notice = options.onNotice ?? (() => {});

@@ -41,3 +41,67 @@ export function messageJsonLine(r: TailRecord): string {
 	}
 	return line + extra + '}';
 }
+
+/** Where the fast writer puts bytes (commands/tail.ts's output buffer). */
+export interface ByteSink {
+	/** append a string as UTF-8 */
+	str(text: string): void;
+	/** append valid UTF-8 bytes as a JSON string literal, quotes included, escaped as JSON.stringify does */
+	jsonString(bytes: Buffer): void;
+}
+
+/**
+ * The same line as messageJsonLine (byte for byte), written into a sink: UTF-8 keys and payloads
+ * are escaped byte by byte into the output buffer, without a JavaScript string in between.
+ */
+export function writeMessageJson(r: TailRecord, sink: ByteSink): void {
+	const key = r.key;
+	const value = r.value;
+	if (r.headers.length > 0 || (key !== null && !isUtf8(key)) || (value !== null && !isUtf8(value))) {
+		sink.str(messageJsonLine(r));
+		return;
+	}
+	sink.str(
+		`{"topic":${JSON.stringify(r.topic)},"partition":${r.partition},"offset":${r.offset},"tstype":"${r.timestampType}","ts":${r.timestamp},"broker":${r.broker},"key":`,
+	);
+	if (key === null) sink.str('null');
+	else sink.jsonString(key);
+	sink.str(',"payload":');
+	if (value === null) sink.str('null}');
+	else {
+		sink.jsonString(value);
+		sink.str('}');
+	}
+}
+
+const HEX = '0123456789abcdef';
+const SHORT: Record<number, number> = {0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72};
+
+/**
+ * Escape `src` as the inside of a JSON string into `dst` at `pos` (dst must have 6 × src.length
+ * bytes free); returns the new position. Same escapes as JSON.stringify: \" \\ \b \t \n \f \r, other
+ * controls as \u00xx; valid UTF-8 bytes pass through.
+ */
+export function escapeJsonBytes(src: Buffer, dst: Buffer, pos: number): number {
+	for (let i = 0; i < src.length; i++) {
+		const c = src[i]!;
+		if (c >= 0x20 && c !== 0x22 && c !== 0x5c) {
+			dst[pos++] = c;
+		} else if (c === 0x22 || c === 0x5c) {
+			dst[pos++] = 0x5c;
+			dst[pos++] = c;
+		} else {
+			dst[pos++] = 0x5c;
+			const short = SHORT[c];
+			if (short !== undefined) dst[pos++] = short;
+			else {
+				dst[pos++] = 0x75;
+				dst[pos++] = 0x30;
+				dst[pos++] = 0x30;
+				dst[pos++] = HEX.charCodeAt(c >> 4);
+				dst[pos++] = HEX.charCodeAt(c & 15);
+			}
+		}
+	}
+	return pos;
+}

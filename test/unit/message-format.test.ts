@@ -93,3 +93,29 @@ test('detail view lines: headers, pretty value, decoded lab fields', () => {
 	assert.ok(lines.includes('  free_ram: 112.7 MB'));
 	assert.ok(lines.includes('    "memory": 115428,'));
 });
+
+test('the byte writer of -o json writes exactly messageJsonLine, escapes included', async () => {
+	const {writeMessageJson, escapeJsonBytes} = await import('../../source/present/message-json.js');
+	const samples: TailRecord[] = [
+		rec('{"seq":1,"v":"small"}', {key: Buffer.from('k"\\ey')}),
+		rec('tab\there\nnl \u0001\u001f\u007f ünï ✓ \u2028 \b\f\r', {key: null}),
+		rec(null, {key: Buffer.from('')}),
+		rec(Buffer.from([0xff, 0x00])),
+		rec('x', {headers: [{key: 'h', value: Buffer.from('v')}]}),
+		rec('', {timestampType: 'logappend'}),
+	];
+	for (const r of samples) {
+		const chunks: Buffer[] = [];
+		writeMessageJson(r, {
+			str: (text) => chunks.push(Buffer.from(text)),
+			jsonString: (bytes) => {
+				const dst = Buffer.alloc(bytes.length * 6 + 2);
+				dst[0] = 0x22;
+				const end = escapeJsonBytes(bytes, dst, 1);
+				dst[end] = 0x22;
+				chunks.push(dst.subarray(0, end + 1));
+			},
+		});
+		assert.equal(Buffer.concat(chunks).toString('utf8'), messageJsonLine(r));
+	}
+});
