@@ -17,6 +17,16 @@ export function refreshSeconds(value: string | undefined): number {
 	return Number(value);
 }
 
+/** The SNMP agents to watch (--agent, --lab, KCON_AGENTS, context), with their :agents views; none → undefined. */
+async function agentFeed(values: Record<string, unknown>) {
+	const [{resolveAgents}, {createAgentSource}] = await Promise.all([import('../config/agents.js'), import('../snmp/agent-source.js')]);
+	const resolved = resolveAgents(values as Parameters<typeof resolveAgents>[0]);
+	if (resolved.agents.length === 0) return undefined;
+	const feed = createAgentSource(resolved.agents);
+	const {agentViewDefs} = await import('../ui/views/agents-screen.js');
+	return {feed, views: agentViewDefs(feed)};
+}
+
 export async function run(ctx: CommandContext): Promise<number> {
 	const {values, positionals} = parseCommandArgs(ctx.argv, {
 		...connectionOptions,
@@ -32,6 +42,8 @@ export async function run(ctx: CommandContext): Promise<number> {
 	// We do have a terminal: render interactively even when CI is set in the environment
 	// (Ink otherwise prints only the last frame).
 	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
+	// React's production build: the development one costs several times more per frame
+	process.env['NODE_ENV'] ??= 'production';
 
 	const [{createGateway}, {runConsole}, {consoleTailSource}, {tailViewDefs}] = await Promise.all([
 		import('../kafka/gateway.js'),
@@ -40,6 +52,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 		import('../ui/views/tail-view.js'),
 	]);
 	const gateway = createGateway(settings, {connectionTimeout: 2000, requestTimeout: Math.max(4000, refresh * 2000)});
+	const agents = await agentFeed(values);
 
 	let restored = false;
 	const restore = () => {
@@ -71,7 +84,8 @@ export async function run(ctx: CommandContext): Promise<number> {
 			source: gateway,
 			refreshMs: refresh * 1000,
 			readOnly: settings.readOnly,
-			views: [...tailViewDefs(consoleTailSource(settings))],
+			views: [...tailViewDefs(consoleTailSource(settings)), ...(agents?.views ?? [])],
+			agents: agents?.feed,
 			target: settings.context ?? (settings.source === 'lab' ? `lab ${settings.brokers[0]}` : settings.brokers.join(',')),
 		});
 	} finally {
@@ -81,6 +95,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 		process.off('SIGTERM', onSignal);
 		process.off('SIGHUP', onSignal);
 		void gateway.close().catch(() => {});
+		agents?.feed.close();
 	}
 	// kafkajs may keep sockets/timers alive briefly after close: the console is done, so leave now
 	setTimeout(() => process.exit(process.exitCode ?? 0), 300).unref();

@@ -72,7 +72,8 @@ export function recordLag(history: LagHistory, snapshot: ClusterSnapshot, window
 					at,
 					committed: o.committed,
 					logEnd: o.logEnd,
-					lag: o.lag,
+					// a log-end read just before a newer commit makes lag negative: it is caught up
+					lag: o.lag !== null && o.lag < 0n ? 0n : o.lag,
 					consumed: o.consumerId !== null && o.consumerId !== '',
 				}, window),
 			);
@@ -97,7 +98,7 @@ function totalKnownLag(group: GroupInfo): bigint | null {
 	let known = false;
 	for (const o of group.offsets) {
 		if (o.lag !== null) {
-			sum += o.lag;
+			sum += o.lag < 0n ? 0n : o.lag;
 			known = true;
 		}
 	}

@@ -65,6 +65,14 @@ function marked(text: string, marks: Marks, key: string, tone?: Tone): Segment {
 	return marks.has(key) ? {text, tone: 'changed'} : {text, tone};
 }
 
+/**
+ * Lag can come out negative when the log-end offset was read just before a newer commit; it means
+ * "caught up": show 0 (as a consumer would see it).
+ */
+export function nonNegative(lag: bigint | null): bigint | null {
+	return lag !== null && lag < 0n ? 0n : lag;
+}
+
 export function num(value: bigint | number | null | undefined): string {
 	if (value === null || value === undefined) return '-';
 	return value.toString();
@@ -108,7 +116,18 @@ export function missingBrokers(snapshot: ClusterSnapshot, known: ReadonlyMap<num
 	return [...out.values()].sort((a, b) => a.id - b.id);
 }
 
+const stripCache = new WeakMap<ClusterSnapshot, {history: LagHistory; missing: readonly BrokerInfo[]; strip: HealthStrip}>();
+
+/** Memoised per snapshot (the strip is drawn on every frame; it changes only with a refresh). */
 export function healthStrip(snapshot: ClusterSnapshot, history: LagHistory, missing: readonly BrokerInfo[] = []): HealthStrip {
+	const hit = stripCache.get(snapshot);
+	if (hit && hit.history === history && hit.missing === missing) return hit.strip;
+	const strip = computeHealthStrip(snapshot, history, missing);
+	stripCache.set(snapshot, {history, missing, strip});
+	return strip;
+}
+
+function computeHealthStrip(snapshot: ClusterSnapshot, history: LagHistory, missing: readonly BrokerInfo[]): HealthStrip {
 	const health = clusterHealth(snapshot);
 	return {
 		brokersUp: health.brokersReachable,
@@ -335,6 +354,7 @@ export function groupsTable(snapshot: ClusterSnapshot, history: LagHistory, mark
 	];
 	const rows: Row[] = snapshot.groups.map((g) => {
 		const s = groupLagSummary(history, g);
+		const totalLag = nonNegative(g.totalLag)!;
 		const k = `g:${g.groupId}`;
 		const stateTone: Tone | undefined = g.error ? 'bad' : g.state === 'Stable' ? 'ok' : g.state === 'Empty' ? 'dim' : 'warn';
 		const topics = groupTopics(g);
@@ -345,12 +365,12 @@ export function groupsTable(snapshot: ClusterSnapshot, history: LagHistory, mark
 				marked(g.error ? `${g.state} (${g.error})` : g.state, marks, `${k}:state`, stateTone),
 				String(g.members.length),
 				topics.join(',') || '-',
-				marked(g.totalLag.toString(), marks, `${k}:lag`, g.totalLag > 0n ? 'warn' : undefined),
+				marked(totalLag.toString(), marks, `${k}:lag`, totalLag > 0n ? 'warn' : undefined),
 				trendText(s.trend),
 				statusText(s.status),
 				formatEta(s.eta),
 			],
-			sort: [g.groupId, g.state, g.members.length, topics.join(','), g.totalLag, s.trend, s.status ?? '', s.eta ?? Infinity],
+			sort: [g.groupId, g.state, g.members.length, topics.join(','), totalLag, s.trend, s.status ?? '', s.eta ?? Infinity],
 		};
 	});
 	return {columns, rows};
@@ -396,7 +416,7 @@ export function groupDetailTable(
 					String(o.partition),
 					num(o.committed),
 					num(o.logEnd),
-					marked(num(o.lag), marks, `go:${g.groupId}:${o.topic}:${o.partition}`, o.lag !== null && o.lag > 0n ? 'warn' : undefined),
+					marked(num(nonNegative(o.lag)), marks, `go:${g.groupId}:${o.topic}:${o.partition}`, o.lag !== null && o.lag > 0n ? 'warn' : undefined),
 					{text: sparkline(lagSeries(samples), sparkWidth), tone: 'accent'},
 					trendText(trend),
 					statusText(status),

@@ -1,8 +1,10 @@
 // The live console: the reducer, one snapshot poller, keys from the key table, the Screen.
 // Loaded only by `kcon` (console) through a dynamic import, so `describe` never loads Ink or React.
-import React, {useCallback, useEffect, useReducer, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore} from 'react';
 import {render, useApp, useInput, useStdout} from 'ink';
 import type {ClusterSnapshot} from '../domain/cluster.js';
+import {agentsUp, type AgentSource} from '../domain/metrics.js';
+import {paint} from './theme.js';
 import {Poller} from '../state/poller.js';
 import {current, initialState, reducer, type Action, type ConsoleState} from '../state/reducer.js';
 import {snapshotRequest, type SnapshotRequest} from '../state/wants.js';
@@ -25,6 +27,7 @@ export interface AppProps {
 	/** fixed size (tests); default: the terminal's, following resizes */
 	width?: number;
 	height?: number;
+	agents?: AgentSource;
 	/** called after each frame is committed (bench) */
 	onFrame?: (state: ConsoleState) => void;
 }
@@ -67,6 +70,20 @@ function useTerminalSize(fixed?: {width?: number; height?: number}): {width: num
 		};
 	}, [stdout]);
 	return size;
+}
+
+const noAgents = {subscribe: () => () => {}, snapshot: () => null};
+
+/** "agents up M/N" for the health strip, following the agent feed ('' without agents). */
+function useAgentsStrip(agents: AgentSource | undefined): string {
+	const src = agents ?? noAgents;
+	const snap = useSyncExternalStore(
+		(cb) => src.subscribe(cb),
+		() => src.snapshot(),
+	);
+	if (!agents || !snap) return '';
+	const {up, total} = agentsUp(snap.states);
+	return paint('dim', 'agents up ') + paint(up < total ? 'bad' : 'ok', `${up}/${total}`);
 }
 
 export function App(props: AppProps) {
@@ -185,6 +202,7 @@ export function App(props: AppProps) {
 	);
 
 	const commands = activeCommands(state.readOnly);
+	const agentsStrip = useAgentsStrip(props.agents);
 
 	const handleKey = (input: string, key: KeyInfo, act: (a: Action) => void, get: () => ConsoleState) => {
 		const s = get();
@@ -244,11 +262,13 @@ export function App(props: AppProps) {
 		for (const ev of splitKeys(input, key)) handleKey(ev.input, ev.key, act, () => stateRef.current);
 	});
 
-	return <Screen state={state} width={size.width} height={size.height} commands={commands} dispatch={dispatch} target={props.target} />;
+	return <Screen state={state} width={size.width} height={size.height} commands={commands} dispatch={dispatch} target={props.target} stripExtra={agentsStrip} />;
 }
 
 export interface ConsoleOptions {
 	source: SnapshotSource;
+	/** SNMP agents: "agents up M/N" joins the health strip */
+	agents?: AgentSource;
 	/** views of other files to mount (tail, agents): one router entry each */
 	views?: ViewDef[];
 	refreshMs: number;
@@ -259,7 +279,7 @@ export interface ConsoleOptions {
 /** Renders the console on the current terminal and resolves when the operator quits. */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
 	for (const def of options.views ?? []) addView(def);
-	const instance = render(<App source={options.source} refreshMs={options.refreshMs} readOnly={options.readOnly} target={options.target} />, {
+	const instance = render(<App source={options.source} agents={options.agents} refreshMs={options.refreshMs} readOnly={options.readOnly} target={options.target} />, {
 		exitOnCtrlC: true,
 		patchConsole: true,
 		maxFps: 30,

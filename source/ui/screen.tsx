@@ -19,6 +19,8 @@ export interface ScreenProps {
 	dispatch?: (action: Action) => void;
 	/** a label for where we are connected (bootstrap or context) */
 	target?: string;
+	/** more of the health strip from other sources (e.g. "agents up 2/2") */
+	stripExtra?: string;
 }
 
 const noop = () => {};
@@ -147,7 +149,7 @@ function TableBody({state, width, height}: {state: ConsoleState; width: number; 
 	);
 }
 
-export function Screen({state, width, height, commands, dispatch, target}: ScreenProps) {
+export function Screen({state, width, height, commands, dispatch, target, stripExtra}: ScreenProps) {
 	const cmds = commands ?? activeCommands(state.readOnly);
 	const top = current(state);
 	const def = viewById(top.view);
@@ -167,7 +169,7 @@ export function Screen({state, width, height, commands, dispatch, target}: Scree
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Line>{titleBar(state, width, target)}</Line>
-			<Line>{' ' + strip}</Line>
+			<Line>{' ' + strip + (stripExtra ? stripExtra : '')}</Line>
 			<Line>{' ' + banner(state)}</Line>
 			{body}
 			<Line>{' ' + footer(state, cmds, width - 1)}</Line>
