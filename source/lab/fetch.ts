@@ -34,7 +34,7 @@ export function kafkaMajor(version: string): number {
 export function checkVersion(version: string): void {
 	if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UsageError(`--kafka must be a version like 4.2.1, not '${version}'`);
 	const major = kafkaMajor(version);
-	if (major < 3 || (major === 3 && Number(version.split('.')[1]) < 7)) {
+	if (major < 3 || (major === 3 && Number(version.split('.')[1]) < 9)) {
 		throw new UsageError(`--kafka ${version}: the lab runs KRaft with a dynamic quorum, which needs Kafka 3.9 or newer`);
 	}
 }
