@@ -9,6 +9,7 @@
 //   29490  describe-kafka39.test: describe agreement + broker kill on Kafka 3.9.x
 //   29690  tail-failover.test: SIGKILL of a partition leader under a running tail
 //   29790  actions.test: broker kill/start, elect, reassign (kills brokers)
+//   29890  lab-errors.test: a taken port (no cluster is started)
 //   29590…29990  free for other engineers' tests that need a cluster of their own (take one, note it here)
 export const PORTS = {
 	shared: 29090,
@@ -18,4 +19,5 @@ export const PORTS = {
 	describeKafka39: 29490,
 	tailFailover: 29690,
 	actions: 29790,
+	labErrors: 29890,
 } as const;
