@@ -53,6 +53,16 @@ export async function run(ctx: CommandContext): Promise<number> {
 	]);
 	const gateway = createGateway(settings, {connectionTimeout: 2000, requestTimeout: Math.max(4000, refresh * 2000)});
 	const agents = await agentFeed(values);
+	// K / S in the brokers view: the same guarded, audited path as `kcon broker kill|start`
+	const [{performBrokerAction}, {setBrokerActions}] = await Promise.all([import('./broker.js'), import('../ui/views/broker-actions.js')]);
+	setBrokerActions(
+		settings.readOnly
+			? null
+			: {
+					kill: (id, o) => performBrokerAction(settings, 'kill', id, o),
+					start: (id) => performBrokerAction(settings, 'start', id),
+				},
+	);
 
 	let restored = false;
 	const restore = () => {

@@ -231,6 +231,7 @@ export function App(props: AppProps) {
 			return;
 		}
 		if (s.mode === 'help' && (key.escape || input === '?')) return act({type: 'mode', mode: 'normal'});
+		if (s.mode === 'normal' && viewById(top.view)?.capturesInput) return;
 		const command = findCommand(commands, top.view, input, key);
 		if (!command) return;
 		const selected = selectedRow(s);

@@ -237,6 +237,8 @@ function shortLabel(c: KeyCommand): string {
 		sort: 'sort',
 		help: 'help',
 		quit: 'quit',
+		'kill-broker': 'kill',
+		'start-broker': 'start',
 	};
 	return labels[c.id] ?? c.id;
 }

@@ -6,4 +6,9 @@
 import {addKeyCommands, keyCommands} from './keys.js';
 import {addView, views} from './views/registry.js';
 
+import {brokerActionKeys, brokerActionViews} from './views/broker-actions.js';
+
+addKeyCommands(...brokerActionKeys);
+for (const v of brokerActionViews) addView(v);
+
 export {keyCommands, views, addKeyCommands, addView};

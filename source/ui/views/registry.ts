@@ -29,6 +29,8 @@ export interface ViewDef {
 	drill?: (row: Row, entry: ViewEntry) => {view: string; arg?: string} | null;
 	/** custom drawing; table views (brokers, topics, …) are drawn from state/select's table */
 	component?: ComponentType<ViewProps>;
+	/** the view reads every key itself (a confirmation prompt): the key table is off while it is on top */
+	capturesInput?: boolean;
 }
 
 export const views: ViewDef[] = [
