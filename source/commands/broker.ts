@@ -189,13 +189,13 @@ async function start(action: ActionContext, id: number, mechanism: Mechanism): P
 }
 
 /** Runs argv without a shell, output passed through (to stderr under -o json), killed after timeoutMs. */
-export function runCommand(argv: string[], timeoutMs: number, action: ActionContext): Promise<void> {
+export function runCommand(argv: string[], timeoutMs: number, action: ActionContext, capture?: string[]): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const [command, ...args] = argv;
 		const child = spawn(command!, args, {stdio: ['ignore', 'pipe', 'pipe'], shell: false});
 		const sink = action.format === 'json' ? process.stderr : process.stdout;
-		child.stdout.on('data', (d: Buffer) => sink.write(d));
-		child.stderr.on('data', (d: Buffer) => process.stderr.write(d));
+		child.stdout.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : sink.write(d)));
+		child.stderr.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : process.stderr.write(d)));
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			reject(new KconError(`${argv.join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s (killed)`));
@@ -210,4 +210,60 @@ export function runCommand(argv: string[], timeoutMs: number, action: ActionCont
 			else reject(new KconError(`${argv.join(' ')} failed (${sig ? `signal ${sig}` : `exit ${code}`})`));
 		});
 	});
+}
+
+// --- for the console (K / S keys): the same guards without the terminal prompts -------------
+
+/** The impact preview of stopping broker `id`, from a fresh snapshot. */
+export async function previewKill(settings: Settings, id: number): Promise<KillImpact> {
+	return killImpact(await snapshotOf(settings), id);
+}
+
+/**
+ * Kill or start broker `id` after the console's own confirmations (KillConfirm). Refuses in
+ * read-only mode (ReadOnlyError), refuses a kill that needs force unless `force` (the operator
+ * accepted going offline), and audits like the scripted command. Resolves to a one-line result.
+ */
+export async function performBrokerAction(
+	settings: Settings,
+	sub: 'kill' | 'start',
+	id: number,
+	options: {signal?: 'KILL' | 'TERM'; force?: boolean} = {},
+): Promise<string> {
+	const signal = options.signal ?? 'TERM';
+	const args: Record<string, unknown> = sub === 'kill' ? {id, signal, force: Boolean(options.force), via: 'console'} : {id, via: 'console'};
+	const action: ActionContext = {settings, format: 'json', context: settings.source === 'lab' ? 'lab' : settings.context ?? settings.brokers.join(','), action: `broker.${sub}`, args};
+	refuseIfReadOnly(action);
+	const mechanism = chooseMechanism(action, id, sub);
+	if (sub === 'start') {
+		return audited(action, async () => {
+			if (mechanism.kind === 'lab') return `broker ${id} started (pid ${await startBroker(mechanism.state, id)})`;
+			const argv = expandArgv(mechanism.argv, {id, host: '', port: '', signal: ''});
+			const output: string[] = [];
+			await runCommand(argv, mechanism.timeoutMs, action, output);
+			return `broker ${id} started (${argv.join(' ')})${lastLine(output)}`;
+		}, (d) => d);
+	}
+	const snapshot = await snapshotOf(settings);
+	const reason = killNeedsForce(killImpact(snapshot, id));
+	if (reason && !options.force) refuse(action, `${reason}: not confirmed`);
+	return audited(action, async () => {
+		if (mechanism.kind === 'lab') {
+			const node = mechanism.state.nodes.find((n) => n.id === id)!;
+			if (!processAlive(node.pid, node.marker)) throw new KconError(`broker ${id} is not running`);
+			const gone = await stopProcess(node.pid, signal === 'KILL' ? 'SIGKILL' : 'SIGTERM', {marker: node.marker, timeoutMs: 30_000});
+			if (!gone) throw new KconError(`broker ${id} (pid ${node.pid}) did not stop`);
+			return `broker ${id} stopped (pid ${node.pid}, SIG${signal})`;
+		}
+		const broker = snapshot.brokers.find((b) => b.id === id);
+		const argv = expandArgv(mechanism.argv, {id, host: broker?.host ?? '', port: broker?.port ?? '', signal});
+		const output: string[] = [];
+		await runCommand(argv, mechanism.timeoutMs, action, output);
+		return `broker ${id} stopped (${argv.join(' ')})${lastLine(output)}`;
+	}, (d) => d);
+}
+
+function lastLine(output: string[]): string {
+	const line = output.join('').trim().split('\n').pop()?.trim();
+	return line ? `: ${line}` : '';
 }

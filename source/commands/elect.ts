@@ -70,3 +70,29 @@ function summarize(results: ElectionResult[]) {
 	const text = `elected ${elected.length}, already preferred ${notNeeded.length}, failed ${failed.length}`;
 	return {elected, notNeeded, failed, text};
 }
+
+/**
+ * For the console's E key: preferred leader election for a topic (or every partition with
+ * topic null), refused in read-only mode, audited. Resolves to the summary line.
+ */
+export async function performElect(settings: import('../config/settings.js').Settings, topic: string | null, partitions?: number[]): Promise<string> {
+	const action = {settings, format: 'json' as const, context: settings.source === 'lab' ? 'lab' : settings.context ?? settings.brokers.join(','), action: 'elect', args: topic ? {topic, via: 'console'} : {all: true, via: 'console'}};
+	refuseIfReadOnly(action);
+	const gateway = createGateway(settings);
+	let snapshot;
+	try {
+		snapshot = await gateway.snapshot({offsets: false, groups: false, configs: false, reassignments: false, ...(topic ? {topics: [topic]} : {})});
+	} finally {
+		await gateway.close();
+	}
+	const t = topic ? snapshot.topics.find((x) => x.name === topic) : undefined;
+	if (topic && !t) throw new UsageError(`topic '${topic}' does not exist`);
+	const targets = t ? [{topic: t.name, partitions: partitions ?? t.partitions.map((p) => p.partition)}] : null;
+	const actions = new ClusterActions(settings, {brokers: snapshot.brokers});
+	try {
+		const results = await audited(action, () => actions.electPreferred(targets), (r) => summarize(r).text);
+		return summarize(results).text;
+	} finally {
+		await actions.close();
+	}
+}
