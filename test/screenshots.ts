@@ -23,6 +23,11 @@ const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args]
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const plain = () => tmux('capture-pane', '-p', '-t', 'shots');
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'shots', ...k);
+/** esc alone: followed at once by another key, a terminal reports alt+key */
+const esc = async () => {
+	keys('Escape');
+	await sleep(400);
+};
 
 async function waitFor(re: RegExp, timeoutMs = 60_000): Promise<void> {
 	const end = Date.now() + timeoutMs;
@@ -49,7 +54,9 @@ async function main(): Promise<void> {
 			lab = await startLab({basePort: Number(process.env['KCON_SCREENSHOT_PORT'] ?? 37090), pis: 2});
 			brokers = lab.bootstrap;
 		}
-		const cmd = `env -u CI FORCE_COLOR=1 ${process.execPath} ${CLI} -b ${brokers} --refresh 1; sleep 5`;
+		// on our own lab: `kcon --lab`, as an operator runs it (brokers and SNMP agents)
+		const target = lab ? `KCON_STATE_DIR=${lab.stateDir} ${process.execPath} ${CLI} --lab` : `${process.execPath} ${CLI} -b ${brokers}`;
+		const cmd = `env -u CI FORCE_COLOR=1 ${target} --refresh 1; sleep 5`;
 		tmux('new-session', '-d', '-s', 'shots', '-x', String(cols), '-y', String(rows), cmd);
 		await waitFor(/Brokers \d/);
 		// let lag history, rates and sparklines fill a little
@@ -71,17 +78,25 @@ async function main(): Promise<void> {
 		await waitFor(/Group tower-backup/);
 		await sleep(1500);
 		shot('group', 'kcon — one group per partition, with a lag sparkline');
-		keys('Escape', '/', 't', 'o', 'w', 'e', 'r', '-');
+		await esc();
+		keys('/', 't', 'o', 'w', 'e', 'r', '-');
 		await waitFor(/Groups 1\/\d/);
 		shot('filter', 'kcon — a regex filter');
-		keys('Escape', '?');
+		await esc();
+		await esc();
+		keys('?');
 		await waitFor(/Keys/);
 		shot('help', 'kcon — the ? help overlay, generated from the key table');
-		keys('Escape', ':tail resource', 'Enter');
+		await esc();
+		keys(':tail resource', 'Enter');
 		await sleep(5000);
 		shot('tail', 'kcon — live tail of resource');
-		keys('Escape');
+		await esc();
 		if (lab) {
+			keys(':agents', 'Enter');
+			await sleep(4000);
+			shot('agents', 'kcon — the Pi agents (SNMP): CPU, memory, disk, network with sparklines');
+			await esc();
 			keys(':topic resource', 'Enter');
 			await waitFor(/Partitions of resource/);
 			await sleep(1500);

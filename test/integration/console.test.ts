@@ -27,7 +27,8 @@ let lab: TestLab;
 
 before(async () => {
 	lab = await startLab({basePort: 29590, pis: 1});
-	const cmd = `env -u CI ${process.execPath} ${CLI} -b ${lab.bootstrap} --refresh 1; echo KCON-EXITED $?; sleep 120`;
+	// `kcon --lab` as an operator runs it: brokers and SNMP agents from this lab's state dir
+	const cmd = `env -u CI KCON_STATE_DIR=${lab.stateDir} ${process.execPath} ${CLI} --lab --refresh 1; echo KCON-EXITED $?; sleep 120`;
 	tmux('new-session', '-d', '-s', 'console', '-x', '160', '-y', '45', cmd);
 }, {timeout: 600_000});
 
@@ -59,6 +60,8 @@ function partitionRows(s: string): Map<number, {leader: string; replicas: string
 test('the console on a real lab: navigate, compare with kcat, open a group, filter, survive a broker kill, quit cleanly', {timeout: 300_000}, async () => {
 	await see(/brokers up 3\/3/, 60_000);
 	let s = await see(/Brokers 3/);
+	// the lab's Pi agent answers SNMP: the health strip counts it
+	await see(/agents up 1\/1/, 30_000);
 	assert.match(s, /127\.0\.0\.1:29590\s+yes/);
 
 	// partitions of resource, as kcat sees them
