@@ -116,6 +116,7 @@ async function main(): Promise<void> {
 
 	global.gc?.();
 	const rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
+	const heapMB = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
 	instance.unmount();
 	console.log(
 		JSON.stringify({
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
 			frame: {n: frames.length, p50: pct(frames, 50), p95: pct(frames, 95), max: pct(frames, 100)},
 			filterMs: {n: filter.length, p50: pct(filter, 50), p95: pct(filter, 95)},
 			rssMB,
+			heapMB,
 			// frame times scale with CPU contention: record it with the numbers
 			loadavg1: Number(os.loadavg()[0]!.toFixed(1)),
 			cpus: os.cpus().length,
