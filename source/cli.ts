@@ -42,7 +42,8 @@ const cli = meow(
 	reassign
 	  generate --topics a,b --brokers 3,4,5 [--rack-aware]
 	  execute PLAN [--throttle 10MB/s] [--yes] [--allow-rf-change]
-	  verify PLAN | cancel | list
+	  verify PLAN [--keep-throttle] | cancel [PLAN] [--yes] | list
+	  (PLAN: kafka-reassign-partitions JSON; execute prints and saves the rollback plan)
 
 	lab
 	  up [--kafka VERSION] [--topology lab|combined] [--pis N] [--pi-agent snmpd|embedded]
