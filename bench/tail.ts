@@ -2,14 +2,14 @@
 // side by side with `kcat -C -e -J` and Kafka's Java ConsoleConsumer, in one run.
 // The messages are produced once (kcat -P, librdkafka batching) into a 3-partition bench topic and
 // reused by later runs. Runs against the lab named by KCON_STATE_DIR (bench/run.ts brings it up).
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {bootstrapOf, readLabState} from '../source/lab/state.js';
 import {ensureTopic} from '../source/kafka/lab-clients.js';
-import {measure, stats, type Sample} from './lib/measure.js';
+import {stats} from './lib/measure.js';
 import {emit, type BenchRow, type Measurement} from './lib/result.js';
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'source', 'cli.js');
@@ -58,14 +58,48 @@ if (present < COUNT) {
 }
 const total = present;
 
+/** One run: wall time, CPU time (user + sys, from GNU time) and peak RSS; stdout drained like a pipe reader. */
+interface Sample {
+	wallMs: number;
+	cpuMs: number;
+	maxRssKb: number;
+	stdoutBytes: number;
+}
+
+function runOnce(command: string, args: string[]): Promise<Sample> {
+	return new Promise((resolve, reject) => {
+		const started = process.hrtime.bigint();
+		const child = spawn('/usr/bin/time', ['-f', '%U %S %M', command, ...args], {stdio: ['ignore', 'pipe', 'pipe']});
+		let stdoutBytes = 0;
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdoutBytes += chunk.length));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', (code) => {
+			const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+			const last = stderr.trimEnd().split('\n').at(-1)!.split(' ').map(Number);
+			if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 400)}`));
+			resolve({wallMs, cpuMs: (last[0]! + last[1]!) * 1000, maxRssKb: last[2]!, stdoutBytes});
+		});
+	});
+}
+
+async function measure(command: string, args: string[], {runs}: {runs: number}): Promise<Sample[]> {
+	const out: Sample[] = [];
+	for (let i = 0; i < runs; i++) out.push(await runOnce(command, args));
+	return out;
+}
+
+const perCpuSecond = (samples: Sample[]) => Math.round(total / (stats(samples.map((x) => x.cpuMs)).median / 1000));
+
 const rate = (samples: Sample[]): Measurement => {
 	const s = stats(samples.map((x) => total / (x.wallMs / 1000)));
 	return {...s, median: Math.round(s.median), min: Math.round(s.min), max: Math.round(s.max), unit: 'msg/s'};
 };
 
 log(`reading ${total} messages: kcon, kcat, ConsoleConsumer (${runs} runs each)`);
-const kconSamples = await measure(process.execPath, [cli, 'tail', topic, '-b', bootstrap, '--from', 'beginning', '--until', 'end', '-o', 'json'], {runs, warmup: 0});
-const kcatSamples = await measure('kcat', ['-C', '-e', '-J', '-q', '-b', bootstrap, '-t', topic, '-o', 'beginning'], {runs, warmup: 0});
+const kconSamples = await measure(process.execPath, [cli, 'tail', topic, '-b', bootstrap, '--from', 'beginning', '--until', 'end', '-o', 'json'], {runs});
+const kcatSamples = await measure('kcat', ['-C', '-e', '-J', '-q', '-b', bootstrap, '-t', topic, '-o', 'beginning'], {runs});
 const javaSamples = await measure(
 	'java',
 	[
@@ -85,7 +119,7 @@ const javaSamples = await measure(
 		'--timeout-ms',
 		'30000',
 	],
-	{runs: Math.min(runs, 2), warmup: 0},
+	{runs: Math.min(runs, 2)},
 );
 
 const kcon = rate(kconSamples);
@@ -99,12 +133,15 @@ const rows: BenchRow[] = [
 		ratios: {
 			'kcon ÷ kcat (rate)': Math.round((kcon.median / kcat.median) * 100) / 100,
 			'kcon ÷ ConsoleConsumer (rate)': Math.round((kcon.median / java.median) * 100) / 100,
+			'kcon msg per CPU-second': perCpuSecond(kconSamples),
+			'kcat msg per CPU-second': perCpuSecond(kcatSamples),
+			'ConsoleConsumer msg per CPU-second': perCpuSecond(javaSamples),
 		},
 		aim: 'at least half of kcat’s rate, several times the Java tool’s',
 		met: kcon.median >= kcat.median / 2 && kcon.median >= 2 * java.median,
 		note:
 			`stdout bytes: kcon ${bytes(kconSamples)}, kcat ${bytes(kcatSamples)} (the same kcat -J lines), ` +
-			`ConsoleConsumer ${bytes(javaSamples)} (values only); peak RSS kcon ${kconSamples[0]!.maxRssKb} kB, kcat ${kcatSamples[0]!.maxRssKb} kB, java ${javaSamples[0]!.maxRssKb} kB`,
+			`ConsoleConsumer ${bytes(javaSamples)} (values only); load average at the end ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores; peak RSS kcon ${kconSamples[0]!.maxRssKb} kB, kcat ${kcatSamples[0]!.maxRssKb} kB, java ${javaSamples[0]!.maxRssKb} kB`,
 	},
 ];
 emit({bench: 'tail', rows});
