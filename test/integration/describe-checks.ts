@@ -179,15 +179,27 @@ export async function assertQuietGroupAgrees(lab: TestLab, topic: string, group:
 	assert.deepEqual([...kconGroupRows(doc)].sort(), [...javaGroupRows(java.stdout)].sort());
 	const text = await kcon(['describe', 'group', group], lab);
 	assert.equal(text.code, 0, text.stderr);
-	assert.equal(text.stdout, java.stdout, 'stdout byte for byte like kafka-consumer-groups.sh');
+	// kcon prints Kafka 4.x's layout; 3.9's tool leaves committed-only rows in HashMap order and
+	// omits the last newline, so there the lines are compared as a set
+	const exact = lab.state().kafkaVersion.startsWith('4.');
+	if (exact) assert.equal(text.stdout, java.stdout, 'stdout byte for byte like kafka-consumer-groups.sh');
+	else assert.deepEqual(sortedLines(text.stdout), sortedLines(java.stdout), 'the same lines as kafka-consumer-groups.sh');
 	assert.match(text.stderr, new RegExp(`Consumer group '${group}' has no active members\\.`));
 	// --only-with-lag keeps it; --state names its coordinator like the Java tool
 	const lagging = await kconJson(['describe', 'groups', '--only-with-lag'], lab);
-	assert.ok(lagging.groups.some((x: any) => x.groupId === group));
+	assert.ok(
+		lagging.groups.some((x: any) => x.groupId === group),
+		`--only-with-lag lists ${group}; saw ${JSON.stringify(lagging.groups.map((x: any) => [x.groupId, x.totalLag, x.error]))}, warnings ${JSON.stringify(lagging.warnings)}`,
+	);
 	assert.ok(lagging.groups.every((x: any) => x.totalLag > 0));
 	const state = await kcon(['describe', 'group', group, '--state'], lab);
 	const javaState = await groupCommand(lab, ['--describe', '--group', group, '--state']);
-	assert.equal(state.stdout, javaState.stdout, '--state like the Java tool');
+	if (exact) assert.equal(state.stdout, javaState.stdout, '--state like the Java tool');
+	else {
+		// 3.9 pads other widths and leaves an empty strategy blank: compare the words
+		const words = (t: string) => sortedLines(t).map((l) => l.split(/\s+/).filter((w) => w !== '-'));
+		assert.deepEqual(words(state.stdout), words(javaState.stdout), '--state like the Java tool');
+	}
 }
 
 /** kcon's group rows for live groups agree with the Java tool's where nothing moves between the two reads. */
