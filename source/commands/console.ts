@@ -54,7 +54,13 @@ export async function run(ctx: CommandContext): Promise<number> {
 	const gateway = createGateway(settings, {connectionTimeout: 2000, requestTimeout: Math.max(4000, refresh * 2000)});
 	const agents = await agentFeed(values);
 	// K / S in the brokers view: the same guarded, audited path as `kcon broker kill|start`
-	const [{performBrokerAction}, {setBrokerActions}] = await Promise.all([import('./broker.js'), import('../ui/views/broker-actions.js')]);
+	const [{performBrokerAction}, {setBrokerActions}, {performElect}, {setElectAction}] = await Promise.all([
+		import('./broker.js'),
+		import('../ui/views/broker-actions.js'),
+		import('./elect.js'),
+		import('../ui/views/elect-action.js'),
+	]);
+	setElectAction(settings.readOnly ? null : (topic) => performElect(settings, topic));
 	setBrokerActions(
 		settings.readOnly
 			? null

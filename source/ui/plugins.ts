@@ -7,8 +7,11 @@ import {addKeyCommands, keyCommands} from './keys.js';
 import {addView, views} from './views/registry.js';
 
 import {brokerActionKeys, brokerActionViews} from './views/broker-actions.js';
+import {electKeys, electViews} from './views/elect-action.js';
 
 addKeyCommands(...brokerActionKeys);
 for (const v of brokerActionViews) addView(v);
+addKeyCommands(...electKeys);
+for (const v of electViews) addView(v);
 
 export {keyCommands, views, addKeyCommands, addView};

@@ -1,0 +1,89 @@
+// `E` on a topic: preferred leader election. The view previews which partitions' leader would move
+// back to its preferred replica (the first replica, when it is in the ISR), then `y` runs it —
+// the same guarded, audited path as `kcon elect --topic T` (injected by commands/console.ts).
+import React, {useMemo} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {TopicInfo} from '../../domain/cluster.js';
+import type {KeyCommand} from '../keys.js';
+import {paint} from '../theme.js';
+import type {ViewDef, ViewProps} from './registry.js';
+
+export type ElectAction = (topic: string) => Promise<string>;
+
+let elect: ElectAction | null = null;
+
+export function setElectAction(action: ElectAction | null): void {
+	elect = action;
+}
+
+export interface ElectMove {
+	partition: number;
+	from: number | null;
+	to: number;
+}
+
+/** Partitions whose leader is not the preferred replica although the preferred one is in sync. */
+export function preferredMoves(topic: TopicInfo): ElectMove[] {
+	return topic.partitions
+		.filter((p) => p.replicas.length > 0 && p.leader !== p.replicas[0] && p.isr.includes(p.replicas[0]!))
+		.map((p) => ({partition: p.partition, from: p.leader, to: p.replicas[0]!}));
+}
+
+function ElectView({state, entry, height, dispatch, active}: ViewProps) {
+	const name = entry.arg ?? '';
+	const topic = state.snapshot?.topics.find((t) => t.name === name);
+	// the preview is taken when the view opens, so it does not shift while the operator decides
+	const moves = useMemo(() => (topic ? preferredMoves(topic) : []), [name]);
+	const run = elect;
+	useInput(
+		(input, key) => {
+			if (key.escape || input === 'n') dispatch({type: 'pop'});
+			else if (input === 'y' && run && moves.length > 0) {
+				dispatch({type: 'pop'});
+				dispatch({type: 'flash', level: 'warn', text: `electing preferred leaders of ${name}…`});
+				run(name).then(
+					(text) => dispatch({type: 'flash', level: 'info', text}),
+					(error: unknown) => dispatch({type: 'flash', level: 'error', text: `elect ${name}: ${error instanceof Error ? error.message : String(error)}`}),
+				);
+			}
+		},
+		{isActive: active},
+	);
+	if (!topic) return <Text>{paint('bad', `topic '${name}' is not in the snapshot: esc goes back`)}</Text>;
+	if (moves.length === 0) {
+		return <Text>{paint('ok', `every partition of ${name} is led by its preferred replica (or it is out of sync): esc goes back`)}</Text>;
+	}
+	const shown = moves.slice(0, Math.max(1, height - 3));
+	return (
+		<Box flexDirection="column">
+			<Text>{`Preferred leader election for ${name}: ${moves.length} partition(s) change leader`}</Text>
+			{shown.map((m) => (
+				<Text key={m.partition}>{`  partition ${m.partition}: leader ${m.from ?? 'none'} → ${m.to}`}</Text>
+			))}
+			{moves.length > shown.length ? <Text>{`  … and ${moves.length - shown.length} more`}</Text> : null}
+			<Text>{paint('warn', 'y elects, n or esc cancels')}</Text>
+		</Box>
+	);
+}
+
+export const electViews: ViewDef[] = [
+	{id: 'elect', command: 'elect', arg: {kind: 'topic', required: true}, title: (e) => `Elect preferred leaders of ${e.arg ?? '?'}`, component: ElectView, capturesInput: true},
+];
+
+export const electKeys: KeyCommand[] = [
+	{
+		id: 'elect-leaders',
+		keys: ['E'],
+		description: 'elect preferred leaders of the selected topic: preview, then y to confirm',
+		views: ['topics', 'partitions'],
+		dangerous: true,
+		footer: true,
+		disabledReason: (_s, selected) => (elect ? null : 'leader election is not available here') ?? (selected ? null : 'no topic selected'),
+		match: (input) => input === 'E',
+		run: ({state, selected, open}) => {
+			const top = state.stack[state.stack.length - 1]!;
+			const topic = top.view === 'partitions' ? top.arg : selected?.key;
+			if (topic) open('elect', topic, true);
+		},
+	},
+];
