@@ -5,6 +5,7 @@
 //
 //   node dist/bench/agents.js [--agents 100] [--seconds 30] [--interval-ms 1000]
 // UDP 127.0.2.100-… port 29499 (the SNMP engineer's range).
+import {emit} from './lib/result.js';
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -152,6 +153,19 @@ if (isMain) {
 			Number(values.seconds ?? 30),
 			Number(values['interval-ms'] ?? 1000),
 		);
-		process.stdout.write(JSON.stringify(result) + '\n');
+		process.stderr.write(JSON.stringify(result) + '\n');
+		const one = (value: number, unit: string) => ({median: value, min: value, max: value, runs: 1, unit});
+		emit({
+			bench: 'agents',
+			rows: [
+				{
+					workload: `agents: ${result.agents} embedded agents at ${1000 / result.intervalMs} Hz for ${result.seconds} s (RSS ${result.rssMB} MB, ${result.requestsPerAgentPerTick} requests/agent/tick, p95 ${result.latencyP95Ms} ms)`,
+					tools: {kcon: one(result.cpuPercentOfOneCore, '% of a core')},
+					ratios: {},
+					aim: '< 5 % of one core, one request per agent per tick',
+					met: result.cpuPercentOfOneCore < 5 && result.requestsPerAgentPerTick <= 1,
+				},
+			],
+		});
 	}
 }

@@ -10,7 +10,7 @@ import {renderMarkdown} from './lib/markdown.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const cli = path.join(root, 'dist', 'source', 'cli.js');
-const all = ['startup', 'describe', 'groups', 'tail', 'console', 'agents', 'failover'];
+const all = ['startup', 'describe', 'tail', 'console', 'agents', 'failover'];
 const only = process.argv.slice(2);
 const benches = only.length ? all.filter((b) => only.includes(b)) : all;
 
