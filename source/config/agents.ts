@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {UsageError} from '../errors.js';
 import {defaultConfigFile, stateDir} from './paths.js';
+import {secret} from './settings.js';
 import type {AgentSpec} from '../snmp/poller.js';
 import type {SnmpV3User} from '../snmp/client.js';
 
@@ -66,15 +67,6 @@ function unique(agents: AgentSpec[], what: string): AgentSpec[] {
 	return agents;
 }
 
-function secret(raw: unknown, what: string, env: NodeJS.ProcessEnv): string {
-	if (typeof raw === 'string') return raw;
-	if (isObject(raw) && typeof raw['env'] === 'string') {
-		const value = env[raw['env']];
-		if (value === undefined) throw new UsageError(`${what}: environment variable ${raw['env']} is not set`);
-		return value;
-	}
-	throw new UsageError(`${what} must be a string or {"env": "NAME"}`);
-}
 
 function parseV3(raw: unknown, what: string, env: NodeJS.ProcessEnv): SnmpV3User {
 	if (!isObject(raw)) throw new UsageError(`${what}: "v3" must be an object`);

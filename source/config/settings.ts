@@ -290,7 +290,7 @@ function tlsFrom(raw: unknown, where: string, env: NodeJS.ProcessEnv, base: stri
 }
 
 /** A literal string, or {"env": "NAME"} read from the environment (never echoed in errors). */
-function secret(raw: unknown, what: string, env: NodeJS.ProcessEnv): string {
+export function secret(raw: unknown, what: string, env: NodeJS.ProcessEnv): string {
 	if (typeof raw === 'string') return raw;
 	if (isObject(raw) && typeof raw['env'] === 'string') {
 		const value = env[raw['env']];
