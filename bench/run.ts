@@ -51,7 +51,14 @@ for (const bench of benches) {
 	else results.push(...found);
 }
 
+// a partial run (`npm run bench -- tail`) replaces only its benchmarks in the last results
+const resultsFile = path.join(root, 'bench', 'results.json');
+if (only.length && fs.existsSync(resultsFile)) {
+	const previous = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as {results: typeof results};
+	results.unshift(...previous.results.filter((r) => !benches.includes(r.bench)));
+	results.sort((a, b) => all.indexOf(a.bench) - all.indexOf(b.bench));
+}
 const document = {takenAt: new Date().toISOString(), node: process.version, results};
-fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(document, null, 2) + '\n');
+fs.writeFileSync(resultsFile, JSON.stringify(document, null, 2) + '\n');
 fs.writeFileSync(path.join(root, 'bench', 'results.md'), renderMarkdown(document));
 process.stderr.write('bench: wrote bench/results.md and bench/results.json\n');

@@ -28,12 +28,19 @@ export async function ensureTopic(
 	try {
 		const existing = await admin.listTopics();
 		if (existing.includes(topic)) return 'exists';
-		await admin.createTopics({
-			topics: [{topic, numPartitions, replicationFactor}],
-			waitForLeaders: true,
-			timeout: 10000,
-		});
-		return 'created';
+		await admin.createTopics({topics: [{topic, numPartitions, replicationFactor}], timeout: 10000});
+		// kafkajs's own waitForLeaders gives up on the UNKNOWN_TOPIC_OR_PARTITION answers a busy
+		// cluster sends while the topic propagates (its metadata parse throws): poll instead
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			const ready = await admin
+				.fetchTopicMetadata({topics: [topic]})
+				.then((m) => m.topics[0]!.partitions.length === numPartitions && m.topics[0]!.partitions.every((p) => p.leader >= 0))
+				.catch(() => false);
+			if (ready) return 'created';
+			if (Date.now() > deadline) throw new Error(`topic ${topic} was created but has no leaders after 60 s`);
+			await new Promise((r) => setTimeout(r, 250));
+		}
 	} catch (error) {
 		if ((error as {type?: string}).type === 'TOPIC_ALREADY_EXISTS') return 'exists';
 		throw error;
