@@ -1,5 +1,5 @@
 // `npm test`: every unit and integration test in one node:test run, so the summary is one.
-// Before the run, one shared lab (combined topology, base port 29090, a temporary KCON_STATE_DIR)
+// Before the run, one shared lab (combined topology, base port 21090, a temporary KCON_STATE_DIR)
 // is started and exported to the tests as KCON_TEST_LAB=<state dir>; it is always torn down
 // afterwards (also on failure, Ctrl-C or SIGTERM), and node --test's exit code is passed through.
 import {spawn} from 'node:child_process';

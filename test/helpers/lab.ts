@@ -53,7 +53,7 @@ export interface TestLab {
 	stateDir: string;
 	/** env for runKcon so `--lab` and `kcon lab …` address this lab */
 	env: NodeJS.ProcessEnv;
-	/** "127.0.0.1:29090,…" */
+	/** "127.0.0.1:21090,…" */
 	bootstrap: string;
 	/** the state file as it is now (PIDs change when brokers are restarted) */
 	state(): LabState;
@@ -107,7 +107,7 @@ export async function startLab(options: StartOptions): Promise<TestLab> {
 let shared: Promise<TestLab> | undefined;
 
 /**
- * The one lab of this test run (combined topology, base 29090, 2 Pis). Under `npm test` it is
+ * The one lab of this test run (combined topology, base 21090, 2 Pis). Under `npm test` it is
  * already up (KCON_TEST_LAB); a single file run (`node --test dist/test/integration/x.test.js`)
  * starts one on first use and stops it when the process is about to exit.
  */

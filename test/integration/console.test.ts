@@ -1,7 +1,7 @@
 // End to end: the real console in a real terminal (tmux, 160×45) against a lab of its own.
 // Navigate to `resource` and compare leaders/replicas/ISR with kcat -L -J; open group `tower`;
 // filter; SIGKILL the JVM of a partition leader and watch the console show it; `q` restores the
-// terminal. Base port 29590 (test/helpers/ports.ts: free range). The tmux server is ours, on our
+// terminal. Base port 21590 (test/helpers/ports.ts: free range). The tmux server is ours, on our
 // own socket, and is killed by that socket only.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,7 +26,7 @@ async function see(re: RegExp, timeoutMs = 30_000): Promise<string> {
 let lab: TestLab;
 
 before(async () => {
-	lab = await startLab({basePort: 29590, pis: 1});
+	lab = await startLab({basePort: 21590, pis: 1});
 	// `kcon --lab` as an operator runs it: brokers and SNMP agents from this lab's state dir
 	const cmd = `env -u CI KCON_STATE_DIR=${lab.stateDir} ${process.execPath} ${CLI} --lab --refresh 1; echo KCON-EXITED $?; sleep 120`;
 	tmux('new-session', '-d', '-s', 'console', '-x', '160', '-y', '45', cmd);
@@ -62,7 +62,7 @@ test('the console on a real lab: navigate, compare with kcat, open a group, filt
 	let s = await see(/Brokers 3/);
 	// the lab's Pi agent answers SNMP: the health strip counts it
 	await see(/agents up 1\/1/, 30_000);
-	assert.match(s, /127\.0\.0\.1:29590\s+yes/);
+	assert.match(s, /127\.0\.0\.1:21590\s+yes/);
 
 	// partitions of resource, as kcat sees them
 	keys(':topic resource', 'Enter');

@@ -1,5 +1,5 @@
 // A tail keeps going, with no gap and no duplicate, across a SIGKILL of the partition's leader.
-// Needs a lab of its own (base port 29690): a broker JVM is killed by its PID from the lab state.
+// Needs a lab of its own (base port 21690): a broker JVM is killed by its PID from the lab state.
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {after, before, test} from 'node:test';
