@@ -23,8 +23,11 @@ const silentLogger = () => () => {};
 
 /** TLS options for node:tls, files read now (a missing file is a usage error naming it). */
 export function tlsOptions(settings: Settings): Record<string, unknown> | undefined {
-	const ssl = settings.ssl;
-	if (!ssl) return undefined;
+	return settings.ssl ? tlsFileOptions(settings.ssl) : undefined;
+}
+
+/** The same from any TLS settings shape (the tail and protocol links carry their own copy). */
+export function tlsFileOptions(ssl: NonNullable<Settings['ssl']>): Record<string, unknown> {
 	const read = (what: string, file: string | undefined) => {
 		if (file === undefined) return undefined;
 		try {

@@ -1,7 +1,7 @@
 // `kcon tail --group G`: consume as a member of consumer group G with the kafkajs consumer, and
 // commit what was handed to the caller (a batch is committed once the caller asks for the next one).
 import {Kafka, logLevel, type KafkaMessage} from 'kafkajs';
-import fs from 'node:fs';
+import {tlsFileOptions} from './client.js';
 import type {RecordHeader, TailRecord} from '../domain/tail.js';
 import {UnreachableError, UsageError} from '../errors.js';
 import type {TailConnection} from './tail.js';
@@ -18,16 +18,7 @@ export interface TailGroupOptions {
 }
 
 function kafkaFor(conn: TailConnection): Kafka {
-	const ssl = conn.ssl
-		? {
-				rejectUnauthorized: conn.ssl.rejectUnauthorized,
-				ca: conn.ssl.ca ? [fs.readFileSync(conn.ssl.ca)] : undefined,
-				cert: conn.ssl.cert ? fs.readFileSync(conn.ssl.cert) : undefined,
-				key: conn.ssl.key ? fs.readFileSync(conn.ssl.key) : undefined,
-				passphrase: conn.ssl.passphrase,
-				servername: conn.ssl.servername,
-			}
-		: undefined;
+	const ssl = conn.ssl ? tlsFileOptions(conn.ssl) : undefined;
 	return new Kafka({
 		clientId: conn.clientId ?? 'kcon-tail',
 		brokers: conn.brokers,

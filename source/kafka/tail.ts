@@ -13,7 +13,7 @@
 //   refused connection or a timeout, the partition forgets its leader, metadata is refreshed (with
 //   backoff) and the fetch resumes at the same offset on the new leader: leader elections and a
 //   SIGKILLed broker are followed without gap or duplicate.
-import fs from 'node:fs';
+import {tlsFileOptions} from './client.js';
 import {createRequire} from 'node:module';
 import type {Settings} from '../config/settings.js';
 import {KconError, UnreachableError, UsageError} from '../errors.js';
@@ -133,23 +133,12 @@ type Outcome =
 	| {ok: true; leader: number; states: PartitionState[]; offsets: Map<number, bigint>; result: FetchResult}
 	| {ok: false; leader: number; states: PartitionState[]; error: unknown};
 
-function tlsOptions(ssl: NonNullable<Settings['ssl']>): Record<string, unknown> {
-	const read = (file?: string) => (file ? fs.readFileSync(file) : undefined);
-	const options: Record<string, unknown> = {rejectUnauthorized: ssl.rejectUnauthorized};
-	if (ssl.ca) options['ca'] = [read(ssl.ca)];
-	if (ssl.cert) options['cert'] = read(ssl.cert);
-	if (ssl.key) options['key'] = read(ssl.key);
-	if (ssl.passphrase) options['passphrase'] = ssl.passphrase;
-	if (ssl.servername) options['servername'] = ssl.servername;
-	return options;
-}
-
 export function createTailCluster(conn: TailConnection): KjsCluster {
 	return new Cluster({
 		logger: createLogger({level: LEVELS.NOTHING, logCreator: () => () => {}}),
 		socketFactory: socketFactory(),
 		brokers: conn.brokers,
-		ssl: conn.ssl ? tlsOptions(conn.ssl) : null,
+		ssl: conn.ssl ? tlsFileOptions(conn.ssl) : null,
 		sasl: conn.sasl ?? null,
 		clientId: conn.clientId ?? 'kcon-tail',
 		connectionTimeout: 3000,

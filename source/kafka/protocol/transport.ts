@@ -1,7 +1,7 @@
 // One kafkajs Broker per address, used to send kcon's protocol extensions. It connects straight to
 // host:port (ApiVersions + SASL through kafkajs), without the cluster's metadata refresh, so it keeps
 // working while some partitions have no leader (kafkajs#1460 makes metadata throw then).
-import fs from 'node:fs';
+import {tlsFileOptions} from '../client.js';
 import Broker from 'kafkajs/src/broker/index.js';
 import ConnectionPool from 'kafkajs/src/network/connectionPool.js';
 import socketFactory from 'kafkajs/src/network/socketFactory.js';
@@ -36,17 +36,6 @@ export class UnsupportedVersionError extends Error {
 
 const quietLogger = () => createLogger({level: LEVELS.NOTHING, logCreator: () => () => {}});
 
-function tlsOptions(ssl: NonNullable<LinkSecurity['ssl']>): Record<string, unknown> {
-	const read = (file?: string) => (file ? fs.readFileSync(file) : undefined);
-	const options: Record<string, unknown> = {rejectUnauthorized: ssl.rejectUnauthorized};
-	if (ssl.ca) options['ca'] = [read(ssl.ca)];
-	if (ssl.cert) options['cert'] = read(ssl.cert);
-	if (ssl.key) options['key'] = read(ssl.key);
-	if (ssl.passphrase) options['passphrase'] = ssl.passphrase;
-	if (ssl.servername) options['servername'] = ssl.servername;
-	return options;
-}
-
 /** A connection to one broker address that sends kcon's protocol extensions. */
 export class BrokerLink {
 	private broker: Broker;
@@ -69,7 +58,7 @@ export class BrokerLink {
 			connectionTimeout: options.connectionTimeout ?? 3000,
 			requestTimeout: options.requestTimeout ?? 35000,
 			enforceRequestTimeout: true,
-			ssl: options.ssl ? tlsOptions(options.ssl) : null,
+			ssl: options.ssl ? tlsFileOptions(options.ssl) : null,
 			sasl: options.sasl ?? null,
 		});
 		this.broker = new Broker({connectionPool, logger, authenticationTimeout: 10000});
