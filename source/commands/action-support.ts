@@ -33,6 +33,13 @@ export function actionContext(values: Record<string, unknown>, action: string, a
 	return {settings, format, context: contextName(settings), action, args};
 }
 
+/** The context of an action started from the console (audited with via: console), refused in read-only mode. */
+export function consoleAction(settings: Settings, action: string, args: Record<string, unknown>): ActionContext {
+	const ctx: ActionContext = {settings, format: 'json', context: contextName(settings), action, args: {...args, via: 'console'}};
+	refuseIfReadOnly(ctx);
+	return ctx;
+}
+
 export function record(ctx: ActionContext, result: AuditEntry['result'], detail?: string, extra: Record<string, unknown> = {}): void {
 	audit({context: ctx.context, action: ctx.action, arguments: {...ctx.args, ...extra}, result, ...(detail === undefined ? {} : {detail})});
 }

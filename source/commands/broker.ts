@@ -23,6 +23,7 @@ import {
 	positiveId,
 	refuse,
 	refuseIfReadOnly,
+	consoleAction,
 	type ActionContext,
 } from './action-support.js';
 
@@ -231,9 +232,7 @@ export async function performBrokerAction(
 	options: {signal?: 'KILL' | 'TERM'; force?: boolean} = {},
 ): Promise<string> {
 	const signal = options.signal ?? 'TERM';
-	const args: Record<string, unknown> = sub === 'kill' ? {id, signal, force: Boolean(options.force), via: 'console'} : {id, via: 'console'};
-	const action: ActionContext = {settings, format: 'json', context: settings.source === 'lab' ? 'lab' : settings.context ?? settings.brokers.join(','), action: `broker.${sub}`, args};
-	refuseIfReadOnly(action);
+	const action = consoleAction(settings, `broker.${sub}`, sub === 'kill' ? {id, signal, force: Boolean(options.force)} : {id});
 	const mechanism = chooseMechanism(action, id, sub);
 	if (sub === 'start') {
 		return audited(action, async () => {

@@ -3,7 +3,7 @@ import type {CommandContext} from './registry.js';
 import {KconError, UsageError} from '../errors.js';
 import {createGateway} from '../kafka/gateway.js';
 import {ClusterActions, type ElectionResult} from '../kafka/actions.js';
-import {actionContext, audited, out, parseActionArgs, positiveId, refuseIfReadOnly} from './action-support.js';
+import {actionContext, audited, consoleAction, out, parseActionArgs, positiveId, refuseIfReadOnly} from './action-support.js';
 
 const options = {
 	topic: {type: 'string', short: 't'},
@@ -76,8 +76,7 @@ function summarize(results: ElectionResult[]) {
  * topic null), refused in read-only mode, audited. Resolves to the summary line.
  */
 export async function performElect(settings: import('../config/settings.js').Settings, topic: string | null, partitions?: number[]): Promise<string> {
-	const action = {settings, format: 'json' as const, context: settings.source === 'lab' ? 'lab' : settings.context ?? settings.brokers.join(','), action: 'elect', args: topic ? {topic, via: 'console'} : {all: true, via: 'console'}};
-	refuseIfReadOnly(action);
+	const action = consoleAction(settings, 'elect', topic ? {topic} : {all: true});
 	const gateway = createGateway(settings);
 	let snapshot;
 	try {

@@ -4,26 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {CommandContext} from './registry.js';
-import {KconError, UsageError} from '../errors.js';
-import {stateDir} from '../config/paths.js';
-import {createGateway} from '../kafka/gateway.js';
-import {ClusterActions, OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigResourceChange, type OngoingReassignment} from '../kafka/actions.js';
-import type {ClusterSnapshot} from '../domain/cluster.js';
-import type {Settings} from '../config/settings.js';
-import {
-	formatPlan,
-	generatePlan,
-	parsePlan,
-	parseRate,
-	PlanError,
-	planDiff,
-	planProblems,
-	rollbackPlan,
-	throttledReplicas,
-	type ReassignmentPlan,
-} from '../domain/reassign-plan.js';
-import {reassignProgress, type PartitionProgress} from '../domain/reassign-progress.js';
-import {actionContext, audited, confirm, info, out, parseActionArgs, record, refuseIfReadOnly, type ActionContext} from './action-support.js';
+import {UsageError} from '../errors.js';
+import {ClusterActions} from '../kafka/actions.js';
+import {formatPlan, generatePlan, parsePlan, parseRate, PlanError, type ReassignmentPlan} from '../domain/reassign-plan.js';
+import type {PartitionProgress} from '../domain/reassign-progress.js';
+import {actionContext, audited, confirm, info, out, parseActionArgs, record, refuseIfReadOnly} from './action-support.js';
+import {checkPlan, clearThrottles, measureProgress, removeThrottles, savePlan, snapshotOf, startMoves} from './reassign-engine.js';
 
 const options = {
 	topics: {type: 'string'},
@@ -35,9 +21,6 @@ const options = {
 	'keep-throttle': {type: 'boolean'},
 	'broker-list': {type: 'string'},
 } as const;
-
-export const THROTTLE_TOPIC_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'];
-export const THROTTLE_BROKER_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate'];
 
 type Values = ReturnType<typeof parseActionArgs<typeof options>>['values'];
 
@@ -94,17 +77,6 @@ function idList(text: string | undefined, flag: string): number[] {
 	if (ids.some((s) => !/^\d+$/.test(s))) throw new UsageError(`--${flag} must be broker ids like 3,4,5, not '${text}'`);
 	return [...new Set(ids.map(Number))];
 }
-
-async function snapshotOf(settings: Settings, topics?: string[]): Promise<ClusterSnapshot> {
-	const gateway = createGateway(settings);
-	try {
-		return await gateway.snapshot({offsets: false, groups: false, configs: false, reassignments: true, ...(topics ? {topics} : {})});
-	} finally {
-		await gateway.close();
-	}
-}
-
-const planTopics = (plan: ReassignmentPlan) => [...new Set(plan.partitions.map((e) => e.topic))];
 
 // --- generate --------------------------------------------------------------------------------
 
@@ -175,21 +147,9 @@ async function execute(values: Values, file: string): Promise<number> {
 		allowRfChange: Boolean(values['allow-rf-change']),
 	});
 	refuseIfReadOnly(action);
-	const snapshot = await snapshotOf(action.settings);
-	const problems = planProblems(plan, snapshot.topics, snapshot.brokers, {allowRfChange: Boolean(values['allow-rf-change'])});
-	const diff = planDiff(plan, snapshot.topics);
-	const busy = diff.filter((d) => {
-		const p = snapshot.topics.find((t) => t.name === d.topic)?.partitions.find((x) => x.partition === d.partition);
-		return p && (p.addingReplicas.length > 0 || p.removingReplicas.length > 0);
-	});
-	for (const b of busy) problems.push(`${b.topic}-${b.partition} is already being reassigned (see kcon reassign list; cancel first)`);
-	if (problems.length) {
-		record(action, 'refused', problems.join('; '));
-		throw new KconError(`the plan cannot be executed, nothing was changed:\n  ${problems.join('\n  ')}`, 2, 'invalid-plan');
-	}
-	const moving = diff.filter((d) => d.changes);
-	const rollback = rollbackPlan(plan, snapshot.topics);
-	const rollbackFile = saveRollback(rollback);
+	const checked = await checkPlan(action, plan, {allowRfChange: Boolean(values['allow-rf-change'])});
+	const {moving, rollback} = checked;
+	const rollbackFile = savePlan(rollback, 'rollback');
 	info(
 		action,
 		[
@@ -208,73 +168,17 @@ async function execute(values: Values, file: string): Promise<number> {
 		return 0;
 	}
 	await confirm(action, Boolean(values.yes), `Type 'reassign' to move ${moving.length} partition(s):`, 'reassign');
-	const actions = new ClusterActions(action.settings, {brokers: snapshot.brokers});
-	try {
-		const errors = await audited(
-			action,
-			async () => {
-				const throttleBrokers = new Set<number>();
-				if (throttle) {
-					const changes: ConfigResourceChange[] = [];
-					for (const [topic, v] of throttledReplicas(plan, snapshot.topics)) {
-						changes.push({
-							type: RESOURCE_TOPIC,
-							name: topic,
-							configs: [
-								{name: THROTTLE_TOPIC_KEYS[0]!, op: OP_SET, value: v.leader},
-								{name: THROTTLE_TOPIC_KEYS[1]!, op: OP_SET, value: v.follower},
-							],
-						});
-					}
-					for (const d of moving) for (const b of [...d.from, ...d.to]) throttleBrokers.add(b);
-					for (const b of [...throttleBrokers].sort((x, y) => x - y)) {
-						changes.push({
-							type: RESOURCE_BROKER,
-							name: String(b),
-							configs: THROTTLE_BROKER_KEYS.map((name) => ({name, op: OP_SET, value: String(throttle)})),
-						});
-					}
-					await actions.alterConfigs(changes);
-				}
-				const errors = await actions.alterReassignments(moving.map((d) => ({topic: d.topic, partition: d.partition, replicas: d.to})));
-				if (errors.length === moving.length) {
-					if (throttle) await removeThrottles(actions, planTopics(plan), [...throttleBrokers]).catch(() => {});
-					throw new KconError(`no reassignment started: ${errors.map((e) => `${e.topic}-${e.partition}: ${e.error}${e.message ? ` (${e.message})` : ''}`).join('; ')}`);
-				}
-				return errors;
-			},
-			(errors) => `started ${moving.length - errors.length} of ${moving.length}${errors.length ? `; failed: ${errors.map((e) => `${e.topic}-${e.partition} ${e.error}`).join(', ')}` : ''}`,
-		);
-		const started = moving.filter((d) => !errors.some((e) => e.topic === d.topic && e.partition === d.partition));
-		out(
-			action,
-			[
-				`started reassignment of ${started.length} partition(s)${throttle ? ` with a ${throttle} B/s throttle` : ''}`,
-				...errors.map((e) => `  ${e.topic}-${e.partition} failed: ${e.error}${e.message ? ` (${e.message})` : ''}`),
-				`follow it with: kcon reassign verify ${file}`,
-			].join('\n'),
-			{started: started.map((d) => ({topic: d.topic, partition: d.partition, replicas: d.to})), failed: errors, throttle: throttle ?? null, rollback, rollbackFile},
-		);
-		return errors.length ? 1 : 0;
-	} finally {
-		await actions.close();
-	}
-}
-
-function saveRollback(plan: ReassignmentPlan): string {
-	const dir = path.join(stateDir(), 'reassign');
-	fs.mkdirSync(dir, {recursive: true});
-	const file = path.join(dir, `rollback-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-	fs.writeFileSync(file, formatPlan(plan) + '\n');
-	return file;
-}
-
-async function removeThrottles(actions: ClusterActions, topics: string[], brokers: number[]): Promise<void> {
-	const changes: ConfigResourceChange[] = [
-		...topics.map((name) => ({type: RESOURCE_TOPIC, name, configs: THROTTLE_TOPIC_KEYS.map((k) => ({name: k, op: OP_DELETE, value: null}))})),
-		...brokers.map((b) => ({type: RESOURCE_BROKER, name: String(b), configs: THROTTLE_BROKER_KEYS.map((k) => ({name: k, op: OP_DELETE, value: null}))})),
-	];
-	await actions.alterConfigs(changes);
+	const {started, errors} = await startMoves(action, checked, throttle);
+	out(
+		action,
+		[
+			`started reassignment of ${started.length} partition(s)${throttle ? ` with a ${throttle} B/s throttle` : ''}`,
+			...errors.map((e) => `  ${e.topic}-${e.partition} failed: ${e.error}${e.message ? ` (${e.message})` : ''}`),
+			`follow it with: kcon reassign verify ${file}`,
+		].join('\n'),
+		{started: started.map((d) => ({topic: d.topic, partition: d.partition, replicas: d.to})), failed: errors, throttle: throttle ?? null, rollback, rollbackFile},
+	);
+	return errors.length ? 1 : 0;
 }
 
 // --- verify ----------------------------------------------------------------------------------
@@ -285,27 +189,15 @@ async function verify(values: Values, file: string): Promise<number> {
 	const snapshot = await snapshotOf(action.settings);
 	const actions = new ClusterActions(action.settings, {brokers: snapshot.brokers});
 	try {
-		const ongoing = await actions.listReassignments();
-		const sizes = async () => sampleSizes(actions, plan, snapshot, ongoing);
-		let first = await sizes();
-		let second = first;
-		let seconds = 0;
-		if (ongoing.length && first.size) {
-			await new Promise((r) => setTimeout(r, 1000));
-			second = await sizes();
-			seconds = 1;
-		}
-		const progress = reassignProgress(plan, snapshot.topics, ongoing, first, second, seconds);
+		const {partitions: progress, activeAnywhere} = await measureProgress(actions, plan, snapshot);
 		const complete = progress.every((p) => p.state === 'done');
 		const wrong = progress.filter((p) => p.state === 'differs');
-		const activeAnywhere = ongoing.length > 0;
 		let throttles: 'removed' | 'kept (reassignments still running)' | 'kept (read-only)' | 'kept (--keep-throttle)' = 'kept (reassignments still running)';
 		if (!activeAnywhere) {
 			if (action.settings.readOnly) throttles = 'kept (read-only)';
 			else if (values['keep-throttle']) throttles = 'kept (--keep-throttle)';
 			else {
-				const brokers = snapshot.brokers.filter((b) => b.reachable).map((b) => b.id);
-				await audited({...action, args: {...action.args, removeThrottles: true}}, () => removeThrottles(actions, planTopics(plan), brokers), () => `throttles removed from ${planTopics(plan).length} topic(s) and ${brokers.length} broker(s)`);
+				await clearThrottles(action, actions, plan, snapshot);
 				throttles = 'removed';
 			}
 		}
@@ -332,34 +224,6 @@ function progressText(p: PartitionProgress): string {
 	}
 	if (p.etaSeconds !== null) parts.push(`ETA ${Math.ceil(p.etaSeconds)} s`);
 	return parts.join(', ');
-}
-
-/** key "topic\0partition\0broker" → replica size, from DescribeLogDirs on the leader and the adding brokers. */
-async function sampleSizes(actions: ClusterActions, plan: ReassignmentPlan, snapshot: ClusterSnapshot, ongoing: OngoingReassignment[]): Promise<Map<string, bigint>> {
-	const sizes = new Map<string, bigint>();
-	const inPlan = new Set(plan.partitions.map((e) => `${e.topic}\u0000${e.partition}`));
-	const moving = ongoing.filter((o) => inPlan.has(`${o.topic}\u0000${o.partition}`));
-	const brokers = new Set<number>();
-	for (const o of moving) {
-		for (const b of o.addingReplicas) brokers.add(b);
-		const leader = snapshot.topics.find((t) => t.name === o.topic)?.partitions.find((p) => p.partition === o.partition)?.leader;
-		if (leader !== null && leader !== undefined) brokers.add(leader);
-	}
-	const topics = [...new Set(moving.map((o) => o.topic))].map((topic) => ({topic, partitions: moving.filter((o) => o.topic === topic).map((o) => o.partition)}));
-	await Promise.all(
-		[...brokers].map(async (b) => {
-			try {
-				for (const r of await actions.logDirs(b, topics)) {
-					if (r.isFuture) continue;
-					const k = `${r.topic}\u0000${r.partition}\u0000${b}`;
-					sizes.set(k, (sizes.get(k) ?? 0n) + r.size);
-				}
-			} catch {
-				// DescribeLogDirs did not answer for this broker: progress in bytes stays unknown
-			}
-		}),
-	);
-	return sizes;
 }
 
 // --- cancel / list ---------------------------------------------------------------------------

@@ -1,0 +1,181 @@
+// The guarded steps of a partition reassignment, shared by `kcon reassign` and the console's `R`:
+// validate a plan against a fresh snapshot (nothing changes on any problem), set the throttles
+// (IncrementalAlterConfigs: only the throttle keys are touched), start the moves, measure progress
+// (ListPartitionReassignments + DescribeLogDirs twice, a second apart) and remove the throttles
+// once no reassignment runs anywhere in the cluster.
+import fs from 'node:fs';
+import path from 'node:path';
+import {KconError} from '../errors.js';
+import {stateDir} from '../config/paths.js';
+import {createGateway} from '../kafka/gateway.js';
+import {ClusterActions, OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigResourceChange, type OngoingReassignment} from '../kafka/actions.js';
+import type {ClusterSnapshot} from '../domain/cluster.js';
+import type {Settings} from '../config/settings.js';
+import {formatPlan, planDiff, planProblems, rollbackPlan, throttledReplicas, type ReassignmentPlan} from '../domain/reassign-plan.js';
+import {reassignProgress, type PartitionProgress} from '../domain/reassign-progress.js';
+import {audited, record, type ActionContext} from './action-support.js';
+
+export const THROTTLE_TOPIC_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'];
+export const THROTTLE_BROKER_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate'];
+
+export type PartitionMove = ReturnType<typeof planDiff>[number];
+
+export interface CheckedPlan {
+	plan: ReassignmentPlan;
+	snapshot: ClusterSnapshot;
+	/** the partitions whose replicas change */
+	moving: PartitionMove[];
+	/** the current assignment of the plan's partitions */
+	rollback: ReassignmentPlan;
+}
+
+export interface StartedMoves {
+	started: PartitionMove[];
+	errors: Awaited<ReturnType<ClusterActions['alterReassignments']>>;
+}
+
+export const planTopics = (plan: ReassignmentPlan) => [...new Set(plan.partitions.map((e) => e.topic))];
+
+export async function snapshotOf(settings: Settings, topics?: string[]): Promise<ClusterSnapshot> {
+	const gateway = createGateway(settings);
+	try {
+		return await gateway.snapshot({offsets: false, groups: false, configs: false, reassignments: true, ...(topics ? {topics} : {})});
+	} finally {
+		await gateway.close();
+	}
+}
+
+/** Validates every entry against the cluster as it is now; any problem is audited and refused (exit 2). */
+export async function checkPlan(action: ActionContext, plan: ReassignmentPlan, options: {allowRfChange: boolean}): Promise<CheckedPlan> {
+	const snapshot = await snapshotOf(action.settings);
+	const problems = planProblems(plan, snapshot.topics, snapshot.brokers, options);
+	const diff = planDiff(plan, snapshot.topics);
+	for (const d of diff) {
+		const p = snapshot.topics.find((t) => t.name === d.topic)?.partitions.find((x) => x.partition === d.partition);
+		if (p && (p.addingReplicas.length > 0 || p.removingReplicas.length > 0)) {
+			problems.push(`${d.topic}-${d.partition} is already being reassigned (see kcon reassign list; cancel first)`);
+		}
+	}
+	if (problems.length) {
+		record(action, 'refused', problems.join('; '));
+		throw new KconError(`the plan cannot be executed, nothing was changed:\n  ${problems.join('\n  ')}`, 2, 'invalid-plan');
+	}
+	return {plan, snapshot, moving: diff.filter((d) => d.changes), rollback: rollbackPlan(plan, snapshot.topics)};
+}
+
+/** Writes a plan under the state directory (reassign/<kind>-<time>.json) and returns its path. */
+export function savePlan(plan: ReassignmentPlan, kind: 'rollback' | 'plan'): string {
+	const dir = path.join(stateDir(), 'reassign');
+	fs.mkdirSync(dir, {recursive: true});
+	const file = path.join(dir, `${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+	fs.writeFileSync(file, formatPlan(plan) + '\n');
+	return file;
+}
+
+/** Sets the throttles (when asked) and starts the moves; audited. Throws when none started. */
+export async function startMoves(action: ActionContext, checked: CheckedPlan, throttle: number | undefined): Promise<StartedMoves> {
+	const {plan, snapshot, moving} = checked;
+	const actions = new ClusterActions(action.settings, {brokers: snapshot.brokers});
+	try {
+		const errors = await audited(
+			action,
+			async () => {
+				const throttleBrokers = [...new Set(moving.flatMap((d) => [...d.from, ...d.to]))].sort((x, y) => x - y);
+				if (throttle) await setThrottles(actions, [...throttledReplicas(plan, snapshot.topics)], throttleBrokers, throttle);
+				const errors = await actions.alterReassignments(moving.map((d) => ({topic: d.topic, partition: d.partition, replicas: d.to})));
+				if (errors.length === moving.length) {
+					if (throttle) await removeThrottles(actions, planTopics(plan), throttleBrokers).catch(() => {});
+					throw new KconError(`no reassignment started: ${errors.map((e) => `${e.topic}-${e.partition}: ${e.error}${e.message ? ` (${e.message})` : ''}`).join('; ')}`);
+				}
+				return errors;
+			},
+			(errors) => `started ${moving.length - errors.length} of ${moving.length}${errors.length ? `; failed: ${errors.map((e) => `${e.topic}-${e.partition} ${e.error}`).join(', ')}` : ''}`,
+		);
+		const started = moving.filter((d) => !errors.some((e) => e.topic === d.topic && e.partition === d.partition));
+		return {started, errors};
+	} finally {
+		await actions.close();
+	}
+}
+
+async function setThrottles(actions: ClusterActions, replicas: Array<[string, {leader: string; follower: string}]>, brokers: number[], rate: number): Promise<void> {
+	const changes: ConfigResourceChange[] = [
+		...replicas.map(([topic, v]) => ({
+			type: RESOURCE_TOPIC,
+			name: topic,
+			configs: [
+				{name: THROTTLE_TOPIC_KEYS[0]!, op: OP_SET, value: v.leader},
+				{name: THROTTLE_TOPIC_KEYS[1]!, op: OP_SET, value: v.follower},
+			],
+		})),
+		...brokers.map((b) => ({type: RESOURCE_BROKER, name: String(b), configs: THROTTLE_BROKER_KEYS.map((name) => ({name, op: OP_SET, value: String(rate)}))})),
+	];
+	await actions.alterConfigs(changes);
+}
+
+export async function removeThrottles(actions: ClusterActions, topics: string[], brokers: number[]): Promise<void> {
+	const changes: ConfigResourceChange[] = [
+		...topics.map((name) => ({type: RESOURCE_TOPIC, name, configs: THROTTLE_TOPIC_KEYS.map((k) => ({name: k, op: OP_DELETE, value: null}))})),
+		...brokers.map((b) => ({type: RESOURCE_BROKER, name: String(b), configs: THROTTLE_BROKER_KEYS.map((k) => ({name: k, op: OP_DELETE, value: null}))})),
+	];
+	await actions.alterConfigs(changes);
+}
+
+export interface MeasuredProgress {
+	partitions: PartitionProgress[];
+	/** a reassignment runs somewhere in the cluster (not only in this plan) */
+	activeAnywhere: boolean;
+	snapshot: ClusterSnapshot;
+}
+
+/** Progress of every partition of the plan; bytes from two DescribeLogDirs samples a second apart. */
+export async function measureProgress(actions: ClusterActions, plan: ReassignmentPlan, snapshot: ClusterSnapshot): Promise<MeasuredProgress> {
+	const ongoing = await actions.listReassignments();
+	const first = await sampleSizes(actions, plan, snapshot, ongoing);
+	let second = first;
+	let seconds = 0;
+	if (ongoing.length && first.size) {
+		await new Promise((r) => setTimeout(r, 1000));
+		second = await sampleSizes(actions, plan, snapshot, ongoing);
+		seconds = 1;
+	}
+	return {partitions: reassignProgress(plan, snapshot.topics, ongoing, first, second, seconds), activeAnywhere: ongoing.length > 0, snapshot};
+}
+
+/** Removes the plan's throttles from every reachable broker; audited under `action`. */
+export async function clearThrottles(action: ActionContext, actions: ClusterActions, plan: ReassignmentPlan, snapshot: ClusterSnapshot): Promise<void> {
+	const brokers = snapshot.brokers.filter((b) => b.reachable).map((b) => b.id);
+	await audited(
+		{...action, args: {...action.args, removeThrottles: true}},
+		() => removeThrottles(actions, planTopics(plan), brokers),
+		() => `throttles removed from ${planTopics(plan).length} topic(s) and ${brokers.length} broker(s)`,
+	);
+}
+
+/** key "topic\0partition\0broker" → replica size, from DescribeLogDirs on the leader and the adding brokers. */
+async function sampleSizes(actions: ClusterActions, plan: ReassignmentPlan, snapshot: ClusterSnapshot, ongoing: OngoingReassignment[]): Promise<Map<string, bigint>> {
+	const sizes = new Map<string, bigint>();
+	const inPlan = new Set(plan.partitions.map((e) => `${e.topic}\u0000${e.partition}`));
+	const moving = ongoing.filter((o) => inPlan.has(`${o.topic}\u0000${o.partition}`));
+	const brokers = new Set<number>();
+	for (const o of moving) {
+		for (const b of o.addingReplicas) brokers.add(b);
+		const leader = snapshot.topics.find((t) => t.name === o.topic)?.partitions.find((p) => p.partition === o.partition)?.leader;
+		if (leader !== null && leader !== undefined) brokers.add(leader);
+	}
+	const topics = [...new Set(moving.map((o) => o.topic))].map((topic) => ({topic, partitions: moving.filter((o) => o.topic === topic).map((o) => o.partition)}));
+	await Promise.all(
+		[...brokers].map(async (b) => {
+			try {
+				for (const r of await actions.logDirs(b, topics)) {
+					if (r.isFuture) continue;
+					const k = `${r.topic}\u0000${r.partition}\u0000${b}`;
+					sizes.set(k, (sizes.get(k) ?? 0n) + r.size);
+				}
+			} catch {
+				// DescribeLogDirs did not answer for this broker: progress in bytes stays unknown
+			}
+		}),
+	);
+	return sizes;
+}
