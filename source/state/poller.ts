@@ -1,6 +1,7 @@
 // One poller per source: a steady tick every `intervalMs`; a tick that comes while the previous poll
 // still runs is skipped (counted, not queued); after a failure the next try backs off
 // (interval × 2^(n-1), capped), and the first success returns to the normal cadence by itself.
+// While an operator action runs the ticks are paused (isPaused).
 // No React here: the UI wraps it in a hook that starts it on mount and stops it on unmount.
 
 export interface PollerOptions<T> {
@@ -13,6 +14,8 @@ export interface PollerOptions<T> {
 	/** a result that still counts as a failure for backoff (e.g. every broker unreachable) */
 	isDown?: (value: T) => boolean;
 	maxBackoffMs?: number;
+	/** while true, ticks fetch nothing (an operator action runs); refreshNow() polls again at once */
+	isPaused?: () => boolean;
 }
 
 export class Poller<T> {
@@ -22,6 +25,8 @@ export class Poller<T> {
 	private failures = 0;
 	/** ticks dropped because the previous poll was still running */
 	skipped = 0;
+	/** ticks that fetched nothing because polling was paused */
+	paused = 0;
 	polls = 0;
 
 	constructor(private readonly options: PollerOptions<T>) {}
@@ -69,6 +74,11 @@ export class Poller<T> {
 
 	private async tick(): Promise<void> {
 		if (!this.running) return;
+		if (this.options.isPaused?.()) {
+			this.paused++;
+			this.schedule(this.options.intervalMs);
+			return;
+		}
 		if (this.busy) {
 			this.skipped++;
 			this.schedule(this.options.intervalMs);

@@ -1,6 +1,6 @@
 // The console's one reducer: view stack, cursor, filter, sort, input modes, flash messages,
 // snapshots and lag history, connection status. Pure: timers and I/O live in the poller and hooks.
-import type {BrokerInfo, ClusterSnapshot} from '../domain/cluster.js';
+import type {BrokerInfo, ClusterSnapshot, TopicInfo} from '../domain/cluster.js';
 import {emptyLagHistory, recordLag, type LagHistory} from '../domain/lag-history.js';
 import {diffSnapshots, missingBrokers, type Marks} from '../present/console-rows.js';
 import {resolveCursor, viewTable, windowFor, type ViewEntry} from './select.js';
@@ -49,12 +49,23 @@ export interface ConsoleState {
 	viewport: {width: number; height: number};
 	/** number of snapshots received */
 	refreshes: number;
+	/** operator actions in flight (id → what the strip says); polling pauses while any runs */
+	actions: ReadonlyArray<{id: string; label: string}>;
+	/** after an action: the part of the cluster the next poll refreshes (only what changed) */
+	refreshScope: RefreshScope | null;
+}
+
+/** topics: the ones an action touched, or 'all' (leadership of every topic, after a broker action); groups and offsets are kept */
+export interface RefreshScope {
+	topics: string[] | 'all';
 }
 
 export type Action =
 	| {type: 'resize'; width: number; height: number}
 	| {type: 'poll-start'}
-	| {type: 'snapshot'; snapshot: ClusterSnapshot; offsetsFor?: string[] | 'all' | 'none'}
+	| {type: 'snapshot'; snapshot: ClusterSnapshot; offsetsFor?: string[] | 'all' | 'none'; scope?: RefreshScope}
+	| {type: 'action-start'; id: string; label: string}
+	| {type: 'action-end'; id: string; refresh?: RefreshScope}
 	| {type: 'poll-failed'; error: string; attempt: number; retryInMs: number}
 	| {type: 'expire-marks'}
 	| {type: 'flash'; level: FlashLevel; text: string; at?: number}
@@ -98,6 +109,8 @@ export function initialState(options: {refreshMs?: number; readOnly?: boolean; v
 		flash: null,
 		viewport: {width: options.width ?? 120, height: options.height ?? 40},
 		refreshes: 0,
+		actions: [],
+		refreshScope: null,
 	};
 }
 
@@ -136,6 +149,29 @@ export function carryOffsets(prev: ClusterSnapshot | null, next: ClusterSnapshot
 	return changed ? {...next, topics} : next;
 }
 
+function widenScope(a: RefreshScope | null, b: RefreshScope): RefreshScope {
+	if (!a) return b;
+	if (a.topics === 'all' || b.topics === 'all') return {topics: 'all'};
+	return {topics: [...new Set([...a.topics, ...b.topics])]};
+}
+
+/**
+ * A scoped poll (after an action) describes only part of the cluster: its brokers and the topics it
+ * asked for replace the old ones; every other topic and every group stay as they were.
+ */
+export function mergeScoped(prev: ClusterSnapshot | null, next: ClusterSnapshot, scope: RefreshScope): ClusterSnapshot {
+	if (!prev) return next;
+	const old = new Map(prev.topics.map((t) => [t.name, t]));
+	// configs were not asked for again: min.insync.replicas and the rest keep their last values
+	const withConfigs = (t: TopicInfo): TopicInfo => {
+		const o = old.get(t.name);
+		return o && t.minInsyncReplicas === undefined && t.configs === undefined ? {...t, minInsyncReplicas: o.minInsyncReplicas, configs: o.configs} : t;
+	};
+	if (scope.topics === 'all') return {...next, topics: next.topics.map(withConfigs), groups: prev.groups};
+	const fresh = new Map(next.topics.map((t) => [t.name, withConfigs(t)]));
+	return {...next, topics: prev.topics.map((t) => fresh.get(t.name) ?? t), groups: prev.groups};
+}
+
 function moveTo(state: ConsoleState, index: (cursor: number, count: number, page: number) => number): ConsoleState {
 	const top = current(state);
 	const vt = viewTable(state, top);
@@ -156,7 +192,8 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
 		case 'poll-start':
 			return state.polling ? state : {...state, polling: true};
 		case 'snapshot': {
-			const snapshot = carryOffsets(state.snapshot, action.snapshot, action.offsetsFor);
+			const scoped = action.scope ? mergeScoped(state.snapshot, action.snapshot, action.scope) : action.snapshot;
+			const snapshot = carryOffsets(state.snapshot, scoped, action.offsetsFor);
 			const allDown = snapshot.brokers.length > 0 && snapshot.brokers.every((b) => !b.reachable);
 			const known = new Map(state.knownBrokers);
 			for (const b of snapshot.brokers) if (b.registered !== false) known.set(b.id, b);
@@ -168,10 +205,12 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
 				snapshot,
 				knownBrokers: known,
 				missing: missing.length === 0 && state.missing.length === 0 ? state.missing : missing,
-				lag: recordLag(state.lag, snapshot),
+				// a scoped poll carries the old groups: no new lag sample from them
+				lag: action.scope ? state.lag : recordLag(state.lag, snapshot),
 				marks,
 				polling: false,
 				refreshes: state.refreshes + 1,
+				refreshScope: action.scope ? null : state.refreshScope,
 				connection: allDown
 					? {...state.connection, status: 'down', attempt: state.connection.attempt + 1, error: 'no broker reachable'}
 					: {status: 'up', attempt: 0, lastOk: snapshot.takenAt},
@@ -189,6 +228,12 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
 					retryInMs: action.retryInMs,
 				},
 			};
+		case 'action-start':
+			return {...state, actions: [...state.actions.filter((a) => a.id !== action.id), {id: action.id, label: action.label}]};
+		case 'action-end': {
+			const actions = state.actions.filter((a) => a.id !== action.id);
+			return {...state, actions, refreshScope: action.refresh ? widenScope(state.refreshScope, action.refresh) : state.refreshScope};
+		}
 		case 'expire-marks':
 			return state.marks.size === 0 ? state : {...state, marks: new Set()};
 		case 'flash':

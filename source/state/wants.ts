@@ -1,6 +1,6 @@
 // What the next poll should fetch, from what is on screen: offsets only for the topics visible in
 // the topics list, or the one topic whose partitions are shown (heavy detail for what is seen).
-import {current, listHeight, type ConsoleState} from './reducer.js';
+import {current, listHeight, type ConsoleState, type RefreshScope} from './reducer.js';
 import {resolveCursor, viewTable, windowFor} from './select.js';
 
 /** Structurally the gateway's SnapshotOptions (source/kafka/gateway.ts). */
@@ -29,4 +29,10 @@ export function snapshotRequest(state: ConsoleState): {request: SnapshotRequest;
 		topics = [top.arg];
 	}
 	return {request: {offsets: {topics}, groups: true, configs: true}, offsetsFor: topics};
+}
+
+/** After an action only what it changed: metadata of its topics (and their offsets), no groups. */
+export function scopedRequest(scope: RefreshScope): {request: SnapshotRequest; offsetsFor: string[] | 'none'} {
+	if (scope.topics === 'all') return {request: {offsets: false, groups: false, configs: false}, offsetsFor: 'none'};
+	return {request: {topics: scope.topics, offsets: {topics: scope.topics}, groups: false, configs: {topics: scope.topics}}, offsetsFor: scope.topics};
 }

@@ -6,12 +6,14 @@ import type {ClusterSnapshot} from '../domain/cluster.js';
 import {agentsUp, type AgentSource} from '../domain/metrics.js';
 import {paint} from './theme.js';
 import {Poller} from '../state/poller.js';
-import {current, initialState, reducer, type Action, type ConsoleState} from '../state/reducer.js';
-import {snapshotRequest, type SnapshotRequest} from '../state/wants.js';
-import {activeCommands, findCommand, type KeyContext, type KeyInfo} from './keys.js';
+import {current, initialState, reducer, type Action, type ConsoleState, type RefreshScope} from '../state/reducer.js';
+import {scopedRequest, snapshotRequest, type SnapshotRequest} from '../state/wants.js';
+import {activeCommands, findCommand, splitKeys, type KeyContext, type KeyInfo} from './keys.js';
+
+export {splitKeys};
 import {Screen, selectedRow} from './screen.js';
 import './plugins.js';
-import {addView, complete, viewByCommand, viewById, type ViewDef} from './views/registry.js';
+import {addView, complete, pollingPause, viewByCommand, viewById, type ViewDef} from './views/registry.js';
 
 export interface SnapshotSource {
 	snapshot(options?: SnapshotRequest): Promise<ClusterSnapshot>;
@@ -34,19 +36,6 @@ export interface AppProps {
 
 const marksMs = 1500;
 
-/** One chunk of input as separate key events (Ink reports a fast-typed "topics\r" as one). */
-export function splitKeys(input: string, key: KeyInfo): {input: string; key: KeyInfo}[] {
-	const special = Object.entries(key).some(([k, v]) => v === true && k !== 'shift');
-	if (input.length <= 1 || special) return [{input, key}];
-	const out: {input: string; key: KeyInfo}[] = [];
-	for (const ch of input) {
-		if (ch === '\r' || ch === '\n') out.push({input: '', key: {return: true}});
-		else if (ch === '\t') out.push({input: '', key: {tab: true}});
-		else if (ch === '\x7f' || ch === '\b') out.push({input: '', key: {backspace: true}});
-		else out.push({input: ch, key: {shift: ch !== ch.toLowerCase()}});
-	}
-	return out;
-}
 const flashMs = 4000;
 
 function errorText(error: unknown): string {
@@ -101,7 +90,7 @@ export function App(props: AppProps) {
 		stateRef.current = reducer(stateRef.current, a);
 		dispatch(a);
 	}, []);
-	const pollerRef = useRef<Poller<{snapshot: ClusterSnapshot; offsetsFor: string[] | 'all' | 'none'}> | null>(null);
+	const pollerRef = useRef<Poller<{snapshot: ClusterSnapshot; offsetsFor: string[] | 'all' | 'none'; scope: RefreshScope | undefined}> | null>(null);
 
 	useEffect(() => {
 		dispatch({type: 'resize', width: size.width, height: size.height});
@@ -112,12 +101,15 @@ export function App(props: AppProps) {
 		const poller = new Poller({
 			intervalMs: props.refreshMs,
 			fetch: async () => {
-				const {request, offsetsFor} = snapshotRequest(stateRef.current);
+				// right after an action: only what it changed
+				const scope = stateRef.current.refreshScope ?? undefined;
+				const {request, offsetsFor} = scope ? scopedRequest(scope) : snapshotRequest(stateRef.current);
 				const snapshot = await props.source.snapshot(request);
-				return {snapshot, offsetsFor};
+				return {snapshot, offsetsFor, scope};
 			},
+			isPaused: () => pollingPause(stateRef.current) !== null,
 			onStart: () => dispatch({type: 'poll-start'}),
-			onResult: ({snapshot, offsetsFor}) => dispatch({type: 'snapshot', snapshot, offsetsFor}),
+			onResult: ({snapshot, offsetsFor, scope}) => dispatch({type: 'snapshot', snapshot, offsetsFor, scope}),
 			onError: (error, attempt, retryInMs) => dispatch({type: 'poll-failed', error: errorText(error), attempt, retryInMs}),
 			isDown: ({snapshot}) => snapshot.brokers.length > 0 && snapshot.brokers.every((b) => !b.reachable),
 		});
@@ -128,6 +120,12 @@ export function App(props: AppProps) {
 			pollerRef.current = null;
 		};
 	}, [props.source, props.refreshMs]);
+
+	// an action ended (or its view closed): poll again at once — the scoped refresh, then the cadence
+	const paused = pollingPause(state) !== null;
+	useEffect(() => {
+		if (!paused) pollerRef.current?.refreshNow();
+	}, [paused]);
 
 	// changed values stay marked for a moment
 	useEffect(() => {
@@ -151,7 +149,9 @@ export function App(props: AppProps) {
 	const flash = useCallback((level: 'info' | 'warn' | 'error', text: string) => act({type: 'flash', level, text}), [act]);
 
 	const refreshNow = useCallback(() => {
-		if (pollerRef.current?.refreshNow()) flash('info', 'refreshing…');
+		const pause = pollingPause(stateRef.current);
+		if (pause) flash('info', `polling is paused: ${pause}`);
+		else if (pollerRef.current?.refreshNow()) flash('info', 'refreshing…');
 		else flash('info', 'a refresh is already running');
 	}, [flash]);
 
@@ -160,6 +160,10 @@ export function App(props: AppProps) {
 			const def = viewById(command) ?? viewByCommand(command);
 			if (!def) {
 				flash('error', `unknown command ':${command}' — try :brokers, :topics, :groups`);
+				return;
+			}
+			if (def.operatorAction && stateRef.current.readOnly) {
+				flash('warn', `read-only mode: :${def.command} is not available`);
 				return;
 			}
 			if (def.arg?.required && !arg) {

@@ -25,6 +25,20 @@ export interface KeyInfo {
 	delete?: boolean;
 }
 
+/** One chunk of input as separate key events (Ink reports a fast-typed "topics\r" as one). */
+export function splitKeys(input: string, key: KeyInfo): {input: string; key: KeyInfo}[] {
+	const special = Object.entries(key).some(([k, v]) => v === true && k !== 'shift');
+	if (input.length <= 1 || special) return [{input, key}];
+	const out: {input: string; key: KeyInfo}[] = [];
+	for (const ch of input) {
+		if (ch === '\r' || ch === '\n') out.push({input: '', key: {return: true}});
+		else if (ch === '\t') out.push({input: '', key: {tab: true}});
+		else if (ch === '\x7f' || ch === '\b') out.push({input: '', key: {backspace: true}});
+		else out.push({input: ch, key: {shift: ch !== ch.toLowerCase()}});
+	}
+	return out;
+}
+
 export interface KeyContext {
 	state: ConsoleState;
 	dispatch: (action: Action) => void;

@@ -9,7 +9,7 @@ import {resolveCursor, viewTable, windowFor} from '../state/select.js';
 import {activeCommands, footerHints, helpLines, type KeyCommand} from './keys.js';
 import {fit, tableLines} from './table.js';
 import {bold, inverse, paint, paintSegments} from './theme.js';
-import {viewById} from './views/registry.js';
+import {pollingPause, viewById} from './views/registry.js';
 
 export interface ScreenProps {
 	state: ConsoleState;
@@ -44,7 +44,9 @@ function titleBar(state: ConsoleState, width: number, target: string | undefined
 	const snap = state.snapshot;
 	const left = ` kcon ${target ? `· ${target} ` : ''}${snap?.clusterId ? `· cluster ${snap.clusterId} ` : ''}`;
 	const ro = state.readOnly ? ' READ-ONLY ' : '';
-	const right = `${state.polling ? '⟳' : ' '} every ${state.refreshMs / 1000}s${snap ? ` · ${clock(snap.takenAt)} UTC` : ''} `;
+	const pause = pollingPause(state);
+	const cadence = pause ? `⏸ polling paused: ${pause}` : `${state.polling ? '⟳' : ' '} every ${state.refreshMs / 1000}s`;
+	const right = `${cadence}${snap ? ` · ${clock(snap.takenAt)} UTC` : ''} `;
 	const room = Math.max(0, width - [...left].length - [...ro].length - [...right].length);
 	return inverse(bold(left)) + (ro ? paint('bad', ro) : '') + ' '.repeat(room) + paint('dim', right);
 }

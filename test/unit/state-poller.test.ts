@@ -66,3 +66,21 @@ test('refreshNow polls at once unless a poll is running', async () => {
 	assert.equal(calls, 2);
 	poller.stop();
 });
+
+test('while paused the ticks fetch nothing; once unpaused the next tick or refreshNow fetches', async () => {
+	let calls = 0;
+	let paused = false;
+	const poller = new Poller({intervalMs: 20, fetch: async () => ++calls, onResult: () => {}, onError: () => {}, isPaused: () => paused});
+	poller.start();
+	await sleep(10);
+	assert.equal(calls, 1);
+	paused = true;
+	await sleep(120);
+	assert.equal(calls, 1, 'no fetch while paused');
+	assert.ok(poller.paused >= 3, `paused ticks ${poller.paused}`);
+	paused = false;
+	assert.equal(poller.refreshNow(), true);
+	await sleep(5);
+	assert.ok(calls >= 2);
+	poller.stop();
+});

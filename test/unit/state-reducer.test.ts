@@ -101,3 +101,28 @@ test('connection: failures count up, all brokers unreachable counts as down, a s
 	s = reducer(s, {type: 'snapshot', snapshot: labSnapshot()});
 	assert.deepEqual([s.connection.status, s.connection.attempt], ['up', 0]);
 });
+
+test('an action pauses nothing by itself but records what to refresh; the scoped snapshot replaces only that topic', () => {
+	const first = labSnapshot(1_000);
+	let s = run([{type: 'snapshot', snapshot: first, offsetsFor: 'all'}]);
+	s = run([{type: 'action-start', id: 'elect:resource', label: 'electing'}], s);
+	assert.deepEqual(s.actions.map((a) => a.id), ['elect:resource']);
+	s = run([{type: 'action-end', id: 'elect:resource', refresh: {topics: ['resource']}}, {type: 'action-end', id: 'x', refresh: {topics: ['single']}}], s);
+	assert.deepEqual(s.actions, []);
+	assert.deepEqual(s.refreshScope, {topics: ['resource', 'single']});
+	assert.deepEqual(run([{type: 'action-end', id: 'y', refresh: {topics: 'all'}}], s).refreshScope, {topics: 'all'});
+	// the scoped poll: only `resource` (leader of p2 moved to 4, no configs read), no groups
+	const scoped = labSnapshot(2_000);
+	const resource = scoped.topics.find((t) => t.name === 'resource')!;
+	resource.partitions[2] = {...resource.partitions[2]!, leader: 4};
+	delete resource.minInsyncReplicas;
+	const after = run([{type: 'snapshot', snapshot: {...scoped, topics: [resource], groups: []}, offsetsFor: ['resource'], scope: {topics: ['resource']}}], s);
+	assert.equal(after.refreshScope, null);
+	assert.deepEqual(after.snapshot!.topics.map((t) => t.name), first.topics.map((t) => t.name), 'other topics kept');
+	const merged = after.snapshot!.topics.find((t) => t.name === 'resource')!;
+	assert.equal(merged.partitions[2]!.leader, 4);
+	assert.equal(merged.minInsyncReplicas, 2, 'configs carried over');
+	assert.deepEqual(after.snapshot!.groups.map((g) => g.groupId), first.groups.map((g) => g.groupId), 'groups kept');
+	assert.equal(after.lag, s.lag, 'no lag sample from carried groups');
+	assert.ok(after.marks.has('p:resource:2:leader'), 'the moved leader is marked');
+});

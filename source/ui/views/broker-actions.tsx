@@ -10,6 +10,7 @@ import type {KeyCommand} from '../keys.js';
 import {paint} from '../theme.js';
 import {KillConfirm} from './action-confirm.js';
 import type {ViewDef, ViewProps} from './registry.js';
+import {runConsoleAction} from './run-action.js';
 
 export interface BrokerActions {
 	kill(id: number, options: {signal: 'KILL' | 'TERM'; force: boolean}): Promise<string>;
@@ -24,9 +25,8 @@ export function setBrokerActions(a: BrokerActions | null): void {
 
 const unavailable = (): string | null => (actions ? null : 'broker actions are not available here');
 
-function message(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
+// a broker action moves leaders of any topic: afterwards every topic's metadata is read again
+const everyTopic = {topics: 'all'} as const;
 
 function KillView({state, entry, width, height, dispatch, active}: ViewProps) {
 	const id = Number(entry.arg);
@@ -50,10 +50,8 @@ function KillView({state, entry, width, height, dispatch, active}: ViewProps) {
 			onCancel={() => dispatch({type: 'pop'})}
 			onConfirm={({force}) => {
 				dispatch({type: 'pop'});
-				dispatch({type: 'flash', level: 'warn', text: `killing broker ${id} (SIGKILL)…`});
-				run.kill(id, {signal: 'KILL', force}).then(
-					(text) => dispatch({type: 'flash', level: 'info', text}),
-					(error: unknown) => dispatch({type: 'flash', level: 'error', text: `kill broker ${id}: ${message(error)}`}),
+				void runConsoleAction(dispatch, {id: `broker:${id}`, label: `killing broker ${id} (SIGKILL)`, refresh: everyTopic, failure: `kill broker ${id}`}, () =>
+					run.kill(id, {signal: 'KILL', force}),
 				);
 			}}
 		/>
@@ -67,6 +65,7 @@ export const brokerActionViews: ViewDef[] = [
 		title: (e) => `Kill broker ${e.arg ?? '?'}`,
 		component: KillView,
 		capturesInput: true,
+		operatorAction: true,
 	},
 ];
 
@@ -96,11 +95,8 @@ export const brokerActionKeys: KeyCommand[] = [
 		run: ({selected, dispatch}) => {
 			if (!selected || !actions) return;
 			const id = Number(selected.key);
-			dispatch({type: 'flash', level: 'info', text: `starting broker ${id}…`});
-			actions.start(id).then(
-				(text) => dispatch({type: 'flash', level: 'info', text}),
-				(error: unknown) => dispatch({type: 'flash', level: 'error', text: `start broker ${id}: ${message(error)}`}),
-			);
+			const run = actions;
+			void runConsoleAction(dispatch, {id: `broker:${id}`, label: `starting broker ${id}`, refresh: everyTopic, failure: `start broker ${id}`}, () => run.start(id));
 		},
 	},
 ];

@@ -7,6 +7,7 @@ import type {TopicInfo} from '../../domain/cluster.js';
 import type {KeyCommand} from '../keys.js';
 import {paint} from '../theme.js';
 import type {ViewDef, ViewProps} from './registry.js';
+import {runConsoleAction} from './run-action.js';
 
 export type ElectAction = (topic: string) => Promise<string>;
 
@@ -40,11 +41,7 @@ function ElectView({state, entry, height, dispatch, active}: ViewProps) {
 			if (key.escape || input === 'n') dispatch({type: 'pop'});
 			else if (input === 'y' && run && moves.length > 0) {
 				dispatch({type: 'pop'});
-				dispatch({type: 'flash', level: 'warn', text: `electing preferred leaders of ${name}…`});
-				run(name).then(
-					(text) => dispatch({type: 'flash', level: 'info', text}),
-					(error: unknown) => dispatch({type: 'flash', level: 'error', text: `elect ${name}: ${error instanceof Error ? error.message : String(error)}`}),
-				);
+				void runConsoleAction(dispatch, {id: `elect:${name}`, label: `electing preferred leaders of ${name}`, refresh: {topics: [name]}, failure: `elect ${name}`}, () => run(name));
 			}
 		},
 		{isActive: active},
@@ -67,7 +64,7 @@ function ElectView({state, entry, height, dispatch, active}: ViewProps) {
 }
 
 export const electViews: ViewDef[] = [
-	{id: 'elect', command: 'elect', arg: {kind: 'topic', required: true}, title: (e) => `Elect preferred leaders of ${e.arg ?? '?'}`, component: ElectView, capturesInput: true},
+	{id: 'elect', command: 'elect', arg: {kind: 'topic', required: true}, title: (e) => `Elect preferred leaders of ${e.arg ?? '?'}`, component: ElectView, capturesInput: true, operatorAction: true},
 ];
 
 export const electKeys: KeyCommand[] = [

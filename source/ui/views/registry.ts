@@ -31,6 +31,8 @@ export interface ViewDef {
 	component?: ComponentType<ViewProps>;
 	/** the view reads every key itself (a confirmation prompt): the key table is off while it is on top */
 	capturesInput?: boolean;
+	/** an operator action's view (kill, elect, reassign): polling pauses while it is on top; not opened in --read-only */
+	operatorAction?: boolean;
 }
 
 export const views: ViewDef[] = [
@@ -86,6 +88,14 @@ export function viewById(id: string): ViewDef | undefined {
 export function viewByCommand(word: string): ViewDef | undefined {
 	const w = word.toLowerCase();
 	return views.find((v) => v.command === w) ?? views.find((v) => v.aliases?.includes(w));
+}
+
+/** Why the snapshot polling is paused now (an action runs, or an action's view is open), or null. */
+export function pollingPause(state: ConsoleState): string | null {
+	if (state.actions.length) return state.actions.map((a) => a.label).join(', ');
+	const top = state.stack[state.stack.length - 1];
+	const def = top ? viewById(top.view) : undefined;
+	return def?.operatorAction ? def.title(top!).toLowerCase() : null;
 }
 
 export const extraCommands = ['quit', 'help'];
