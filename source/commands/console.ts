@@ -53,14 +53,17 @@ export async function run(ctx: CommandContext): Promise<number> {
 	]);
 	const gateway = createGateway(settings, {connectionTimeout: 2000, requestTimeout: Math.max(4000, refresh * 2000)});
 	const agents = await agentFeed(values);
-	// K / S in the brokers view: the same guarded, audited path as `kcon broker kill|start`
-	const [{performBrokerAction}, {setBrokerActions}, {performElect}, {setElectAction}] = await Promise.all([
+	// K / S, E and R: the same guarded, audited paths as `kcon broker kill|start`, `kcon elect`, `kcon reassign`
+	const [{performBrokerAction}, {setBrokerActions}, {performElect}, {setElectAction}, {consoleReassign}, {setReassignActions}] = await Promise.all([
 		import('./broker.js'),
 		import('../ui/views/broker-actions.js'),
 		import('./elect.js'),
 		import('../ui/views/elect-action.js'),
+		import('./reassign-console.js'),
+		import('../ui/views/reassign-action.js'),
 	]);
 	setElectAction(settings.readOnly ? null : (topic) => performElect(settings, topic));
+	setReassignActions(settings.readOnly ? null : consoleReassign(settings));
 	setBrokerActions(
 		settings.readOnly
 			? null

@@ -8,10 +8,13 @@ import {addView, views} from './views/registry.js';
 
 import {brokerActionKeys, brokerActionViews} from './views/broker-actions.js';
 import {electKeys, electViews} from './views/elect-action.js';
+import {reassignKeys, reassignViews} from './views/reassign-action.js';
 
 addKeyCommands(...brokerActionKeys);
 for (const v of brokerActionViews) addView(v);
 addKeyCommands(...electKeys);
 for (const v of electViews) addView(v);
+addKeyCommands(...reassignKeys);
+for (const v of reassignViews) addView(v);
 
 export {keyCommands, views, addKeyCommands, addView};

@@ -30,7 +30,11 @@ export interface ReassignFlowProps {
 	throttle?: number | null;
 	/** what the throttle field holds while typed, e.g. "10MB/s" */
 	throttleText?: string;
+	/** what is typed in the execute step */
+	typed?: string;
 	progress?: PartitionProgress[];
+	/** a line above the progress rows (what was started, or that it is complete) */
+	status?: string;
 	error?: string | null;
 	width: number;
 	height: number;
@@ -84,11 +88,13 @@ export function ReassignFlow(props: ReassignFlowProps) {
 		case 'execute':
 			push(`Move ${topic} onto ${list(props.targets)}${props.throttle ? ` at ${props.throttle} B/s` : ' without a throttle'}.`, 'warn');
 			push("Type 'reassign' and enter to start, esc to go back. The current assignment is saved for rollback.");
+			push(`> ${props.typed ?? ''}█`);
 			break;
 		case 'progress': {
 			const progress = props.progress ?? [];
 			const done = progress.filter((p) => p.state === 'done').length;
-			push(`${done}/${progress.length} partitions done`, done === progress.length ? 'ok' : undefined);
+			if (props.status) push(props.status, 'dim');
+			push(progress.length ? `${done}/${progress.length} partitions done` : 'starting…', progress.length && done === progress.length ? 'ok' : undefined);
 			for (const p of progress) push(progressLine(p), p.state === 'done' ? 'ok' : p.state === 'differs' ? 'bad' : undefined);
 			break;
 		}

@@ -1,0 +1,43 @@
+// The console's `R`: the same guarded, audited steps as `kcon reassign execute` and `verify`, with
+// the plan generated in the console. Read-only settings refuse before anything is read.
+import type {Settings} from '../config/settings.js';
+import {ClusterActions} from '../kafka/actions.js';
+import type {ReassignmentPlan} from '../domain/reassign-plan.js';
+import {consoleAction, record} from './action-support.js';
+import {checkPlan, clearThrottles, measureProgress, planTopics, savePlan, snapshotOf, startMoves} from './reassign-engine.js';
+
+export function consoleReassign(settings: Settings) {
+	return {
+		async start(plan: ReassignmentPlan, throttle: number | null): Promise<{text: string; planFile: string}> {
+			const action = consoleAction(settings, 'reassign.execute', {topics: planTopics(plan), partitions: plan.partitions.length, ...(throttle ? {throttle} : {})});
+			const checked = await checkPlan(action, plan, {allowRfChange: false});
+			const planFile = savePlan(plan, 'plan');
+			if (checked.moving.length === 0) {
+				record(action, 'ok', 'nothing to do');
+				return {text: 'nothing to do: every partition already has the planned replicas', planFile};
+			}
+			const rollbackFile = savePlan(checked.rollback, 'rollback');
+			const {started, errors} = await startMoves(action, checked, throttle ?? undefined);
+			const failed = errors.length ? `; ${errors.length} failed: ${errors.map((e) => `${e.topic}-${e.partition} ${e.error}`).join(', ')}` : '';
+			return {text: `started ${started.length} move(s)${throttle ? ` at ${throttle} B/s` : ''}${failed} · rollback: ${rollbackFile}`, planFile};
+		},
+
+		async progress(plan: ReassignmentPlan, removeThrottles: boolean) {
+			const snapshot = await snapshotOf(settings, planTopics(plan));
+			const actions = new ClusterActions(settings, {brokers: snapshot.brokers});
+			try {
+				const measured = await measureProgress(actions, plan, snapshot);
+				const done = measured.partitions.every((p) => p.state !== 'in progress');
+				let throttles = 'none set';
+				if (removeThrottles) throttles = done && measured.activeAnywhere ? 'kept (other reassignments still run)' : 'kept until done';
+				if (done && !measured.activeAnywhere && removeThrottles) {
+					await clearThrottles(consoleAction(settings, 'reassign.verify', {topics: planTopics(plan)}), actions, plan, snapshot);
+					throttles = 'removed';
+				}
+				return {partitions: measured.partitions, complete: done, throttles};
+			} finally {
+				await actions.close();
+			}
+		},
+	};
+}

@@ -1,0 +1,119 @@
+// R through the real App: the flow opens on the selected topic, polling pauses while it is open,
+// the typed confirmation starts the injected (guarded) reassignment once, progress is shown until
+// complete, and leaving refreshes only that topic.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/ui/app.js';
+import '../../source/ui/plugins.js';
+import {setReassignActions} from '../../source/ui/views/reassign-action.js';
+import {setColorLevel} from '../../source/ui/theme.js';
+import type {ReassignmentPlan} from '../../source/domain/reassign-plan.js';
+import type {PartitionProgress} from '../../source/domain/reassign-progress.js';
+import type {SnapshotRequest} from '../../source/state/wants.js';
+import {labSnapshot, partition} from './ui-fixtures.js';
+
+const tick = (ms = 60) => new Promise((r) => setTimeout(r, ms));
+
+async function until(frame: () => string | undefined, re: RegExp, ms = 4000): Promise<string> {
+	const end = Date.now() + ms;
+	for (;;) {
+		const f = frame() ?? '';
+		if (re.test(f)) return f;
+		if (Date.now() > end) throw new Error(`no frame matched ${re}:\n${f}`);
+		await tick(30);
+	}
+}
+
+function cluster() {
+	const s = labSnapshot();
+	s.brokers = s.brokers.map((b) => ({...b, reachable: true, error: undefined}));
+	s.topics.push({name: 'moves', internal: false, partitions: [0, 1, 2, 3].map((p) => partition(p, p % 2 ? 4 : 3, p % 2 ? [4, 3] : [3, 4], [3, 4]))});
+	return s;
+}
+
+test('R: targets, preview, throttle, typed confirmation, progress; polling paused meanwhile, then only the topic refreshes', async () => {
+	setColorLevel(0);
+	const requests: SnapshotRequest[] = [];
+	const source = {
+		snapshot: async (r?: SnapshotRequest) => {
+			requests.push(r ?? {});
+			return cluster();
+		},
+	};
+	const started: Array<[ReassignmentPlan, number | null]> = [];
+	let progressCalls = 0;
+	setReassignActions({
+		start: async (plan, throttle) => {
+			started.push([plan, throttle]);
+			return {text: `started ${plan.partitions.length} move(s)`, planFile: '/tmp/plan.json'};
+		},
+		progress: async (plan) => {
+			progressCalls++;
+			const done = progressCalls >= 2;
+			const partitions: PartitionProgress[] = plan.partitions.map((e) => ({
+				topic: e.topic, partition: e.partition, state: done ? 'done' : 'in progress', current: e.replicas, target: e.replicas,
+				adding: [], removing: [], bytesDone: done ? null : 50n, bytesTotal: done ? null : 100n, rate: null, etaSeconds: null,
+			}));
+			return {partitions, complete: done, throttles: done ? 'removed' : 'kept until done'};
+		},
+	});
+	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={150} readOnly={false} width={120} height={30} />);
+	try {
+		await until(lastFrame, /Brokers 3/);
+		stdin.write(':topics\r');
+		await until(lastFrame, /Topics/);
+		stdin.write('/moves\r');
+		await until(lastFrame, /moves/);
+		stdin.write('R');
+		await until(lastFrame, /1 targets/);
+		const before = requests.length;
+		await tick(600);
+		assert.equal(requests.length, before, 'no poll while the flow is open');
+		assert.match(lastFrame() ?? '', /polling paused: reassign moves/);
+		stdin.write('\r');
+		const preview = await until(lastFrame, /partitions change/);
+		assert.match(preview, /onto \[3,4,5\]/);
+		stdin.write('\r');
+		await until(lastFrame, /Throttle per broker/);
+		stdin.write('1MB/s\r');
+		await until(lastFrame, /Type 'reassign'/);
+		stdin.write('reassign\r');
+		await until(lastFrame, /complete; throttles: removed/);
+		assert.equal(started.length, 1, 'started once');
+		assert.equal(started[0]![1], 1_000_000);
+		assert.deepEqual([...new Set(started[0]![0].partitions.map((e) => e.topic))], ['moves']);
+		assert.equal(requests.length, before, 'still no cluster poll during the progress');
+		stdin.write('\x1b');
+		await until(lastFrame, /Topics/);
+		const deadline = Date.now() + 2000;
+		while (requests.length === before && Date.now() < deadline) await tick(30);
+		assert.deepEqual(requests[before], {topics: ['moves'], offsets: {topics: ['moves']}, groups: false, configs: {topics: ['moves']}}, 'the first poll afterwards reads only the moved topic');
+		await tick(400);
+		assert.ok(requests.length > before + 1, 'the cadence resumes');
+		assert.notEqual(requests[requests.length - 1]!.groups, false, 'and reads groups again');
+	} finally {
+		unmount();
+		setReassignActions(null);
+	}
+});
+
+test('read-only: R is not bound and :reassign is refused', async () => {
+	setColorLevel(0);
+	setReassignActions(null);
+	const source = {snapshot: async () => cluster()};
+	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={60_000} readOnly={true} width={120} height={30} />);
+	try {
+		await until(lastFrame, /Brokers 3/);
+		stdin.write(':topics\r');
+		await until(lastFrame, /Topics/);
+		stdin.write('R');
+		await tick(100);
+		assert.doesNotMatch(lastFrame() ?? '', /Reassign/);
+		stdin.write(':reassign moves\r');
+		await until(lastFrame, /read-only mode: :reassign is not available/);
+	} finally {
+		unmount();
+	}
+});

@@ -1,0 +1,86 @@
+// The console's reassignment flow as a pure state machine: targets → preview → throttle → typed
+// confirmation → start; esc steps back before the start and leaves after it.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {changingMoves, flowKey, initialFlow, type FlowState} from '../../source/ui/views/reassign-flow.js';
+import type {BrokerInfo, TopicInfo} from '../../source/domain/cluster.js';
+import type {KeyInfo} from '../../source/ui/keys.js';
+import {partition} from './ui-fixtures.js';
+
+const broker = (id: number): BrokerInfo => ({id, host: '127.0.0.1', port: 9087 + id, rack: null, reachable: true});
+const brokers = [broker(5), broker(3), broker(4)];
+// six partitions, RF 2, all on brokers 3 and 4
+const topic: TopicInfo = {name: 'moves', internal: false, partitions: [0, 1, 2, 3, 4, 5].map((p) => partition(p, p % 2 ? 4 : 3, p % 2 ? [4, 3] : [3, 4], [3, 4]))};
+
+function press(state: FlowState, ...keys: Array<string | KeyInfo>) {
+	let s = state;
+	let effect = null as ReturnType<typeof flowKey>['effect'];
+	for (const k of keys) {
+		const r = typeof k === 'string' ? [...k].reduce((acc, ch) => flowKey(acc.state, topic, ch, {}), {state: s, effect: null as typeof effect}) : flowKey(s, topic, '', k);
+		s = r.state;
+		effect = r.effect;
+	}
+	return {state: s, effect};
+}
+
+test('targets default to every registered broker, sorted; space toggles the one under the cursor', () => {
+	const s = initialFlow([...brokers, {...broker(6), registered: false}]);
+	assert.deepEqual(s.brokers, [3, 4, 5]);
+	assert.deepEqual(s.targets, [3, 4, 5]);
+	const {state} = press(s, 'j', ' ');
+	assert.deepEqual(state.targets, [3, 5]);
+	assert.deepEqual(press(state, ' ').state.targets, [3, 4, 5]);
+	assert.equal(press(s, 'k', 'k').state.cursor, 0, 'the cursor stops at the top');
+});
+
+test('enter generates the plan onto the targets; too few targets for RF 2 is an error, not a step', () => {
+	const one = press(initialFlow(brokers), ' ', 'j', ' ', {return: true}).state;
+	assert.deepEqual(one.targets, [5]);
+	assert.equal(one.step, 'targets');
+	assert.match(one.error ?? '', /2 replicas but only 1 target/);
+	const s = press(initialFlow(brokers), {return: true}).state;
+	assert.equal(s.step, 'preview');
+	const moves = changingMoves(s.generated!);
+	assert.ok(moves.length > 0 && moves.length < 6, `moves only some partitions: ${moves.length}`);
+	for (const m of moves) assert.ok(m.to.includes(5), `partition ${m.partition} gains broker 5`);
+	const plan = s.generated!.plan.partitions;
+	assert.equal(plan.length, 6);
+	for (const e of plan) assert.equal(new Set(e.replicas).size, 2);
+});
+
+test('throttle: empty means none, a rate is parsed, garbage stays on the step with the reason', () => {
+	const preview = press(initialFlow(brokers), {return: true}).state;
+	const none = press(preview, {return: true}, {return: true}).state;
+	assert.equal(none.step, 'execute');
+	assert.equal(none.throttle, null);
+	const bad = press(preview, {return: true}, 'fast', {return: true}).state;
+	assert.equal(bad.step, 'throttle');
+	assert.match(bad.error ?? '', /^throttle: /);
+	const rate = press(preview, {return: true}, '10MB/s', {return: true}).state;
+	assert.equal(rate.step, 'execute');
+	assert.equal(rate.throttle, 10_000_000);
+	assert.equal(press(rate, {escape: true}).state.step, 'throttle', 'esc steps back');
+});
+
+test('execute: only the typed word starts it; after the start esc leaves', () => {
+	const execute = press(initialFlow(brokers), {return: true}, {return: true}, {return: true}).state;
+	const wrong = press(execute, 'yes', {return: true});
+	assert.equal(wrong.effect, null);
+	assert.equal(wrong.state.step, 'execute');
+	assert.match(wrong.state.error ?? '', /type 'reassign'/);
+	const typo = press(execute, 'reassignx', {backspace: true}, {return: true});
+	assert.equal(typo.effect, 'start');
+	assert.equal(typo.state.step, 'progress');
+	assert.equal(press(typo.state, {escape: true}).effect, 'leave');
+	assert.equal(press(initialFlow(brokers), {escape: true}).effect, 'leave', 'esc on the first step leaves');
+});
+
+test('a preview with nothing to move cannot go on', () => {
+	const s = press(initialFlow(brokers), 'j', 'j', ' ').state; // targets 3,4: where everything is
+	assert.deepEqual(s.targets, [3, 4]);
+	const preview = press(s, {return: true}).state;
+	assert.equal(changingMoves(preview.generated!).length, 0);
+	const stuck = press(preview, {return: true}).state;
+	assert.equal(stuck.step, 'preview');
+	assert.match(stuck.error ?? '', /nothing to move/);
+});
