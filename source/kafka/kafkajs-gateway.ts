@@ -1,5 +1,5 @@
 // The gateway on kafkajs's connections (Broker + ConnectionPool: TLS, SASL, ApiVersions), sending
-// its own requests (wire.ts) so that a degraded cluster still describes:
+// its own requests (wire/) so that a degraded cluster still describes:
 //   1 Metadata (first bootstrap broker that connects), then every listed broker is connected to in
 //   parallel (reachable = an actual connection + ApiVersions succeeded, error text kept);
 //   ListOffsets latest (READ_UNCOMMITTED = high watermark) and earliest, one request per leader;
@@ -20,23 +20,14 @@ import type {Settings} from '../config/settings.js';
 import {UnreachableError} from '../errors.js';
 import {createBroker, errorName, tlsOptions, type KjsBroker} from './client.js';
 import type {GatewayOptions, KafkaGateway, SnapshotOptions} from './gateway.js';
-import {
-	ApiKey,
-	decodeConsumerAssignment,
-	describeGroupsRequest,
-	describeTopicConfigsRequest,
-	describeTopicPartitionsRequest,
-	findCoordinatorsRequest,
-	listGroupsRequest,
-	listOffsetsRequest,
-	listReassignmentsRequest,
-	metadataRequest,
-	offsetFetchRequest,
-	type DescribedGroup,
-	type GroupOffsets,
-	type MetadataResponse,
-	type WireRequest,
-} from './wire.js';
+import {describeTopicConfigsRequest} from './wire/describe-configs.js';
+import {describeTopicPartitionsRequest} from './wire/describe-topic-partitions.js';
+import {findCoordinatorsRequest, offsetFetchRequest, type GroupOffsets} from './wire/group-offsets.js';
+import {decodeConsumerAssignment, describeGroupsRequest, listGroupsRequest, type DescribedGroup} from './wire/groups.js';
+import {listOffsetsRequest} from './wire/list-offsets.js';
+import {listReassignmentsRequest} from './wire/list-reassignments.js';
+import {metadataRequest, type MetadataResponse} from './wire/metadata.js';
+import {ApiKey, type WireRequest} from './wire/request.js';
 
 /** One broker address and kafkajs's connection objects for it, kept across snapshots. */
 class Node {
