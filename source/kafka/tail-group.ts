@@ -4,7 +4,7 @@ import {Kafka, logLevel, type KafkaMessage} from 'kafkajs';
 import {tlsFileOptions} from './client.js';
 import type {RecordHeader, TailRecord} from '../domain/tail.js';
 import {UnreachableError, UsageError} from '../errors.js';
-import type {TailConnection} from './tail.js';
+import type {TailConnection} from './tail-cluster.js';
 
 export interface TailGroupOptions {
 	topic: string;

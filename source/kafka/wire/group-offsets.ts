@@ -1,0 +1,102 @@
+// Consumer groups' committed offsets, batched by group: FindCoordinator v4 finds the coordinator of
+// many group ids in one request, OffsetFetch v8 reads many groups' offsets in one request.
+import {ApiKey, wire, type WireRequest} from './request.js';
+
+// --- FindCoordinator v4 ------------------------------------------------------------------
+
+export interface Coordinator {
+	key: string;
+	nodeId: number;
+	host: string;
+	port: number;
+	errorCode: number;
+	errorMessage: string | null;
+}
+
+export function findCoordinatorsRequest(groupIds: string[]): WireRequest<Coordinator[]> {
+	return wire(
+		ApiKey.FindCoordinator,
+		'FindCoordinator',
+		4,
+		true,
+		(w) => {
+			w.int8(0); // key type: group
+			w.compactArray(groupIds, (w, id) => w.compactString(id));
+			w.tags();
+		},
+		(r) => {
+			r.int32();
+			const list = r.compactArray((r) => {
+				const c: Coordinator = {
+					key: r.compactString() ?? '',
+					nodeId: r.int32(),
+					host: r.compactString() ?? '',
+					port: r.int32(),
+					errorCode: r.int16(),
+					errorMessage: r.compactString(),
+				};
+				r.tags();
+				return c;
+			});
+			r.tags();
+			return list;
+		},
+	);
+}
+
+// --- OffsetFetch v8 ----------------------------------------------------------------------
+
+export interface FetchedOffset {
+	topic: string;
+	partition: number;
+	offset: bigint;
+	errorCode: number;
+}
+export interface GroupOffsets {
+	groupId: string;
+	errorCode: number;
+	offsets: FetchedOffset[];
+}
+
+export function offsetFetchRequest(groupIds: string[]): WireRequest<GroupOffsets[]> {
+	return wire(
+		ApiKey.OffsetFetch,
+		'OffsetFetch',
+		8,
+		true,
+		(w) => {
+			w.compactArray(groupIds, (w, id) => {
+				w.compactString(id);
+				w.compactArray(null, () => {}); // all topics
+				w.tags();
+			});
+			w.bool(false); // require_stable
+			w.tags();
+		},
+		(r) => {
+			r.int32();
+			const groups = r.compactArray((r) => {
+				const groupId = r.compactString() ?? '';
+				const offsets: FetchedOffset[] = [];
+				r.compactArray((r) => {
+					const topic = r.compactString() ?? '';
+					r.compactArray((r) => {
+						const partition = r.int32();
+						const offset = r.int64();
+						r.int32(); // committed leader epoch
+						r.compactString(); // metadata
+						const errorCode = r.int16();
+						r.tags();
+						offsets.push({topic, partition, offset, errorCode});
+					});
+					r.tags();
+				});
+				const errorCode = r.int16();
+				r.tags();
+				return {groupId, errorCode, offsets};
+			});
+			r.tags();
+			return groups;
+		},
+	);
+}

@@ -1,0 +1,96 @@
+// Consumer groups' membership: ListGroups v0–v2 and DescribeGroups v0–v4 (non-flexible), and the
+// ConsumerProtocol assignment a described member carries.
+import {Reader} from './primitives.js';
+import {ApiKey, wire, type WireRequest} from './request.js';
+
+// --- ListGroups v0–v3 (non-flexible) -----------------------------------------------------
+
+export interface ListedGroup {
+	groupId: string;
+	protocolType: string;
+}
+
+export function listGroupsRequest(version: number): WireRequest<{errorCode: number; groups: ListedGroup[]}> {
+	if (version < 0 || version > 2) throw new Error(`ListGroups v${version} is not implemented`);
+	return wire(
+		ApiKey.ListGroups,
+		'ListGroups',
+		version,
+		false,
+		() => {},
+		(r) => {
+			if (version >= 1) r.int32();
+			const errorCode = r.int16();
+			const groups = r.array((r) => ({groupId: r.string() ?? '', protocolType: r.string() ?? ''}));
+			return {errorCode, groups};
+		},
+	);
+}
+
+// --- DescribeGroups v0–v5 (non-flexible) -------------------------------------------------
+
+export interface DescribedMember {
+	memberId: string;
+	groupInstanceId: string | null;
+	clientId: string;
+	clientHost: string;
+	metadata: Buffer | null;
+	assignment: Buffer | null;
+}
+export interface DescribedGroup {
+	errorCode: number;
+	groupId: string;
+	state: string;
+	protocolType: string;
+	protocol: string;
+	members: DescribedMember[];
+}
+
+export function describeGroupsRequest(version: number, groupIds: string[]): WireRequest<DescribedGroup[]> {
+	if (version < 0 || version > 4) throw new Error(`DescribeGroups v${version} is not implemented`);
+	return wire(
+		ApiKey.DescribeGroups,
+		'DescribeGroups',
+		version,
+		false,
+		(w) => {
+			w.array(groupIds, (w, id) => w.string(id));
+			if (version >= 3) w.bool(false); // include authorized operations
+		},
+		(r) => {
+			if (version >= 1) r.int32();
+			const groups = r.array((r) => {
+				const g: DescribedGroup = {
+					errorCode: r.int16(),
+					groupId: r.string() ?? '',
+					state: r.string() ?? '',
+					protocolType: r.string() ?? '',
+					protocol: r.string() ?? '',
+					members: r.array((r) => ({
+						memberId: r.string() ?? '',
+						groupInstanceId: version >= 4 ? r.string() : null,
+						clientId: r.string() ?? '',
+						clientHost: r.string() ?? '',
+						metadata: r.bytes(),
+						assignment: r.bytes(),
+					})),
+				};
+				if (version >= 3) r.int32();
+				return g;
+			});
+			return groups;
+		},
+	);
+}
+
+/** ConsumerProtocol assignment (any version; only the common prefix is read). */
+export function decodeConsumerAssignment(buf: Buffer | null): {topic: string; partitions: number[]}[] {
+	if (!buf || buf.length < 2) return [];
+	try {
+		const r = new Reader(buf);
+		r.int16(); // version
+		return r.array((r) => ({topic: r.string() ?? '', partitions: r.array((r) => r.int32())}));
+	} catch {
+		return [];
+	}
+}
