@@ -1,12 +1,16 @@
 // End to end: the real console in a real terminal (tmux, 160×45) against a lab of its own.
 // Navigate to `resource` and compare leaders/replicas/ISR with kcat -L -J; open group `tower`;
-// filter; SIGKILL the JVM of a partition leader and watch the console show it; `q` restores the
-// terminal. Base port 21590 (test/helpers/ports.ts: free range). The tmux server is ours, on our
+// filter; R: reassign a topic onto all brokers with a throttle, judged by kcat -L and ConfigCommand;
+// SIGKILL the JVM of a partition leader and watch the console show it; `q` restores the terminal. Base port 21590 (test/helpers/ports.ts: free range). The tmux server is ours, on our
 // own socket, and is killed by that socket only.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {CLI, eventually, runKcon, runProcess, startLab, type TestLab} from '../helpers/lab.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import {CLI, eventually, javaTool, runKcon, runProcess, startLab, type TestLab} from '../helpers/lab.js';
+import {readAudit} from '../../source/state/audit.js';
+import {parsePlan} from '../../source/domain/reassign-plan.js';
 
 const socket = `kcon-console-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
@@ -56,6 +60,67 @@ function partitionRows(s: string): Map<number, {leader: string; replicas: string
 	}
 	return rows;
 }
+
+/** kcat -L -J: partition → replica ids of one topic. */
+async function kcatReplicas(topic: string): Promise<Map<number, number[]>> {
+	const r = await runProcess('kcat', ['-L', '-J', '-b', lab.bootstrap, '-t', topic]);
+	assert.equal(r.code, 0, r.stderr);
+	const meta = JSON.parse(r.stdout) as {topics: {topic: string; partitions: KcatPartition[]}[]};
+	return new Map(meta.topics[0]!.partitions.map((p) => [p.partition, p.replicas.map((x) => x.id)]));
+}
+
+test('R in the console: a throttled reassignment onto every broker runs to the end; kcat and ConfigCommand agree', {timeout: 300_000}, async () => {
+	await see(/brokers up 3\/3/, 120_000);
+	// six partitions, RF 2, all on brokers 3 and 4, with some data and a config of its own
+	const create = await javaTool(lab, 'org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', lab.bootstrap, '--create', '--topic', 'console-moves', '--replica-assignment', '3:4,4:3,3:4,4:3,3:4,4:3', '--config', 'retention.ms=86400000']);
+	assert.equal(create.code, 0, create.stderr);
+	const produce = await runProcess('sh', ['-c', `seq 1 3000 | kcat -P -b ${lab.bootstrap} -t console-moves`]);
+	assert.equal(produce.code, 0, produce.stderr);
+
+	keys(':topics', 'Enter');
+	await see(/Topics \d+/);
+	keys('/', 'console-moves', 'Enter');
+	await see(/Topics 1\/\d+\s+\/console-moves/, 30_000);
+	keys('R');
+	await see(/› \[x\] broker 3/);
+	assert.match(screen(), /polling paused: reassign console-moves/);
+	keys('Enter');
+	const preview = await see(/of 6 partitions change, \d+ replica move\(s\) onto \[3,4,5\]/);
+	assert.match(preview, /p\d+ {2}\[\d,\d\] → \[(5,\d|\d,5)\]/);
+	keys('Enter');
+	await see(/Throttle per broker/);
+	keys('1MB/s', 'Enter');
+	await see(/at 1000000 B\/s/);
+	keys('reassign', 'Enter');
+	await see(/reassignment of console-moves complete; throttles: removed/, 180_000);
+
+	// the plan the console saved is what the cluster now has
+	const dir = path.join(lab.stateDir, 'reassign');
+	const planFile = fs.readdirSync(dir).filter((f) => f.startsWith('plan-')).sort().pop()!;
+	const plan = parsePlan(fs.readFileSync(path.join(dir, planFile), 'utf8'));
+	const now = await kcatReplicas('console-moves');
+	for (const e of plan.partitions) assert.deepEqual(now.get(e.partition), e.replicas, `partition ${e.partition} as planned`);
+	assert.ok([...now.values()].some((r) => r.includes(5)), 'broker 5 holds replicas now');
+	// the throttles are gone, the topic's own config stays
+	const topicConfig = await javaTool(lab, 'kafka.admin.ConfigCommand', ['--bootstrap-server', lab.bootstrap, '--describe', '--entity-type', 'topics', '--entity-name', 'console-moves']);
+	assert.equal(topicConfig.code, 0, topicConfig.stderr);
+	assert.match(topicConfig.stdout, /retention\.ms=86400000/);
+	assert.doesNotMatch(topicConfig.stdout, /replication\.throttled/);
+	for (const b of [3, 4, 5]) {
+		const c = await javaTool(lab, 'kafka.admin.ConfigCommand', ['--bootstrap-server', lab.bootstrap, '--describe', '--entity-type', 'brokers', '--entity-name', String(b)]);
+		assert.doesNotMatch(c.stdout, /throttled\.rate/, `broker ${b}`);
+	}
+	const audit = readAudit(path.join(lab.stateDir, 'audit.jsonl')).filter((e) => e.arguments['via'] === 'console');
+	assert.ok(audit.some((e) => e.action === 'reassign.execute' && e.result === 'ok' && e.arguments['throttle'] === 1_000_000), 'the start is audited');
+	assert.ok(audit.some((e) => e.action === 'reassign.verify' && e.result === 'ok'), 'the throttle removal is audited');
+
+	// leaving the flow: polling resumes and the topic list shows the new replica count at once
+	keys('Escape');
+	await see(/Topics 1\/\d+/);
+	await see(/every 1s/);
+	keys('Escape', ':brokers', 'Enter');
+	await see(/Brokers 3/);
+});
 
 test('the console on a real lab: navigate, compare with kcat, open a group, filter, survive a broker kill, quit cleanly', {timeout: 300_000}, async () => {
 	await see(/brokers up 3\/3/, 60_000);
