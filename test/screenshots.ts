@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {ansiToSvg} from '../source/present/console-svg.js';
-import {CLI, startLab, type TestLab} from './helpers/lab.js';
+import {CLI, javaTool, runProcess, startLab, type TestLab} from './helpers/lab.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.resolve(here, '..', '..', 'screenshots');
@@ -42,6 +42,37 @@ function shot(name: string, title: string): void {
 	const ansi = tmux('capture-pane', '-p', '-e', '-t', 'shots');
 	fs.writeFileSync(path.join(outDir, `${name}.svg`), ansiToSvg(ansi, {cols, rows, title}));
 	console.log(`screenshots/${name}.svg`);
+}
+
+/** K's impact preview, and R on a fresh RF 2 topic: preview of the moves, then the finished reassignment. */
+async function operatorActionShots(lab: TestLab): Promise<void> {
+	keys(':brokers', 'Enter');
+	await waitFor(/Brokers 3/);
+	keys('j', 'K');
+	await waitFor(/Type 4 and press enter/);
+	shot('kill-preview', 'kcon — K: the impact preview of killing broker 4, confirmed by typing its id');
+	await esc();
+	const create = await javaTool(lab, 'org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', lab.bootstrap, '--create', '--topic', 'moves', '--replica-assignment', '3:4,4:3,3:4,4:3,3:4,4:3']);
+	if (create.code !== 0) throw new Error(create.stderr);
+	await runProcess('sh', ['-c', `seq 1 20000 | kcat -P -b ${lab.bootstrap} -t moves`]);
+	keys(':topics', 'Enter');
+	await waitFor(/Topics \d/);
+	keys('/', 'moves', 'Enter');
+	await waitFor(/Topics 1\//);
+	keys('R');
+	await waitFor(/\[x\] broker 3/);
+	keys('Enter');
+	await waitFor(/partitions change/);
+	shot('reassign-preview', 'kcon — R: the moves of a reassignment onto brokers 3,4,5, before the throttle and the typed confirmation');
+	keys('Enter');
+	await waitFor(/Throttle per broker/);
+	keys('1MB/s', 'Enter');
+	await waitFor(/Type 'reassign'/);
+	keys('reassign', 'Enter');
+	await waitFor(/complete; throttles: removed/, 180_000);
+	shot('reassign-done', 'kcon — R: the reassignment ran to the end with a throttle, which was removed afterwards');
+	await esc();
+	await esc();
 }
 
 async function main(): Promise<void> {
@@ -97,6 +128,7 @@ async function main(): Promise<void> {
 			await sleep(4000);
 			shot('agents', 'kcon — the Pi agents (SNMP): CPU, memory, disk, network with sparklines');
 			await esc();
+			await operatorActionShots(lab);
 			keys(':topic resource', 'Enter');
 			await waitFor(/Partitions of resource/);
 			await sleep(1500);
