@@ -39,6 +39,12 @@ export function splitKeys(input: string, key: KeyInfo): {input: string; key: Key
 	return out;
 }
 
+/** The topic a topic key acts on: the one whose partitions are shown, else the topic row under the cursor. */
+export function selectedTopic(state: ConsoleState, selected: Row | null): string | undefined {
+	const top = state.stack[state.stack.length - 1]!;
+	return top.view === 'partitions' ? top.arg : selected?.key;
+}
+
 export interface KeyContext {
 	state: ConsoleState;
 	dispatch: (action: Action) => void;
@@ -170,8 +176,7 @@ export const keyCommands: KeyCommand[] = [
 		disabledReason: (_s, selected) => (selected ? null : 'nothing selected'),
 		match: (input) => input === 't',
 		run: ({state, selected, open}) => {
-			const top = state.stack[state.stack.length - 1]!;
-			const topic = top.view === 'partitions' ? top.arg : selected?.key;
+			const topic = selectedTopic(state, selected);
 			if (topic) open('tail', topic, true);
 		},
 	},

@@ -7,6 +7,7 @@ import {ImpactPreview} from '../../source/ui/views/action-impact.js';
 import {KillConfirm, killSteps, TypeToConfirm} from '../../source/ui/views/action-confirm.js';
 import {setColorLevel} from '../../source/ui/theme.js';
 import type {KillImpact} from '../../source/domain/impact.js';
+import {until} from '../helpers/frames.js';
 
 const impact = (over: Partial<KillImpact> = {}): KillImpact => ({
 	brokerId: 4,
@@ -46,17 +47,6 @@ test('type-to-confirm shows what to type and what was typed', () => {
 	assert.match(out, /Type 4 and press enter/);
 	assert.match(out, /'5' is not '4'/);
 });
-
-/** Polls the frame until `re` matches (a loaded machine renders late). */
-async function until(lastFrame: () => string | undefined, re: RegExp, ms = 3000): Promise<string> {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const f = lastFrame() ?? '';
-		if (re.test(f)) return f;
-		if (Date.now() > deadline) assert.fail(`frame never matched ${re}:\n${f}`);
-		await new Promise((r) => setTimeout(r, 15));
-	}
-}
 
 async function type(stdin: {write: (s: string) => void}, lastFrame: () => string | undefined, text: string): Promise<void> {
 	let typed = '';

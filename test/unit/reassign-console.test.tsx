@@ -13,18 +13,9 @@ import type {ReassignmentPlan} from '../../source/domain/reassign-plan.js';
 import type {PartitionProgress} from '../../source/domain/reassign-progress.js';
 import type {SnapshotRequest} from '../../source/state/wants.js';
 import {labSnapshot, partition} from './ui-fixtures.js';
+import {tick, until} from '../helpers/frames.js';
 
-const tick = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
-async function until(frame: () => string | undefined, re: RegExp, ms = 4000): Promise<string> {
-	const end = Date.now() + ms;
-	for (;;) {
-		const f = frame() ?? '';
-		if (re.test(f)) return f;
-		if (Date.now() > end) throw new Error(`no frame matched ${re}:\n${f}`);
-		await tick(30);
-	}
-}
 
 function cluster() {
 	const s = labSnapshot();

@@ -9,18 +9,9 @@ import '../../source/ui/plugins.js';
 import {setBrokerActions} from '../../source/ui/views/broker-actions.js';
 import {setColorLevel} from '../../source/ui/theme.js';
 import {labSnapshot} from './ui-fixtures.js';
+import {tick, until} from '../helpers/frames.js';
 
-const tick = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
-async function until(frame: () => string | undefined, re: RegExp, ms = 3000): Promise<string> {
-	const end = Date.now() + ms;
-	for (;;) {
-		const f = frame() ?? '';
-		if (re.test(f)) return f;
-		if (Date.now() > end) throw new Error(`no frame matched ${re}:\n${f}`);
-		await tick(30);
-	}
-}
 
 test('K: impact preview, type the id, the kill runs once with SIGKILL; q while typing does not quit', async () => {
 	setColorLevel(0);

@@ -4,7 +4,7 @@
 import React, {useMemo} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {TopicInfo} from '../../domain/cluster.js';
-import type {KeyCommand} from '../keys.js';
+import {selectedTopic, type KeyCommand} from '../keys.js';
 import {paint} from '../theme.js';
 import type {ViewDef, ViewProps} from './registry.js';
 import {runConsoleAction} from './run-action.js';
@@ -78,8 +78,7 @@ export const electKeys: KeyCommand[] = [
 		disabledReason: (_s, selected) => (elect ? null : 'leader election is not available here') ?? (selected ? null : 'no topic selected'),
 		match: (input) => input === 'E',
 		run: ({state, selected, open}) => {
-			const top = state.stack[state.stack.length - 1]!;
-			const topic = top.view === 'partitions' ? top.arg : selected?.key;
+			const topic = selectedTopic(state, selected);
 			if (topic) open('elect', topic, true);
 		},
 	},

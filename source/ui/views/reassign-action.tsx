@@ -5,7 +5,7 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Text, useInput} from 'ink';
 import type {ReassignmentPlan} from '../../domain/reassign-plan.js';
 import type {PartitionProgress} from '../../domain/reassign-progress.js';
-import {splitKeys, type KeyCommand} from '../keys.js';
+import {selectedTopic, splitKeys, type KeyCommand} from '../keys.js';
 import {paint} from '../theme.js';
 import {ReassignFlow} from './action-reassign.js';
 import {flowKey, initialFlow, planMoves, type FlowState} from './reassign-flow.js';
@@ -156,8 +156,7 @@ export const reassignKeys: KeyCommand[] = [
 		disabledReason: (_s, selected) => (actions ? null : 'reassignment is not available here') ?? (selected ? null : 'no topic selected'),
 		match: (input) => input === 'R',
 		run: ({state, selected, open}) => {
-			const top = state.stack[state.stack.length - 1]!;
-			const topic = top.view === 'partitions' ? top.arg : selected?.key;
+			const topic = selectedTopic(state, selected);
 			if (topic) open('reassign', topic, true);
 		},
 	},
