@@ -23,9 +23,11 @@ function press(state: FlowState, ...keys: Array<string | KeyInfo>) {
 	return {state: s, effect};
 }
 
-test('targets default to every registered broker, sorted; space toggles the one under the cursor', () => {
-	const s = initialFlow([...brokers, {...broker(6), registered: false}]);
-	assert.deepEqual(s.brokers, [3, 4, 5]);
+test('targets default to every reachable registered broker, sorted; space toggles the one under the cursor', () => {
+	const down = initialFlow([...brokers, {...broker(6), registered: false}, {...broker(7), reachable: false}]);
+	assert.deepEqual(down.brokers, [3, 4, 5, 7], 'a fenced broker is not offered, an unreachable one is');
+	assert.deepEqual(down.targets, [3, 4, 5], 'the unreachable one is not proposed');
+	const s = initialFlow(brokers);
 	assert.deepEqual(s.targets, [3, 4, 5]);
 	const {state} = press(s, 'j', ' ');
 	assert.deepEqual(state.targets, [3, 5]);

@@ -38,7 +38,8 @@ export function initialFlow(brokers: BrokerInfo[]): FlowState {
 	return {
 		step: 'targets',
 		brokers: ids,
-		targets: ids,
+		// an unreachable broker is listed (it may be picked) but not proposed
+		targets: alive.filter((b) => b.reachable).map((b) => b.id).sort((a, b) => a - b),
 		cursor: 0,
 		racks: new Map(alive.map((b) => [b.id, b.rack])),
 		generated: null,
