@@ -79,7 +79,8 @@ export type Action =
 	| {type: 'mode'; mode: Mode}
 	| {type: 'input'; text: string}
 	| {type: 'filter'; text: string}
-	| {type: 'sort-next'};
+	| {type: 'sort-next'}
+	| {type: 'sort-reverse'};
 
 export const chromeLines = 6;
 
@@ -270,6 +271,10 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
 			const n = vt.table.columns.length;
 			const sort = top.sort === null ? 0 : top.sort + 1 >= n ? null : top.sort + 1;
 			return replaceTop(state, {...top, sort});
+		}
+		case 'sort-reverse': {
+			const top = current(state);
+			return replaceTop(state, {...top, reverse: !top.reverse});
 		}
 	}
 }

@@ -28,6 +28,8 @@ export interface ViewEntry {
 	filter: string;
 	/** sorted column, null = natural order */
 	sort: number | null;
+	/** the order turned around (shift-i): smallest numbers first, names Z→A, natural order backwards */
+	reverse?: boolean;
 }
 
 export interface TableSource {
@@ -98,7 +100,7 @@ export function viewTable(src: TableSource, entry: ViewEntry): ViewTable | null 
 		cacheLag = src.lag;
 	}
 	const baseKey = `${entry.view}\u0000${entry.arg ?? ''}`;
-	const key = `${baseKey}\u0000${entry.filter}\u0000${entry.sort ?? ''}`;
+	const key = `${baseKey}\u0000${entry.filter}\u0000${entry.sort ?? ''}\u0000${entry.reverse ? 'r' : ''}`;
 	if (cache.has(key)) return cache.get(key)!;
 	let table = baseCache.get(baseKey);
 	if (table === undefined) {
@@ -122,12 +124,13 @@ export function viewTable(src: TableSource, entry: ViewEntry): ViewTable | null 
 	}
 	if (entry.sort !== null && entry.sort < table.columns.length) {
 		const col = entry.sort;
-		const desc = table.columns[col]!.numeric === true;
+		const desc = (table.columns[col]!.numeric === true) !== Boolean(entry.reverse);
 		rows = rows
 			.map((r, i) => ({r, i, k: r.sort?.[col] ?? cellText(r.cells[col] ?? '')}))
 			.sort((a, b) => (desc ? compare(b.k, a.k) : compare(a.k, b.k)) || a.i - b.i)
 			.map((x) => x.r);
 	}
+	else if (entry.reverse) rows = [...rows].reverse();
 	const result: ViewTable = {table, rows, total: table.rows.length, literal};
 	cache.set(key, result);
 	return result;

@@ -198,6 +198,14 @@ export const keyCommands: KeyCommand[] = [
 		run: ({dispatch}) => dispatch({type: 'sort-next'}),
 	},
 	{
+		id: 'sort-reverse',
+		keys: ['shift-i'],
+		description: 'invert the order (smallest first, Z→A, or the natural order backwards)',
+		views: tableViews,
+		match: (input) => input === 'I',
+		run: ({dispatch}) => dispatch({type: 'sort-reverse'}),
+	},
+	{
 		id: 'help',
 		keys: ['?'],
 		description: 'help: every key',

@@ -135,7 +135,7 @@ function TableBody({state, width, height}: {state: ConsoleState; width: number; 
 	}
 	const cursor = resolveCursor(top, vt.rows);
 	const offset = windowFor(cursor, top.offset, vt.rows.length, height);
-	const {header, lines} = tableLines(vt.table.columns, vt.rows, {width, height, offset, cursor, sort: top.sort});
+	const {header, lines} = tableLines(vt.table.columns, vt.rows, {width, height, offset, cursor, sort: top.sort, reverse: Boolean(top.reverse)});
 	const count = top.filter ? `${vt.rows.length}/${vt.total}` : `${vt.total}`;
 	const filter = top.filter ? paint('accent', `  /${top.filter}${vt.literal ? ' (literal)' : ''}`) : '';
 	const pos = vt.rows.length > height ? paint('dim', `  ${offset + 1}-${Math.min(vt.rows.length, offset + height)} of ${vt.rows.length}`) : '';

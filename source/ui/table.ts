@@ -67,11 +67,11 @@ function drawCell(cell: Cell, width: number, align: 'left' | 'right', rowTone: T
 	return out;
 }
 
-export function headerLine(columns: readonly Column[], widths: readonly number[], sort: number | null): string {
+export function headerLine(columns: readonly Column[], widths: readonly number[], sort: number | null, reverse = false): string {
 	return bold(
 		columns
 			.map((c, i) => {
-				const title = sort === i ? `${c.numeric ? '↓' : '↑'}${c.title}` : c.title;
+				const title = sort === i ? `${c.numeric !== reverse ? '↓' : '↑'}${c.title}` : c.title;
 				return fit(title, widths[i]!, c.align);
 			})
 			.join(' '),
@@ -90,11 +90,11 @@ export function rowLine(row: Row, columns: readonly Column[], widths: readonly n
 export function tableLines(
 	columns: readonly Column[],
 	rows: readonly Row[],
-	opts: {width: number; height: number; offset: number; cursor: number; sort: number | null},
+	opts: {width: number; height: number; offset: number; cursor: number; sort: number | null; reverse?: boolean},
 ): {header: string; lines: string[]} {
 	const widths = layoutColumns(columns, opts.width);
 	const lines: string[] = [];
 	const end = Math.min(rows.length, opts.offset + opts.height);
 	for (let i = opts.offset; i < end; i++) lines.push(rowLine(rows[i]!, columns, widths, i === opts.cursor));
-	return {header: headerLine(columns, widths, opts.sort), lines};
+	return {header: headerLine(columns, widths, opts.sort, opts.reverse), lines};
 }

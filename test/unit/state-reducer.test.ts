@@ -46,6 +46,25 @@ test('shift-o sort cycles columns; numeric columns sort largest first', () => {
 	assert.equal(current(s).sort, null, 'back to natural order after the last column');
 });
 
+test('shift-i inverts the order: numbers smallest first, names Z→A, natural order backwards; the cursor stays on its row', () => {
+	let s = run([{type: 'snapshot', snapshot: labSnapshot()}, {type: 'goto', view: 'groups'}]);
+	const keys = () => viewTable(s, current(s))!.rows.map((r) => r.key);
+	const natural = keys();
+	s = reducer(s, {type: 'sort-reverse'});
+	assert.deepEqual(keys(), [...natural].reverse());
+	for (let i = 0; i < 5; i++) s = reducer(s, {type: 'sort-next'});
+	assert.equal(current(s).sort, 4, 'LAG');
+	assert.deepEqual(keys(), ['tower', 'tower-backup'], 'smallest lag first');
+	s = reducer(s, {type: 'move-to', where: 'top'});
+	s = reducer(s, {type: 'sort-reverse'});
+	assert.deepEqual(keys(), ['tower-backup', 'tower']);
+	assert.equal(keys()[resolveCursor(current(s), viewTable(s, current(s))!.rows)], 'tower', 'the cursor followed its row');
+	s = run([{type: 'goto', view: 'topics'}], s);
+	s = reducer(reducer(s, {type: 'sort-next'}), {type: 'sort-reverse'});
+	const names = keys();
+	assert.deepEqual(names, [...names].sort().reverse(), 'names Z→A');
+});
+
 test('offsets not fetched this time keep their previous values', () => {
 	const prev = labSnapshot(1000);
 	const next = labSnapshot(2000);
