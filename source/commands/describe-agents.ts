@@ -8,30 +8,20 @@ import {connectionOptions, outputFormat, parseCommandArgs} from '../config/args.
 import {resolveAgents} from '../config/agents.js';
 import {UsageError} from '../errors.js';
 import {AgentPoller, type AgentState} from '../snmp/poller.js';
-import {formatRate, formatUptime} from '../domain/metrics.js';
+import {formatRate, formatUptime, type DerivedMetrics} from '../domain/metrics.js';
 import {toJson} from '../present/json.js';
 
 const options = {...connectionOptions, interval: {type: 'string'}, timeout: {type: 'string'}} as const;
 
-export interface AgentRow {
+/** One agent as `describe agents` prints it: its derived metrics (rounded) plus where and how it answered. */
+export interface AgentRow extends DerivedMetrics {
 	name: string;
 	address: string;
 	reachable: boolean;
 	status: string;
 	error: string | null;
-	sysName: string | null;
-	uptimeSeconds: number | null;
-	cpuPercent: number | null;
-	load1: number | null;
-	memTotalKB: number | null;
-	memAvailKB: number | null;
-	memUsedPercent: number | null;
-	diskPercent: number | null;
-	rxBytesPerSec: number | null;
-	txBytesPerSec: number | null;
 	interface: string | null;
 	ifIndex: number | null;
-	counterBits: 32 | 64 | null;
 	latencyMs: number | null;
 	security: string;
 }

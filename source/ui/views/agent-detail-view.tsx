@@ -1,7 +1,7 @@
 // `enter` on an agent: larger per-metric charts (CPU %, memory %, rx, tx, load) over the history
 // window, each with current / min / max. A pure function of (agent state, its series, width, height).
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Lines} from '../lines.js';
 import {formatRate, formatUptime, type AgentState} from '../../domain/metrics.js';
 import type {HistoryMetric} from '../../domain/metrics-history.js';
 import {barChart, seriesStats} from '../../domain/sparkline.js';
@@ -73,14 +73,5 @@ export function agentDetailLines({agent, series, width, height, windowMs = 600_0
 }
 
 export function AgentDetailView(props: AgentDetailViewProps) {
-	const lines = agentDetailLines(props);
-	return (
-		<Box flexDirection="column" width={props.width} height={props.height}>
-			{lines.map((line, i) => (
-				<Text key={i} wrap="truncate">
-					{line}
-				</Text>
-			))}
-		</Box>
-	);
+	return <Lines lines={agentDetailLines(props)} width={props.width} height={props.height} />;
 }

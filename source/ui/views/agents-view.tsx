@@ -4,7 +4,7 @@
 // The console mounts it and owns the AgentPoller (source/snmp/poller.ts): states() and
 // history.snapshot(name) are exactly the props this view takes.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Lines} from '../lines.js';
 import {agentsUp, formatRate, formatUptime, type AgentState, type AgentStatus} from '../../domain/metrics.js';
 import type {SeriesByMetric} from '../../domain/metrics-history.js';
 import {sparkline} from '../../domain/sparkline.js';
@@ -171,14 +171,5 @@ export function agentsViewLines({agents, series, width, height, cursor, title: s
 }
 
 export function AgentsView(props: AgentsViewProps) {
-	const lines = agentsViewLines(props);
-	return (
-		<Box flexDirection="column" width={props.width} height={props.height}>
-			{lines.map((line, i) => (
-				<Text key={i} wrap="truncate">
-					{line}
-				</Text>
-			))}
-		</Box>
-	);
+	return <Lines lines={agentsViewLines(props)} width={props.width} height={props.height} />;
 }
