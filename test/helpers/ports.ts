@@ -8,7 +8,7 @@
 //   21190  lab.test: the `--topology lab` cluster (controllers 0,1,2, brokers 3,4,5)
 //   21290  lab-kafka39.test: Kafka 3.9.x
 //   21390  describe-broken.test: SIGKILL of a broker (Kafka 4.x)
-//   21490  describe-kafka39.test: describe agreement + broker kill on Kafka 3.9.x
+//   21490  kafka39.test: describe agreement, operator actions and a broker kill on Kafka 3.9.x
 //   21690  tail-failover.test: SIGKILL of a partition leader under a running tail
 //   21790  actions.test: broker kill/start, elect, reassign (kills brokers)
 //   21890  lab-errors.test: a taken port (no cluster is started)
@@ -18,7 +18,7 @@ export const PORTS = {
 	labTopology: 21190,
 	kafka39: 21290,
 	describeBroken: 21390,
-	describeKafka39: 21490,
+	kafka39Cluster: 21490,
 	tailFailover: 21690,
 	actions: 21790,
 	labErrors: 21890,
