@@ -4,7 +4,7 @@ import type {Settings} from '../config/settings.js';
 import {ClusterActions} from '../kafka/actions.js';
 import type {ReassignmentPlan} from '../domain/reassign-plan.js';
 import {consoleAction, record} from './action-support.js';
-import {checkPlan, clearThrottles, measureProgress, planTopics, savePlan, snapshotOf, startMoves} from './reassign-engine.js';
+import {cancelMoves, checkPlan, clearThrottles, measureProgress, movesOf, planTopics, savePlan, snapshotOf, startMoves} from './reassign-engine.js';
 
 export function consoleReassign(settings: Settings) {
 	return {
@@ -35,6 +35,21 @@ export function consoleReassign(settings: Settings) {
 					throttles = 'removed';
 				}
 				return {partitions: measured.partitions, complete: done, throttles};
+			} finally {
+				await actions.close();
+			}
+		},
+
+		async cancel(plan: ReassignmentPlan): Promise<string> {
+			const action = consoleAction(settings, 'reassign.cancel', {topics: planTopics(plan)});
+			const snapshot = await snapshotOf(settings, planTopics(plan));
+			const actions = new ClusterActions(settings, {brokers: snapshot.brokers});
+			try {
+				const targets = movesOf(plan, await actions.listReassignments());
+				if (targets.length === 0) return 'nothing to cancel: no partition of the plan is moving any more';
+				const {errors, throttles} = await cancelMoves(action, actions, targets, snapshot, false);
+				const failed = errors.length ? `; ${errors.length} failed: ${errors.map((e) => `${e.topic}-${e.partition} ${e.error}`).join(', ')}` : '';
+				return `cancelled ${targets.length - errors.length} move(s)${failed}; throttles: ${throttles}`;
 			} finally {
 				await actions.close();
 			}

@@ -121,6 +121,28 @@ export async function removeThrottles(actions: ClusterActions, topics: string[],
 	await actions.alterConfigs(changes);
 }
 
+/** The reassignments in progress for the partitions of `plan` (every one when plan is null). */
+export function movesOf(plan: ReassignmentPlan | null, ongoing: OngoingReassignment[]): OngoingReassignment[] {
+	const wanted = plan ? new Set(plan.partitions.map((e) => `${e.topic}\u0000${e.partition}`)) : null;
+	return ongoing.filter((o) => !wanted || wanted.has(`${o.topic}\u0000${o.partition}`));
+}
+
+/** Cancels (null target replicas, audited); removes the throttles once nothing moves anywhere, unless kept. */
+export async function cancelMoves(action: ActionContext, actions: ClusterActions, targets: OngoingReassignment[], snapshot: ClusterSnapshot, keepThrottle: boolean) {
+	const errors = await audited(
+		action,
+		() => actions.alterReassignments(targets.map((o) => ({topic: o.topic, partition: o.partition, replicas: null}))),
+		(e) => `cancelled ${targets.length - e.length} of ${targets.length}`,
+	);
+	let throttles = 'kept (reassignments still running)';
+	if (keepThrottle) throttles = 'kept (--keep-throttle)';
+	else if ((await actions.listReassignments()).length === 0) {
+		await removeThrottles(actions, [...new Set(targets.map((o) => o.topic))], snapshot.brokers.filter((b) => b.reachable).map((b) => b.id));
+		throttles = 'removed';
+	}
+	return {errors, throttles};
+}
+
 export interface MeasuredProgress {
 	partitions: PartitionProgress[];
 	/** a reassignment runs somewhere in the cluster (not only in this plan) */

@@ -9,7 +9,7 @@ import {ClusterActions} from '../kafka/actions.js';
 import {formatPlan, generatePlan, parsePlan, parseRate, PlanError, type ReassignmentPlan} from '../domain/reassign-plan.js';
 import type {PartitionProgress} from '../domain/reassign-progress.js';
 import {actionContext, audited, confirm, info, out, parseActionArgs, record, refuseIfReadOnly} from './action-support.js';
-import {checkPlan, clearThrottles, measureProgress, removeThrottles, savePlan, snapshotOf, startMoves} from './reassign-engine.js';
+import {cancelMoves, checkPlan, clearThrottles, measureProgress, movesOf, savePlan, snapshotOf, startMoves} from './reassign-engine.js';
 
 const options = {
 	topics: {type: 'string'},
@@ -235,27 +235,14 @@ async function cancel(values: Values, file: string | undefined): Promise<number>
 	const snapshot = await snapshotOf(action.settings);
 	const actions = new ClusterActions(action.settings, {brokers: snapshot.brokers});
 	try {
-		const ongoing = await actions.listReassignments();
-		const wanted = plan ? new Set(plan.partitions.map((e) => `${e.topic}\u0000${e.partition}`)) : null;
-		const targets = ongoing.filter((o) => !wanted || wanted.has(`${o.topic}\u0000${o.partition}`));
+		const targets = movesOf(plan, await actions.listReassignments());
 		if (targets.length === 0) {
 			out(action, 'no reassignment in progress' + (plan ? ' for the partitions of this plan' : ''), {cancelled: []});
 			return 0;
 		}
 		info(action, [`${targets.length} reassignment(s) in progress:`, ...targets.map((o) => `  ${o.topic}-${o.partition}  replicas [${o.replicas.join(',')}] adding [${o.addingReplicas.join(',')}] removing [${o.removingReplicas.join(',')}]`)].join('\n'));
 		await confirm(action, Boolean(values.yes), `Type 'cancel' to cancel ${targets.length} reassignment(s):`, 'cancel');
-		const errors = await audited(
-			action,
-			() => actions.alterReassignments(targets.map((o) => ({topic: o.topic, partition: o.partition, replicas: null}))),
-			(e) => `cancelled ${targets.length - e.length} of ${targets.length}`,
-		);
-		const left = await actions.listReassignments();
-		let throttles = 'kept (reassignments still running)';
-		if (left.length === 0 && !values['keep-throttle']) {
-			const topics = [...new Set(targets.map((o) => o.topic))];
-			await removeThrottles(actions, topics, snapshot.brokers.filter((b) => b.reachable).map((b) => b.id));
-			throttles = 'removed';
-		}
+		const {errors, throttles} = await cancelMoves(action, actions, targets, snapshot, Boolean(values['keep-throttle']));
 		out(
 			action,
 			[`cancelled ${targets.length - errors.length} reassignment(s)`, ...errors.map((e) => `  ${e.topic}-${e.partition} failed: ${e.error}`), `throttles: ${throttles}`].join('\n'),

@@ -1,6 +1,7 @@
 // End to end: the real console in a real terminal (tmux, 160×45) against a lab of its own.
 // Navigate to `resource` and compare leaders/replicas/ISR with kcat -L -J; open group `tower`;
-// filter; R: reassign a topic onto all brokers with a throttle, judged by kcat -L and ConfigCommand;
+// filter; R: reassign a topic onto all brokers with a throttle, judged by kcat -L and ConfigCommand,
+// and cancel a crawling one with c, y;
 // SIGKILL the JVM of a partition leader and watch the console show it; `q` restores the terminal. Base port 21590 (test/helpers/ports.ts: free range). The tmux server is ours, on our
 // own socket, and is killed by that socket only.
 import {after, before, test} from 'node:test';
@@ -8,7 +9,9 @@ import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {CLI, eventually, javaTool, runKcon, runProcess, startLab, type TestLab} from '../helpers/lab.js';
+import {CLI, eventually, runKcon, runProcess, startLab, type TestLab} from '../helpers/lab.js';
+import {configCommand, createMovesTopic, kcatAssignment} from './actions-checks.js';
+import {topicCommand} from './describe-checks.js';
 import {readAudit} from '../../source/state/audit.js';
 import {parsePlan} from '../../source/domain/reassign-plan.js';
 
@@ -61,19 +64,32 @@ function partitionRows(s: string): Map<number, {leader: string; replicas: string
 	return rows;
 }
 
-/** kcat -L -J: partition → replica ids of one topic. */
-async function kcatReplicas(topic: string): Promise<Map<number, number[]>> {
-	const r = await runProcess('kcat', ['-L', '-J', '-b', lab.bootstrap, '-t', topic]);
-	assert.equal(r.code, 0, r.stderr);
-	const meta = JSON.parse(r.stdout) as {topics: {topic: string; partitions: KcatPartition[]}[]};
-	return new Map(meta.topics[0]!.partitions.map((p) => [p.partition, p.replicas.map((x) => x.id)]));
+/** No throttle left on the topic or on any broker (ConfigCommand). */
+async function assertNoThrottles(topic: string): Promise<void> {
+	assert.doesNotMatch(await configCommand(lab, 'topics', topic), /throttled/);
+	for (const b of ['3', '4', '5']) assert.doesNotMatch(await configCommand(lab, 'brokers', b), /throttled/, `broker ${b}`);
+}
+
+/** R on the topic of the current list, through the targets (after `targetKeys`), preview, throttle and the typed confirmation. */
+async function startReassign(topic: string, targetKeys: string[], throttle: string): Promise<string> {
+	keys('R');
+	await see(/› \[x\] broker 3/);
+	assert.match(screen(), new RegExp(`polling paused: reassign ${topic}`));
+	if (targetKeys.length) keys(...targetKeys);
+	keys('Enter');
+	const preview = await see(/partitions change, \d+ replica move\(s\) onto \[/);
+	keys('Enter');
+	await see(/Throttle per broker/);
+	keys(throttle, 'Enter');
+	await see(/Type 'reassign'/);
+	keys('reassign', 'Enter');
+	return preview;
 }
 
 test('R in the console: a throttled reassignment onto every broker runs to the end; kcat and ConfigCommand agree', {timeout: 300_000}, async () => {
 	await see(/brokers up 3\/3/, 120_000);
 	// six partitions, RF 2, all on brokers 3 and 4, with some data and a config of its own
-	const create = await javaTool(lab, 'org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', lab.bootstrap, '--create', '--topic', 'console-moves', '--replica-assignment', '3:4,4:3,3:4,4:3,3:4,4:3', '--config', 'retention.ms=86400000']);
-	assert.equal(create.code, 0, create.stderr);
+	await createMovesTopic(lab, 'console-moves');
 	const produce = await runProcess('sh', ['-c', `seq 1 3000 | kcat -P -b ${lab.bootstrap} -t console-moves`]);
 	assert.equal(produce.code, 0, produce.stderr);
 
@@ -81,44 +97,55 @@ test('R in the console: a throttled reassignment onto every broker runs to the e
 	await see(/Topics \d+/);
 	keys('/', 'console-moves', 'Enter');
 	await see(/Topics 1\/\d+\s+\/console-moves/, 30_000);
-	keys('R');
-	await see(/› \[x\] broker 3/);
-	assert.match(screen(), /polling paused: reassign console-moves/);
-	keys('Enter');
-	const preview = await see(/of 6 partitions change, \d+ replica move\(s\) onto \[3,4,5\]/);
+	const preview = await startReassign('console-moves', [], '1MB/s');
+	assert.match(preview, /of 6 partitions change, \d+ replica move\(s\) onto \[3,4,5\]/);
 	assert.match(preview, /p\d+ {2}\[\d,\d\] → \[(5,\d|\d,5)\]/);
-	keys('Enter');
-	await see(/Throttle per broker/);
-	keys('1MB/s', 'Enter');
-	await see(/at 1000000 B\/s/);
-	keys('reassign', 'Enter');
 	await see(/reassignment of console-moves complete; throttles: removed/, 180_000);
 
 	// the plan the console saved is what the cluster now has
 	const dir = path.join(lab.stateDir, 'reassign');
 	const planFile = fs.readdirSync(dir).filter((f) => f.startsWith('plan-')).sort().pop()!;
 	const plan = parsePlan(fs.readFileSync(path.join(dir, planFile), 'utf8'));
-	const now = await kcatReplicas('console-moves');
+	const now = await kcatAssignment(lab, 'console-moves');
 	for (const e of plan.partitions) assert.deepEqual(now.get(e.partition), e.replicas, `partition ${e.partition} as planned`);
 	assert.ok([...now.values()].some((r) => r.includes(5)), 'broker 5 holds replicas now');
 	// the throttles are gone, the topic's own config stays
-	const topicConfig = await javaTool(lab, 'kafka.admin.ConfigCommand', ['--bootstrap-server', lab.bootstrap, '--describe', '--entity-type', 'topics', '--entity-name', 'console-moves']);
-	assert.equal(topicConfig.code, 0, topicConfig.stderr);
-	assert.match(topicConfig.stdout, /retention\.ms=86400000/);
-	assert.doesNotMatch(topicConfig.stdout, /replication\.throttled/);
-	for (const b of [3, 4, 5]) {
-		const c = await javaTool(lab, 'kafka.admin.ConfigCommand', ['--bootstrap-server', lab.bootstrap, '--describe', '--entity-type', 'brokers', '--entity-name', String(b)]);
-		assert.doesNotMatch(c.stdout, /throttled\.rate/, `broker ${b}`);
-	}
+	assert.match(await configCommand(lab, 'topics', 'console-moves'), /retention\.ms=86400000/);
+	await assertNoThrottles('console-moves');
 	const audit = readAudit(path.join(lab.stateDir, 'audit.jsonl')).filter((e) => e.arguments['via'] === 'console');
 	assert.ok(audit.some((e) => e.action === 'reassign.execute' && e.result === 'ok' && e.arguments['throttle'] === 1_000_000), 'the start is audited');
 	assert.ok(audit.some((e) => e.action === 'reassign.verify' && e.result === 'ok'), 'the throttle removal is audited');
 
-	// leaving the flow: polling resumes and the topic list shows the new replica count at once
+	// leaving the flow: polling resumes
 	keys('Escape');
 	await see(/Topics 1\/\d+/);
 	await see(/every 1s/);
-	keys('Escape', ':brokers', 'Enter');
+});
+
+test('R then c, y in the console: a crawling move is cancelled, the replicas go back, the throttles go', {timeout: 300_000}, async () => {
+	// one partition on 3,4 with 8 MB: at 10 KB/s its copy onto broker 5 crawls
+	await topicCommand(lab, ['--create', '--topic', 'console-back', '--replica-assignment', '3:4']);
+	const big = Array.from({length: 10000}, (_, i) => `${i} ${'y'.repeat(800)}`).join('\n') + '\n';
+	assert.equal((await runProcess('kcat', ['-P', '-b', lab.bootstrap, '-t', 'console-back', '-p', '0', '-z', 'none'], {input: big})).code, 0);
+	keys('Escape');
+	await sleep(400);
+	keys(':topic console-back', 'Enter');
+	await see(/Partitions of console-back 1/);
+	await startReassign('console-back', ['Space'], '10KB/s'); // broker 3 off: onto 4 and 5
+	await see(/c cancels the moves still running/, 60_000);
+	const moving = JSON.parse((await runKcon(['reassign', 'list', '--lab', '-o', 'json'], {env: lab.env})).stdout).reassignments;
+	assert.equal(moving.length, 1, 'the move runs');
+	keys('c');
+	await see(/y cancels \(the replicas go back\)/);
+	keys('y');
+	await see(/cancelled 1 move\(s\); throttles: removed/, 60_000);
+	assert.deepEqual(JSON.parse((await runKcon(['reassign', 'list', '--lab', '-o', 'json'], {env: lab.env})).stdout).reassignments, []);
+	await eventually(async () => JSON.stringify([...((await kcatAssignment(lab, 'console-back')).get(0) ?? [])].sort()) === '[3,4]');
+	await assertNoThrottles('console-back');
+	assert.ok(readAudit(path.join(lab.stateDir, 'audit.jsonl')).some((e) => e.action === 'reassign.cancel' && e.result === 'ok' && e.arguments['via'] === 'console'));
+	keys('Escape');
+	await sleep(400);
+	keys(':brokers', 'Enter');
 	await see(/Brokers 3/);
 });
 

@@ -49,6 +49,7 @@ test('R: targets, preview, throttle, typed confirmation, progress; polling pause
 			}));
 			return {partitions, complete: done, throttles: done ? 'removed' : 'kept until done'};
 		},
+		cancel: async () => assert.fail('nothing is cancelled here'),
 	});
 	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={150} readOnly={false} width={120} height={30} />);
 	try {
@@ -84,6 +85,66 @@ test('R: targets, preview, throttle, typed confirmation, progress; polling pause
 		await tick(400);
 		assert.ok(requests.length > before + 1, 'the cadence resumes');
 		assert.notEqual(requests[requests.length - 1]!.groups, false, 'and reads groups again');
+	} finally {
+		unmount();
+		setReassignActions(null);
+	}
+});
+
+test('R, then c and y: the moves still running are cancelled once, progress stops; any other key keeps them', async () => {
+	setColorLevel(0);
+	const source = {snapshot: async () => cluster()};
+	let progressCalls = 0;
+	const cancelled: ReassignmentPlan[] = [];
+	setReassignActions({
+		start: async () => ({text: 'started', planFile: '/tmp/plan.json'}),
+		progress: async (plan) => {
+			progressCalls++;
+			const partitions: PartitionProgress[] = plan.partitions.map((e) => ({
+				topic: e.topic, partition: e.partition, state: 'in progress', current: e.replicas, target: e.replicas,
+				adding: [], removing: [], bytesDone: null, bytesTotal: null, rate: null, etaSeconds: null,
+			}));
+			return {partitions, complete: false, throttles: 'kept until done'};
+		},
+		cancel: async (plan) => {
+			cancelled.push(plan);
+			return 'cancelled 2 move(s); throttles: removed';
+		},
+	});
+	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={100} readOnly={false} width={120} height={30} />);
+	try {
+		await until(lastFrame, /Brokers 3/);
+		stdin.write(':topic moves\r');
+		await until(lastFrame, /Partitions of moves/);
+		stdin.write('R');
+		await until(lastFrame, /1 targets/);
+		await tick(100); // the view subscribes to keys once it is mounted
+		stdin.write('\r');
+		await until(lastFrame, /partitions change/);
+		stdin.write('\r');
+		await until(lastFrame, /Throttle per broker/);
+		stdin.write('\r');
+		await until(lastFrame, /without a throttle/);
+		stdin.write('reassign\r');
+		await until(lastFrame, /c cancels the moves still running/);
+		stdin.write('c');
+		await until(lastFrame, /y cancels \(the replicas go back\)/);
+		stdin.write('n');
+		await until(lastFrame, /c cancels the moves still running/);
+		assert.equal(cancelled.length, 0, 'n keeps the moves');
+		stdin.write('c');
+		await until(lastFrame, /y cancels/);
+		stdin.write('y');
+		await until(lastFrame, /cancelled 2 move\(s\); throttles: removed — esc goes back/);
+		assert.equal(cancelled.length, 1);
+		assert.deepEqual([...new Set(cancelled[0]!.partitions.map((e) => e.topic))], ['moves']);
+		const calls = progressCalls;
+		await tick(400);
+		assert.equal(progressCalls, calls, 'no progress polling after the cancel');
+		stdin.write('c');
+		stdin.write('y');
+		await tick(150);
+		assert.equal(cancelled.length, 1, 'nothing more to cancel');
 	} finally {
 		unmount();
 		setReassignActions(null);

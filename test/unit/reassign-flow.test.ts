@@ -77,6 +77,17 @@ test('execute: only the typed word starts it; after the start esc leaves', () =>
 	assert.equal(press(initialFlow(brokers), {escape: true}).effect, 'leave', 'esc on the first step leaves');
 });
 
+test('progress: c asks, y cancels once, any other key keeps the moves; nothing after the end', () => {
+	const running = press(initialFlow(brokers), {return: true}, {return: true}, {return: true}, 'reassign', {return: true}).state;
+	assert.equal(running.step, 'progress');
+	const asked = press(running, 'c').state;
+	assert.equal(asked.confirmCancel, true);
+	assert.equal(press(asked, 'n').state.confirmCancel, false);
+	assert.equal(press(asked, 'n').effect, null);
+	assert.equal(press(asked, 'y').effect, 'cancel');
+	assert.equal(press({...running, finished: true}, 'c').state.confirmCancel, false, 'no cancel once finished');
+});
+
 test('a preview with nothing to move cannot go on', () => {
 	const s = press(initialFlow(brokers), 'j', 'j', ' ').state; // targets 3,4: where everything is
 	assert.deepEqual(s.targets, [3, 4]);

@@ -35,6 +35,9 @@ export interface ReassignFlowProps {
 	progress?: PartitionProgress[];
 	/** a line above the progress rows (what was started, or that it is complete) */
 	status?: string;
+	/** progress step: the moves ended (done or cancelled); confirmCancel: `c` asks before cancelling */
+	finished?: boolean;
+	confirmCancel?: boolean;
 	error?: string | null;
 	width: number;
 	height: number;
@@ -95,6 +98,8 @@ export function ReassignFlow(props: ReassignFlowProps) {
 			const done = progress.filter((p) => p.state === 'done').length;
 			if (props.status) push(props.status, 'dim');
 			push(progress.length ? `${done}/${progress.length} partitions done` : 'starting…', progress.length && done === progress.length ? 'ok' : undefined);
+			if (props.confirmCancel) push('Cancel the moves still running? y cancels (the replicas go back), any other key keeps them', 'warn');
+			else if (!props.finished) push('c cancels the moves still running · esc leaves (the moves go on)', 'dim');
 			for (const p of progress) push(progressLine(p), p.state === 'done' ? 'ok' : p.state === 'differs' ? 'bad' : undefined);
 			break;
 		}

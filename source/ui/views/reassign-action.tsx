@@ -16,6 +16,8 @@ export interface ReassignActions {
 	start(plan: ReassignmentPlan, throttle: number | null): Promise<{text: string; planFile: string}>;
 	/** progress of the plan; once every partition is done and nothing moves anywhere, removes the throttles when asked */
 	progress(plan: ReassignmentPlan, clearThrottles: boolean): Promise<{partitions: PartitionProgress[]; complete: boolean; throttles: string}>;
+	/** cancels the plan's moves still running (the way back); resolves to what happened */
+	cancel(plan: ReassignmentPlan): Promise<string>;
 }
 
 let actions: ReassignActions | null = null;
@@ -64,6 +66,19 @@ function ReassignView({state, entry, width, height, dispatch, active}: ViewProps
 		);
 	};
 
+	const cancel = (f: FlowState) => {
+		if (!run || !f.generated) return;
+		setStatus('cancelling the moves still running…');
+		run.cancel(f.generated.plan).then(
+			(text) => {
+				update({...flowRef.current, finished: true});
+				setStatus(`${text} — esc goes back`);
+				end();
+			},
+			(error: unknown) => update({...flowRef.current, error: `cancel: ${message(error)}`}),
+		);
+	};
+
 	// live progress until the plan is done (and the throttles are gone)
 	const polling = flow.started && status !== undefined && !flow.finished;
 	useEffect(() => {
@@ -74,7 +89,7 @@ function ReassignView({state, entry, width, height, dispatch, active}: ViewProps
 		const tick = async () => {
 			try {
 				const p = await run.progress(plan, flowRef.current.throttle !== null);
-				if (stopped) return;
+				if (stopped || flowRef.current.finished) return;
 				update({...flowRef.current, progress: p.partitions, finished: p.complete, error: null});
 				if (p.complete) {
 					setStatus(`reassignment of ${name} complete; throttles: ${p.throttles} — esc goes back`);
@@ -105,6 +120,7 @@ function ReassignView({state, entry, width, height, dispatch, active}: ViewProps
 				update(next);
 				if (effect === 'leave') return leave(next);
 				if (effect === 'start') start(next);
+				if (effect === 'cancel') cancel(next);
 			}
 		},
 		{isActive: active},
@@ -126,6 +142,8 @@ function ReassignView({state, entry, width, height, dispatch, active}: ViewProps
 			typed={flow.typed}
 			progress={flow.progress}
 			status={status}
+			finished={flow.finished}
+			confirmCancel={flow.confirmCancel}
 			error={flow.error}
 			width={width}
 			height={height}

@@ -25,12 +25,14 @@ export interface FlowState {
 	/** the moves were asked for (progress step); false until then */
 	started: boolean;
 	progress: PartitionProgress[];
-	/** the cluster answered: every partition done and nothing moving anywhere */
+	/** the cluster answered: every partition done and nothing moving anywhere (or the moves were cancelled) */
 	finished: boolean;
+	/** `c` was pressed in the progress step: `y` cancels the moves still running */
+	confirmCancel: boolean;
 }
 
-/** What the host does after a key: leave the view, or start the moves. */
-export type FlowEffect = 'leave' | 'start' | null;
+/** What the host does after a key: leave the view, start the moves, or cancel them. */
+export type FlowEffect = 'leave' | 'start' | 'cancel' | null;
 
 export function initialFlow(brokers: BrokerInfo[]): FlowState {
 	const alive = brokers.filter((b) => b.registered !== false);
@@ -50,6 +52,7 @@ export function initialFlow(brokers: BrokerInfo[]): FlowState {
 		started: false,
 		progress: [],
 		finished: false,
+		confirmCancel: false,
 	};
 }
 
@@ -113,6 +116,8 @@ export function flowKey(state: FlowState, topic: TopicInfo, input: string, key: 
 			if (s.typed !== confirmWord) return stay({...s, typed: '', error: `type '${confirmWord}' to start (esc goes back)`});
 			return {state: {...s, step: 'progress', started: true}, effect: 'start'};
 		case 'progress':
-			return stay(state);
+			if (s.finished) return stay(state);
+			if (s.confirmCancel) return input === 'y' ? {state: {...s, confirmCancel: false}, effect: 'cancel'} : stay({...s, confirmCancel: false});
+			return stay(input === 'c' ? {...s, confirmCancel: true} : state);
 	}
 }
