@@ -6,7 +6,8 @@ import {errorName} from './client.js';
 import {describeError, type Node} from './gateway-node.js';
 import {offsetRows} from './group-offset-rows.js';
 import {findCoordinatorsRequest, offsetFetchRequest, type GroupOffsets} from './wire/group-offsets.js';
-import {decodeConsumerAssignment, describeGroupsRequest, listGroupsRequest, type DescribedGroup} from './wire/groups.js';
+import {decodeConsumerAssignment, describeGroupsRequest, type DescribedGroup} from './wire/groups.js';
+import {listGroupsRequest} from './wire/list-groups.js';
 import {ApiKey} from './wire/request.js';
 
 /** The groups `only` names, or every group the brokers list; sorted by id. */
