@@ -3,6 +3,9 @@
 // must print what ConsumerGroupCommand prints, byte for byte, while they run and after they leave.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {emptyLagHistory} from '../../source/domain/lag-history.js';
+import {createGateway} from '../../source/kafka/gateway.js';
+import {cellText, groupDetailTable, groupsTable} from '../../source/present/console-rows.js';
 import {eventually, runKcon, startLab, type RunResult, type TestLab} from '../helpers/lab.js';
 import {startConsoleConsumer, type JavaConsumer} from '../helpers/java-consumer.js';
 import {PORTS} from '../helpers/ports.js';
@@ -82,6 +85,20 @@ test('two KIP-848 members: Stable, uniform assignor, text/--members/--state iden
 	assert.deepEqual(javaMembers.sort(), g.members.map((m: any) => m.memberId).sort());
 	assert.equal(Number(/\((\d+)\)/.exec(outputs.get('--state')!.java.stdout)![1]), g.coordinator);
 	assert.match(outputs.get('--state')!.kcon.stdout, new RegExp(`\\n${GROUP} +\\S+ +\\(\\d+\\) +uniform +Stable +2\\n`));
+});
+
+test("the console's groups views (its gateway snapshot, every group listed) show the live KIP-848 group", async () => {
+	const gateway = createGateway({brokers: lab.bootstrap.split(','), readOnly: true, source: 'flag'});
+	const snapshot = await gateway.snapshot().finally(() => gateway.close());
+	const row = groupsTable(snapshot, emptyLagHistory).rows.find((r) => r.key === GROUP);
+	assert.ok(row, `the groups view lists ${GROUP}`);
+	// GROUP, STATE, MEMBERS, TOPICS, LAG
+	assert.deepEqual(row.cells.slice(0, 5).map(cellText), [GROUP, 'Stable', '2', TOPIC, '0']);
+	const detail = groupDetailTable(snapshot, emptyLagHistory, GROUP)!;
+	const members = snapshot.groups.find((g) => g.groupId === GROUP)!.members.map((m) => m.memberId);
+	// TOPIC, PARTITION, … CONSUMER-ID: each partition with its member
+	assert.deepEqual(detail.rows.map((r) => [cellText(r.cells[0]!), cellText(r.cells[1]!)]), [0, 1, 2].map((p) => [TOPIC, String(p)]));
+	for (const r of detail.rows) assert.ok(members.includes(cellText(r.cells[9]!)), `member of ${cellText(r.cells[1]!)}`);
 });
 
 test("the lab's classic group beside it stays classic: --state identical to ConsumerGroupCommand", async () => {
