@@ -82,15 +82,36 @@ export type GroupState =
 	| 'Empty'
 	| 'Dead'
 	| 'Unknown'
+	/** KIP-848 consumer groups: the broker is computing a new target assignment */
+	| 'Assigning'
+	/** KIP-848 consumer groups: members are moving towards the target assignment */
+	| 'Reconciling'
 	| string;
+
+const groupStates = ['Unknown', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling', 'NotReady'];
+
+/** A state name as Kafka's tools print it (GroupState.parse: case-insensitive, anything else Unknown). */
+export function groupStateName(reported: string): GroupState {
+	const wanted = reported.trim().toLowerCase();
+	return groupStates.find((s) => s.toLowerCase() === wanted) ?? 'Unknown';
+}
 
 export interface GroupInfo {
 	groupId: string;
 	state: GroupState;
 	protocolType: string;
+	/**
+	 * which rebalance protocol the group uses: 'classic' (JoinGroup/SyncGroup, client-side assignor)
+	 * or 'consumer' (KIP-848, the broker assigns); 'share'/'streams' as Kafka lists them; undefined
+	 * when the cluster did not say (ListGroups before v5 and the group was not described)
+	 */
+	groupType?: string;
 	/** broker id of the group coordinator, null when unknown/unavailable */
 	coordinator: number | null;
-	/** the chosen assignor of a classic consumer group (range, cooperative-sticky, …); '' when none */
+	/**
+	 * the chosen assignor: of a classic group the client-side one (range, cooperative-sticky, …), of a
+	 * consumer group the broker's (uniform, range); '' when none
+	 */
 	assignmentStrategy?: string;
 	members: GroupMember[];
 	offsets: GroupOffset[];

@@ -5,7 +5,8 @@
 //   ListOffsets latest (READ_UNCOMMITTED = high watermark) and earliest, one request per leader;
 //   DescribeConfigs, ListPartitionReassignments, DescribeTopicPartitions: one request each;
 //   groups: ListGroups on every reachable broker in parallel, one FindCoordinator v4 for all groups,
-//   then per coordinator one DescribeGroups and one OffsetFetch v8 for all its groups.
+//   then per coordinator one DescribeGroups (classic groups), one ConsumerGroupDescribe (KIP-848
+//   groups, when the coordinator speaks it) and one OffsetFetch v8 for all its groups.
 // Request count grows with brokers, never with partitions or groups.
 import type {ClusterSnapshot, GroupInfo} from '../domain/cluster.js';
 import type {Settings} from '../config/settings.js';

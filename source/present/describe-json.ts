@@ -1,8 +1,9 @@
 // The `kcon describe -o json` document. Field names are a contract (scripts and the console rely on
 // them): brokers[] id, host, port, rack, reachable; topics[] name, internal, underReplicated,
 // partitions[] (partition, leader|null, replicas, isr, offlineReplicas, addingReplicas,
-// removingReplicas, earliestOffset, latestOffset); groups[] groupId, state, protocolType,
-// coordinator, members[] (memberId, clientId, host, assignments[]), offsets[] (topic, partition,
+// removingReplicas, earliestOffset, latestOffset); groups[] groupId, state, protocolType, groupType
+// (classic | consumer for KIP-848 groups), assignmentStrategy (a consumer group's: the broker's
+// assignor), coordinator, members[] (memberId, clientId, host, assignments[]), offsets[] (topic, partition,
 // committed|null, logEnd, lag|null, consumerId, host, clientId), totalLag. Offsets stay bigint
 // here; toJson() writes them as exact JSON numbers.
 import type {ClusterSnapshot, GroupInfo, TopicInfo} from '../domain/cluster.js';
@@ -56,6 +57,7 @@ export function describeDocument(
 			groupId: g.groupId,
 			state: g.state,
 			protocolType: g.protocolType,
+			groupType: g.groupType,
 			assignmentStrategy: g.assignmentStrategy,
 			coordinator: g.coordinator,
 			members: g.members.map((m) => ({

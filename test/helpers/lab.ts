@@ -135,12 +135,15 @@ export function sharedLab(): Promise<TestLab> {
 	return shared;
 }
 
+/** The `java` arguments that run one of Kafka's own CLIs on the lab's classpath. */
+export function javaArgs(lab: TestLab, mainClass: string, args: string[]): string[] {
+	const state = lab.state();
+	return ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', state.toolLoggingFlag, '-cp', state.classpath, mainClass, ...args];
+}
+
 /** Run one of Kafka's own CLIs (e.g. org.apache.kafka.tools.TopicCommand) on the lab's classpath. */
 export function javaTool(lab: TestLab, mainClass: string, args: string[], opts: {timeoutMs?: number} = {}): Promise<RunResult> {
-	const state = lab.state();
-	return runProcess('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', state.toolLoggingFlag, '-cp', state.classpath, mainClass, ...args], {
-		timeoutMs: opts.timeoutMs ?? 120_000,
-	});
+	return runProcess('java', javaArgs(lab, mainClass, args), {timeoutMs: opts.timeoutMs ?? 120_000});
 }
 
 /** Poll `check` until it returns a truthy value (returned) or the time is up (throws with the last error). */

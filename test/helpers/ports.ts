@@ -12,7 +12,8 @@
 //   21690  tail-failover.test: SIGKILL of a partition leader under a running tail
 //   21790  actions.test: broker kill/start, elect, reassign (kills brokers)
 //   21890  lab-errors.test: a taken port (no cluster is started)
-//   21590…21990  free for other engineers' tests that need a cluster of their own (take one, note it here)
+//   21990  describe-kip848.test: KIP-848 consumer groups (Java consumers with group.protocol=consumer)
+//   21590  free for other engineers' tests that need a cluster of their own (take one, note it here)
 export const PORTS = {
 	shared: 21090,
 	labTopology: 21190,
@@ -22,4 +23,5 @@ export const PORTS = {
 	tailFailover: 21690,
 	actions: 21790,
 	labErrors: 21890,
+	kip848: 21990,
 } as const;

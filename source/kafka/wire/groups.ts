@@ -1,33 +1,8 @@
-// Consumer groups' membership: ListGroups v0–v2 and DescribeGroups v0–v4 (non-flexible), and the
-// ConsumerProtocol assignment a described member carries.
+// Classic groups' membership: DescribeGroups v0–v4 (non-flexible) and the ConsumerProtocol
+// assignment a described member carries. (ListGroups: list-groups.ts; KIP-848 groups:
+// consumer-group-describe.ts.)
 import {Reader} from './primitives.js';
 import {ApiKey, wire, type WireRequest} from './request.js';
-
-// --- ListGroups v0–v3 (non-flexible) -----------------------------------------------------
-
-export interface ListedGroup {
-	groupId: string;
-	protocolType: string;
-}
-
-export function listGroupsRequest(version: number): WireRequest<{errorCode: number; groups: ListedGroup[]}> {
-	if (version < 0 || version > 2) throw new Error(`ListGroups v${version} is not implemented`);
-	return wire(
-		ApiKey.ListGroups,
-		'ListGroups',
-		version,
-		false,
-		() => {},
-		(r) => {
-			if (version >= 1) r.int32();
-			const errorCode = r.int16();
-			const groups = r.array((r) => ({groupId: r.string() ?? '', protocolType: r.string() ?? ''}));
-			return {errorCode, groups};
-		},
-	);
-}
-
-// --- DescribeGroups v0–v5 (non-flexible) -------------------------------------------------
 
 export interface DescribedMember {
 	memberId: string;

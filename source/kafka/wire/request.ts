@@ -4,7 +4,8 @@
 //   FindCoordinator v4 (flexible): many group ids in one request
 //   OffsetFetch v8    (flexible): many groups in one request
 //   ListOffsets v2+   (non-flexible): per-partition errors become values, not exceptions
-//   DescribeGroups v0–v5, ListGroups v0–v4, DescribeConfigs v1–v4: decoded without throwing
+//   DescribeGroups v0–v4, ListGroups v0–v5, DescribeConfigs v1–v4: decoded without throwing
+//   ConsumerGroupDescribe v0–v1 (flexible): KIP-848 groups, which kafkajs does not know
 // Every decoder returns plain data with error codes; the gateway decides what they mean.
 // This module holds the shape they share (a request kafkajs's Connection#send takes, with request
 // and response headers) and the API keys; the codecs are in the modules beside it (one per API, the group ones in pairs).
@@ -26,6 +27,7 @@ export const ApiKey = {
 	ApiVersions: 18,
 	DescribeConfigs: 32,
 	ListPartitionReassignments: 46,
+	ConsumerGroupDescribe: 69,
 	DescribeTopicPartitions: 75,
 } as const;
 

@@ -1,0 +1,47 @@
+// Kafka's own console consumer (org.apache.kafka.tools.consumer.ConsoleConsumer) running on a
+// lab's classpath as a real group member, e.g. with group.protocol=consumer (KIP-848). Stopped by
+// its PID: SIGTERM runs the consumer's shutdown hook, which leaves the group.
+import {spawn, type ChildProcess} from 'node:child_process';
+import {javaArgs, type TestLab} from './lab.js';
+
+const CONSOLE_CONSUMER = 'org.apache.kafka.tools.consumer.ConsoleConsumer';
+
+export interface JavaConsumer {
+	readonly pid: number;
+	/** the records printed so far (values, one a line) */
+	records(): string[];
+	stderr(): string;
+	/** SIGTERM by PID and wait for the exit (SIGKILL if it has not exited 30 s later) */
+	stop(): Promise<void>;
+}
+
+export function startConsoleConsumer(
+	lab: TestLab,
+	{topic, group, properties = {}}: {topic: string; group: string; properties?: Record<string, string>},
+): JavaConsumer {
+	const args = ['--bootstrap-server', lab.bootstrap, '--topic', topic, '--group', group, '--from-beginning'];
+	// --consumer-property works on 3.9 and 4.x (4.2 prints a deprecation note for it on stderr)
+	for (const [key, value] of Object.entries(properties)) args.push('--consumer-property', `${key}=${value}`);
+	const child: ChildProcess = spawn('java', javaArgs(lab, CONSOLE_CONSUMER, args), {stdio: ['ignore', 'pipe', 'pipe']});
+	if (child.pid === undefined) throw new Error('java did not start');
+	let stdout = '';
+	let stderr = '';
+	child.stdout!.on('data', (d) => (stdout += d));
+	child.stderr!.on('data', (d) => (stderr += d));
+	const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+	const pid = child.pid;
+	return {
+		pid,
+		records: () => stdout.split('\n').filter(Boolean),
+		stderr: () => stderr,
+		stop: async () => {
+			if (child.exitCode !== null || child.signalCode !== null) return;
+			process.kill(pid, 'SIGTERM');
+			const timer = setTimeout(() => {
+				if (child.exitCode === null && child.signalCode === null) process.kill(pid, 'SIGKILL');
+			}, 30_000);
+			await exited;
+			clearTimeout(timer);
+		},
+	};
+}
