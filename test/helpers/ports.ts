@@ -8,18 +8,20 @@
 //   21190  lab.test: the `--topology lab` cluster (controllers 0,1,2, brokers 3,4,5)
 //   21290  lab-kafka39.test: Kafka 3.9.x
 //   21390  describe-broken.test: SIGKILL of a broker (Kafka 4.x)
+//   21590  console.test: the console in tmux (R, cancel, a broker kill)
 //   21490  kafka39.test: describe agreement, operator actions and a broker kill on Kafka 3.9.x
 //   21690  tail-failover.test: SIGKILL of a partition leader under a running tail
 //   21790  actions.test: broker kill/start, elect, reassign (kills brokers)
 //   21890  lab-errors.test: a taken port (no cluster is started)
 //   21990  describe-kip848.test: KIP-848 consumer groups (Java consumers with group.protocol=consumer)
-//   21590  free for other engineers' tests that need a cluster of their own (take one, note it here)
+//   22090…22690  free for tests that need a cluster of their own (take one, note it here)
 export const PORTS = {
 	shared: 21090,
 	labTopology: 21190,
 	kafka39: 21290,
 	describeBroken: 21390,
 	kafka39Cluster: 21490,
+	console: 21590,
 	tailFailover: 21690,
 	actions: 21790,
 	labErrors: 21890,

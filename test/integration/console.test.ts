@@ -1,9 +1,9 @@
-// End to end: the real console in a real terminal (tmux, 160×45) against a lab of its own.
-// Navigate to `resource` and compare leaders/replicas/ISR with kcat -L -J; open group `tower`;
-// filter; R: reassign a topic onto all brokers with a throttle, judged by kcat -L and ConfigCommand,
-// and cancel a crawling one with c, y;
-// SIGKILL the JVM of a partition leader and watch the console show it; `q` restores the terminal. Base port 21590 (test/helpers/ports.ts: free range). The tmux server is ours, on our
-// own socket, and is killed by that socket only.
+// End to end: the real console in a real terminal (tmux, 160×45) against a lab of its own
+// (base port PORTS.console). Navigate to `resource` and compare leaders/replicas/ISR with kcat -L -J;
+// open group `tower`; filter; R: reassign a topic onto all brokers with a throttle (judged by kcat -L
+// and ConfigCommand) and cancel a crawling one with c, y; SIGKILL the JVM of a partition leader and
+// watch the console show it; `q` restores the terminal. The tmux server is ours, on our own socket,
+// and is killed by that socket only.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
@@ -12,6 +12,7 @@ import path from 'node:path';
 import {CLI, eventually, runKcon, runProcess, startLab, type TestLab} from '../helpers/lab.js';
 import {configCommand, createMovesTopic, kcatAssignment} from './actions-checks.js';
 import {topicCommand} from './describe-checks.js';
+import {PORTS} from '../helpers/ports.js';
 import {readAudit} from '../../source/state/audit.js';
 import {parsePlan} from '../../source/domain/reassign-plan.js';
 
@@ -33,7 +34,7 @@ async function see(re: RegExp, timeoutMs = 30_000): Promise<string> {
 let lab: TestLab;
 
 before(async () => {
-	lab = await startLab({basePort: 21590, pis: 1});
+	lab = await startLab({basePort: PORTS.console, pis: 1});
 	// `kcon --lab` as an operator runs it: brokers and SNMP agents from this lab's state dir
 	const cmd = `env -u CI KCON_STATE_DIR=${lab.stateDir} ${process.execPath} ${CLI} --lab --refresh 1; echo KCON-EXITED $?; sleep 120`;
 	tmux('new-session', '-d', '-s', 'console', '-x', '160', '-y', '45', cmd);
@@ -154,7 +155,7 @@ test('the console on a real lab: navigate, compare with kcat, open a group, filt
 	let s = await see(/Brokers 3/);
 	// the lab's Pi agent answers SNMP: the health strip counts it
 	await see(/agents up 1\/1/, 30_000);
-	assert.match(s, /127\.0\.0\.1:21590\s+yes/);
+	assert.match(s, new RegExp(`127\\.0\\.0\\.1:${PORTS.console}\\s+yes`));
 
 	// partitions of resource, as kcat sees them
 	keys(':topic resource', 'Enter');
