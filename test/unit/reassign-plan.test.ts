@@ -10,20 +10,11 @@ import {
 	rollbackPlan,
 	throttledReplicas,
 } from '../../source/domain/reassign-plan.js';
-import type {BrokerInfo, PartitionInfo, TopicInfo} from '../../source/domain/cluster.js';
+import type {BrokerInfo, TopicInfo} from '../../source/domain/cluster.js';
+import {partition} from './ui-fixtures.js';
 
 const broker = (id: number, reachable = true): BrokerInfo => ({id, host: 'h', port: 1, rack: null, reachable});
-const part = (partition: number, replicas: number[]): PartitionInfo => ({
-	partition,
-	leader: replicas[0]!,
-	replicas,
-	isr: replicas,
-	offlineReplicas: [],
-	addingReplicas: [],
-	removingReplicas: [],
-	earliestOffset: null,
-	latestOffset: null,
-});
+const part = (p: number, replicas: number[]) => partition(p, replicas[0]!, replicas, replicas, null, null);
 const topic = (name: string, assignment: number[][]): TopicInfo => ({name, internal: false, partitions: assignment.map((r, i) => part(i, r))});
 
 function problemsOf(fn: () => unknown): string[] {

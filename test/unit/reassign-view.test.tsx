@@ -5,7 +5,8 @@ import {render} from 'ink-testing-library';
 import {ReassignFlow, progressLine, type ReassignFlowProps} from '../../source/ui/views/action-reassign.js';
 import {setColorLevel} from '../../source/ui/theme.js';
 import {reassignProgress} from '../../source/domain/reassign-progress.js';
-import type {PartitionInfo, TopicInfo} from '../../source/domain/cluster.js';
+import type {TopicInfo} from '../../source/domain/cluster.js';
+import {partition} from './ui-fixtures.js';
 
 function frame(props: Partial<ReassignFlowProps>): string {
 	setColorLevel(0);
@@ -15,17 +16,7 @@ function frame(props: Partial<ReassignFlowProps>): string {
 	return out;
 }
 
-const part = (partition: number, replicas: number[]): PartitionInfo => ({
-	partition,
-	leader: replicas[0]!,
-	replicas,
-	isr: replicas,
-	offlineReplicas: [],
-	addingReplicas: [],
-	removingReplicas: [],
-	earliestOffset: null,
-	latestOffset: null,
-});
+const part = (p: number, replicas: number[]) => partition(p, replicas[0]!, replicas, replicas, null, null);
 
 test('reassign flow: target picker, preview of moves, execute warning', () => {
 	const targets = frame({step: 'targets', targets: [3, 5], cursor: 4});
