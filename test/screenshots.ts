@@ -6,37 +6,25 @@
 //
 // With its own lab it also kills the JVM of a partition leader (by PID) and captures the console
 // showing the failure. The tmux server runs on a socket of its own and is killed by that socket.
-import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {ansiToSvg} from '../source/present/console-svg.js';
 import {CLI, javaTool, runProcess, startLab, type TestLab} from './helpers/lab.js';
+import {tmuxTerminal} from './helpers/tmux.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.resolve(here, '..', '..', 'screenshots');
 const cols = 160;
 const rows = 45;
-const socket = `kcon-shots-${process.pid}`;
-
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+const {tmux, screen: plain, keys, see, kill} = tmuxTerminal('shots');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const plain = () => tmux('capture-pane', '-p', '-t', 'shots');
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'shots', ...k);
 /** esc alone: followed at once by another key, a terminal reports alt+key */
 const esc = async () => {
 	keys('Escape');
 	await sleep(400);
 };
-
-async function waitFor(re: RegExp, timeoutMs = 60_000): Promise<void> {
-	const end = Date.now() + timeoutMs;
-	while (Date.now() < end) {
-		if (re.test(plain())) return;
-		await sleep(300);
-	}
-	throw new Error(`the console never showed ${re}:\n${plain()}`);
-}
+const waitFor = async (re: RegExp, timeoutMs = 60_000): Promise<void> => void (await see(re, timeoutMs));
 
 function shot(name: string, title: string): void {
 	const ansi = tmux('capture-pane', '-p', '-e', '-t', 'shots');
@@ -151,9 +139,7 @@ async function main(): Promise<void> {
 		keys('q');
 		await sleep(500);
 	} finally {
-		try {
-			tmux('kill-server');
-		} catch {}
+		kill();
 		await lab?.stop();
 	}
 }

@@ -3,27 +3,13 @@
 // Our own tmux socket, killed by that socket only.
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import {CLI, eventually, sharedLab} from '../helpers/lab.js';
+import {tmuxTerminal} from '../helpers/tmux.js';
 
-const socket = `kcon-agents-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
-const screen = () => tmux('capture-pane', '-p', '-t', 'agents');
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'agents', ...k);
-
-async function see(re: RegExp, timeoutMs = 30_000): Promise<string> {
-	return eventually(() => {
-		const s = screen();
-		return re.test(s) ? s : null;
-	}, {timeoutMs, intervalMs: 300}).catch((error: unknown) => {
-		throw new Error(`screen never matched ${re}:\n${screen()}\n(${String(error)})`);
-	});
-}
+const {tmux, screen, keys, see, kill} = tmuxTerminal('agents');
 
 after(() => {
-	try {
-		tmux('kill-server');
-	} catch {}
+	kill();
 });
 
 test(':agents shows every lab agent with moving sparklines; enter opens its charts', {timeout: 120_000}, async () => {

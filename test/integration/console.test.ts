@@ -6,7 +6,6 @@
 // and is killed by that socket only.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {CLI, eventually, runKcon, runProcess, startLab, type TestLab} from '../helpers/lab.js';
@@ -15,21 +14,10 @@ import {topicCommand} from './describe-checks.js';
 import {PORTS} from '../helpers/ports.js';
 import {readAudit} from '../../source/state/audit.js';
 import {parsePlan} from '../../source/domain/reassign-plan.js';
+import {tmuxTerminal} from '../helpers/tmux.js';
 
-const socket = `kcon-console-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
-const screen = () => tmux('capture-pane', '-p', '-t', 'console');
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'console', ...k);
+const {tmux, screen, keys, see, kill} = tmuxTerminal('console');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function see(re: RegExp, timeoutMs = 30_000): Promise<string> {
-	return eventually(() => {
-		const s = screen();
-		return re.test(s) ? s : null;
-	}, {timeoutMs, intervalMs: 300}).catch((error: unknown) => {
-		throw new Error(`screen never matched ${re}:\n${screen()}\n(${String(error)})`);
-	});
-}
 
 let lab: TestLab;
 
@@ -41,9 +29,7 @@ before(async () => {
 }, {timeout: 600_000});
 
 after(async () => {
-	try {
-		tmux('kill-server');
-	} catch {}
+	kill();
 	await lab?.stop();
 }, {timeout: 180_000});
 
@@ -234,5 +220,4 @@ test('without a terminal the console refuses with exit 2', async () => {
 	const bad = await runKcon(['-b', '127.0.0.1:1', '--refresh', '0.5']);
 	assert.equal(bad.code, 2);
 	assert.match(bad.stderr, /--refresh must be a number of seconds ≥ 1/);
-	void sleep;
 });
