@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {eventually, javaTool, startLab, type TestLab} from '../helpers/lab.js';
 import {PORTS} from '../helpers/ports.js';
-import {topicCommand} from './describe-checks.js';
+import {createTopic} from './describe-checks.js';
 import {
 	assertCancelRestores,
 	assertKillStartElect,
@@ -99,7 +99,7 @@ test('read-only mode: every mutating command exits 3 and changes nothing', async
 });
 
 test('a kill that would take an RF 1 partition offline is refused without --force, and nothing happens', async () => {
-	await topicCommand(lab, ['--create', '--topic', 'single', '--replica-assignment', '3,4,5']);
+	await createTopic(lab, 'single', ['--replica-assignment', '3,4,5']);
 	const node = brokerPid(4);
 	const r = await kcon(['broker', 'kill', '4', '--lab', '--yes']);
 	assert.notEqual(r.code, 0);

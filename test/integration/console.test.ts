@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {CLI, eventually, runKcon, runProcess, startLab, type TestLab} from '../helpers/lab.js';
 import {configCommand, createMovesTopic, kcatAssignment} from './actions-checks.js';
-import {topicCommand} from './describe-checks.js';
+import {createTopic} from './describe-checks.js';
 import {PORTS} from '../helpers/ports.js';
 import {readAudit} from '../../source/state/audit.js';
 import {parsePlan} from '../../source/domain/reassign-plan.js';
@@ -111,7 +111,7 @@ test('R in the console: a throttled reassignment onto every broker runs to the e
 
 test('R then c, y in the console: a crawling move is cancelled, the replicas go back, the throttles go', {timeout: 300_000}, async () => {
 	// one partition on 3,4 with 8 MB: at 10 KB/s its copy onto broker 5 crawls
-	await topicCommand(lab, ['--create', '--topic', 'console-back', '--replica-assignment', '3:4']);
+	await createTopic(lab, 'console-back', ['--replica-assignment', '3:4']);
 	const big = Array.from({length: 10000}, (_, i) => `${i} ${'y'.repeat(800)}`).join('\n') + '\n';
 	assert.equal((await runProcess('kcat', ['-P', '-b', lab.bootstrap, '-t', 'console-back', '-p', '0', '-z', 'none'], {input: big})).code, 0);
 	keys('Escape');

@@ -28,6 +28,27 @@ export async function topicCommand(lab: TestLab, args: string[]): Promise<string
 	return r.stdout;
 }
 
+/**
+ * TopicCommand --create, then wait until every broker's metadata lists the topic with a leader for
+ * each partition: a producer that asks a broker the new topic has not reached yet sees 0 partitions
+ * and drops its records ("Local: Unknown partition", seen on a busy 3.9.1 lab).
+ */
+export async function createTopic(lab: TestLab, topic: string, args: string[]): Promise<void> {
+	await topicCommand(lab, ['--create', '--topic', topic, ...args]);
+	await eventually(
+		async () => {
+			for (const broker of lab.bootstrap.split(',')) {
+				const r = await runProcess('kcat', ['-L', '-J', '-b', broker, '-t', topic]);
+				if (r.code !== 0) return false;
+				const t = (JSON.parse(r.stdout) as {topics: Array<{topic: string; partitions?: Array<{leader: number}>}>}).topics.find((x) => x.topic === topic);
+				if (!t?.partitions?.length || t.partitions.some((x) => x.leader < 0)) return false;
+			}
+			return true;
+		},
+		{timeoutMs: 60_000, intervalMs: 500},
+	);
+}
+
 export async function groupCommand(lab: TestLab, args: string[]): Promise<RunResult> {
 	return javaTool(lab, GROUP_COMMAND, ['--bootstrap-server', lab.bootstrap, ...args]);
 }
@@ -159,7 +180,7 @@ export function kconGroupRows(doc: any): Map<string, string[]> {
  * kcon and ConsumerGroupCommand must give identical rows, and kcon's text must be the Java tool's.
  */
 export async function assertQuietGroupAgrees(lab: TestLab, topic: string, group: string): Promise<void> {
-	await topicCommand(lab, ['--create', '--topic', topic, '--partitions', '3', '--replication-factor', '2']);
+	await createTopic(lab, topic, ['--partitions', '3', '--replication-factor', '2']);
 	await produce(lab, topic, 60);
 	await consumeAll(lab, topic, group);
 	await produce(lab, topic, 25, 60); // lag 25 in total
@@ -256,7 +277,7 @@ async function compareLiveGroups(lab: TestLab, groups: string[]): Promise<void> 
  */
 export async function assertBrokerKillAgrees(lab: TestLab, id: number): Promise<void> {
 	const brokers = lab.state().nodes.filter((n) => n.roles.includes('broker')).map((n) => n.id);
-	await topicCommand(lab, ['--create', '--topic', 'solo', '--replica-assignment', brokers.join(',')]);
+	await createTopic(lab, 'solo', ['--replica-assignment', brokers.join(',')]);
 	await produce(lab, 'solo', 30);
 	const node = lab.state().nodes.find((n) => n.id === id)!;
 	assert.ok(node.pid);

@@ -9,7 +9,7 @@ import {cellText, groupDetailTable, groupsTable} from '../../source/present/cons
 import {eventually, runKcon, startLab, type RunResult, type TestLab} from '../helpers/lab.js';
 import {startConsoleConsumer, type JavaConsumer} from '../helpers/java-consumer.js';
 import {PORTS} from '../helpers/ports.js';
-import {groupCommand, kconJson, produce, topicCommand} from './describe-checks.js';
+import {createTopic, groupCommand, kconJson, produce} from './describe-checks.js';
 
 const TOPIC = 'kip848';
 const GROUP = 'kip848-group';
@@ -52,7 +52,7 @@ async function agreeWithJava(group: string): Promise<Map<string, {kcon: RunResul
 const records = () => consumers.flatMap((c) => c.records()).filter((line) => /^v\d+$/.test(line));
 
 test('two KIP-848 members: Stable, uniform assignor, text/--members/--state identical to ConsumerGroupCommand, JSON fields', async () => {
-	await topicCommand(lab, ['--create', '--topic', TOPIC, '--partitions', '3', '--replication-factor', '2']);
+	await createTopic(lab, TOPIC, ['--partitions', '3', '--replication-factor', '2']);
 	await produce(lab, TOPIC, 60);
 	const properties = {'group.protocol': 'consumer'};
 	consumers = [startConsoleConsumer(lab, {topic: TOPIC, group: GROUP, properties}), startConsoleConsumer(lab, {topic: TOPIC, group: GROUP, properties})];
