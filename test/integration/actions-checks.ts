@@ -7,7 +7,7 @@ import path from 'node:path';
 import {eventually, javaTool, runKcon, runProcess, type RunResult, type TestLab} from '../helpers/lab.js';
 import {processAlive} from '../../source/lab/state.js';
 import {readAudit} from '../../source/state/audit.js';
-import {javaPartitions, kcatPartitions, topicCommand, type PartitionView} from './describe-checks.js';
+import {createTopic, javaPartitions, kcatPartitions, topicCommand, type PartitionView} from './describe-checks.js';
 
 export interface Row extends PartitionView {
 	partition: number;
@@ -53,7 +53,7 @@ export function writePlan(dir: string, name: string, plan: unknown): string {
 
 /** A 6-partition RF 2 topic on brokers 3 and 4 only (3:4,4:3,…) with retention.ms=86400000. */
 export async function createMovesTopic(lab: TestLab, topic: string): Promise<void> {
-	await topicCommand(lab, ['--create', '--topic', topic, '--replica-assignment', '3:4,4:3,3:4,4:3,3:4,4:3', '--config', 'retention.ms=86400000']);
+	await createTopic(lab, topic, ['--replica-assignment', '3:4,4:3,3:4,4:3,3:4,4:3', '--config', 'retention.ms=86400000']);
 }
 
 /**
@@ -65,11 +65,15 @@ export async function createMovesTopic(lab: TestLab, topic: string): Promise<voi
  * ReassignPartitionsCommand --verify accepts kcon's plan as completed.
  */
 export async function assertThrottledReassign(lab: TestLab, topic: string, workDir: string): Promise<void> {
-	// ~2 MB per partition: a follower fetches up to 1 MB per partition before the replication quota
-	// (measured over an 11 s window) holds it back, so the 100 KB/s throttle keeps the move visible
-	const payload = Array.from({length: 15000}, (_, i) => `${i} ${'x'.repeat(800)}`).join('\n') + '\n';
-	const produced = await runProcess('kcat', ['-P', '-b', lab.bootstrap, '-t', topic, '-z', 'none'], {input: payload});
-	assert.equal(produced.code, 0, produced.stderr);
+	// ~2 MB in every partition: a follower fetches up to 1 MB per partition before the replication
+	// quota (measured over an 11 s window) holds it back, so the 100 KB/s throttle keeps the move
+	// visible. Written partition by partition: kcat's sticky partitioner once left the moving
+	// partitions with ≤ 1 MB each, and the move was over before verify could see it.
+	const payload = Array.from({length: 2500}, (_, i) => `${i} ${'x'.repeat(800)}`).join('\n') + '\n';
+	for (let p = 0; p < 6; p++) {
+		const produced = await runProcess('kcat', ['-P', '-b', lab.bootstrap, '-t', topic, '-p', String(p), '-z', 'none'], {input: payload});
+		assert.equal(produced.code, 0, produced.stderr);
+	}
 
 	const gen = await labKcon(lab, ['reassign', 'generate', '--topics', topic, '--brokers', '3,4,5', '--lab', '-o', 'json']);
 	assert.equal(gen.code, 0, gen.stderr);
