@@ -91,7 +91,8 @@ test('tail across a SIGKILL of the partition leader: every offset once, payloads
 			{timeoutMs: 60_000, intervalMs: 1000},
 		);
 		const got = lines();
-		assert.ok(killedAt > 0 && got.length > killedAt + 100, `records after the kill: ${got.length - killedAt}`);
+		// at least the 100 produced after the election (the ones sent while it ran may all have failed)
+		assert.ok(killedAt > 0 && got.length >= killedAt + 100, `records after the kill: ${got.length - killedAt}`);
 		assert.deepEqual(
 			got.map((r) => r.offset),
 			got.map((_, i) => i),
