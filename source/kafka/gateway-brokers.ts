@@ -4,7 +4,7 @@
 // metadata does not (fenced or stopped) are listed too, not registered.
 import type {BrokerInfo} from '../domain/cluster.js';
 import {UnreachableError} from '../errors.js';
-import {describeError, type Node} from './gateway-node.js';
+import {describeError, type Link, type Node} from './gateway-node.js';
 import {metadataRequest, type MetadataResponse} from './wire/metadata.js';
 import {ApiKey} from './wire/request.js';
 
@@ -18,13 +18,11 @@ export interface KnownBroker {
 export interface ReachedBrokers {
 	/** every broker listed or named by a replica list, by id */
 	brokers: BrokerInfo[];
-	/** the node of every broker the metadata lists */
-	byId: Map<number, Node>;
-	/** ids of the brokers that answered */
-	reachable: Set<number>;
+	/** the brokers that answered, by id: only these can be asked anything */
+	links: Map<number, Link>;
 }
 
-export async function metadataFrom(node: Node, topics: string[] | null): Promise<MetadataResponse> {
+export async function metadataFrom(node: Link, topics: string[] | null): Promise<MetadataResponse> {
 	const version = node.pick(ApiKey.Metadata, 9, 12);
 	if (version === undefined) {
 		throw new Error(`broker ${node.address} speaks no Metadata version kcon implements (needs Kafka ≥ 2.4)`);
@@ -37,18 +35,15 @@ export async function bootstrapMetadata(
 	candidates: Node[],
 	bootstrap: string[],
 	topics: string[] | null,
-): Promise<{metadata: MetadataResponse; via: Node}> {
+): Promise<{metadata: MetadataResponse; via: Link}> {
 	const errors: string[] = [];
 	const attempts = candidates.map((node) =>
-		node.connect().then(
-			() => node,
-			(error: unknown) => {
-				errors.push(`${node.address}: ${describeError(error)}`);
-				throw error;
-			},
-		),
+		node.connect().catch((error: unknown) => {
+			errors.push(`${node.address}: ${describeError(error)}`);
+			throw error;
+		}),
 	);
-	const order: Node[] = [];
+	const order: Link[] = [];
 	try {
 		order.push(await Promise.any(attempts));
 	} catch {
@@ -83,16 +78,15 @@ export async function reachBrokers(
 	warnings: string[],
 ): Promise<ReachedBrokers> {
 	// brokers: connect to each one listed, in parallel; reachable means it answered
-	const byId = new Map<number, Node>();
+	const links = new Map<number, Link>();
 	const brokers: BrokerInfo[] = await Promise.all(
 		[...metadata.brokers]
 			.sort((a, b) => a.nodeId - b.nodeId)
 			.map(async (b) => {
 				const node = nodeAt(b.host, b.port);
-				byId.set(b.nodeId, node);
 				const info: BrokerInfo = {id: b.nodeId, host: b.host, port: b.port, rack: b.rack, reachable: true};
 				try {
-					await node.connect();
+					links.set(b.nodeId, await node.connect());
 				} catch {
 					info.reachable = false;
 					info.error = node.error ?? 'unreachable';
@@ -118,7 +112,6 @@ export async function reachBrokers(
 	}
 	brokers.sort((a, b) => a.id - b.id);
 	for (const b of metadata.brokers) seen.set(b.nodeId, {host: b.host, port: b.port, rack: b.rack});
-	const reachable = new Set(brokers.filter((b) => b.reachable).map((b) => b.id));
 	for (const b of brokers) {
 		if (!b.reachable) {
 			warnings.push(
@@ -128,5 +121,5 @@ export async function reachBrokers(
 			);
 		}
 	}
-	return {brokers, byId, reachable};
+	return {brokers, links};
 }

@@ -4,7 +4,7 @@
 // never an exception.
 import type {BrokerInfo, GroupInfo} from '../domain/cluster.js';
 import {errorName} from './client.js';
-import {describeError, type Node} from './gateway-node.js';
+import {describeError, type Link} from './gateway-node.js';
 import {describeAtCoordinator} from './group-describe.js';
 import {findCoordinatorsRequest} from './wire/group-offsets.js';
 import {listGroupsRequest, type ListedGroup} from './wire/list-groups.js';
@@ -13,8 +13,7 @@ import {ApiKey} from './wire/request.js';
 /** The groups `only` names, or every group the brokers list; sorted by id. */
 export async function fetchGroups(
 	only: string[] | null,
-	byId: Map<number, Node>,
-	reachable: Set<number>,
+	links: Map<number, Link>,
 	brokers: BrokerInfo[],
 	warnings: string[],
 ): Promise<GroupInfo[]> {
@@ -27,11 +26,11 @@ export async function fetchGroups(
 		await Promise.all(
 			brokers.map(async (b) => {
 				if (b.registered === false) return;
-				if (!reachable.has(b.id)) {
+				const node = links.get(b.id);
+				if (!node) {
 					warnings.push(`broker ${b.id} is unreachable: consumer groups it coordinates are not listed`);
 					return;
 				}
-				const node = byId.get(b.id)!;
 				const version = node.pick(ApiKey.ListGroups, 0, 5);
 				if (version === undefined) return;
 				try {
@@ -57,7 +56,7 @@ export async function fetchGroups(
 	const listedType = new Map<string, string>();
 	for (const g of listed.values()) if (g.groupType) listedType.set(g.groupId, g.groupType);
 	// one FindCoordinator for all of them
-	const asker = [...reachable].map((id) => byId.get(id)!).find((n) => n.supports(ApiKey.FindCoordinator, 4));
+	const asker = [...links.values()].find((n) => n.supports(ApiKey.FindCoordinator, 4));
 	if (!asker) {
 		for (const g of infos.values()) g.error = 'no reachable broker speaks FindCoordinator v4 (Kafka ≥ 3.0)';
 		return [...infos.values()];
@@ -84,8 +83,8 @@ export async function fetchGroups(
 
 	await Promise.all(
 		[...coordinatorOf].map(async ([coordinator, groupIds]) => {
-			const node = byId.get(coordinator);
-			if (!node || !reachable.has(coordinator)) {
+			const node = links.get(coordinator);
+			if (!node) {
 				for (const id of groupIds) infos.get(id)!.error = `coordinator ${coordinator} is unreachable`;
 				return;
 			}

@@ -1,11 +1,21 @@
 // One broker address the gateway talks to: kafkajs's Broker + ConnectionPool for it (TLS, SASL,
-// ApiVersions), the versions both sides speak, and the gateway's own requests sent on it.
+// ApiVersions), and the gateway's own requests sent on it.
+//
+// What a broker speaks is known only once its ApiVersions has been answered, so it lives on a Link,
+// and a Link exists only as the result of Node.connect(). Code that holds a Link cannot ask a
+// broker's versions too early: kafkajs's pool counts as connected as soon as its socket is open,
+// before ApiVersions has come back, and reading the versions in that window made a live broker look
+// as if it spoke no version kcon implements.
 import type {KjsBroker} from './client.js';
+import {connectWithin} from './connection-guard.js';
 import type {WireRequest} from './wire/request.js';
+
+type VersionRange = {minVersion: number; maxVersion: number};
 
 /** One broker address and kafkajs's connection objects for it, kept across snapshots. */
 export class Node {
-	private connecting: Promise<void> | null = null;
+	private connecting: Promise<Link> | null = null;
+	private link: Link | null = null;
 	error: string | undefined;
 	/** requests sent since creation (for the benchmark's request count) */
 	sent = 0;
@@ -16,47 +26,66 @@ export class Node {
 	) {}
 
 	/** Connects (ApiVersions + SASL) unless connected; remembers the failure text. */
-	connect(): Promise<void> {
-		if (this.broker.isConnected()) return Promise.resolve();
-		if (!this.connecting) {
-			this.connecting = this.broker
-				.connect()
-				.then(() => {
-					this.error = undefined;
-				})
-				.catch((error: unknown) => {
-					this.error = describeError(error);
-					throw new Error(this.error);
-				})
-				.finally(() => {
-					this.connecting = null;
-				});
-		}
+	connect(): Promise<Link> {
+		// an attempt under way is joined, never overtaken: its ApiVersions may not have answered yet
+		if (this.connecting) return this.connecting;
+		if (this.link && this.broker.isConnected()) return Promise.resolve(this.link);
+		this.connecting = connectWithin(this.broker, this.address)
+			.then(() => {
+				const versions = this.broker.versions;
+				if (!versions) throw new Error('connected, but the broker did not answer ApiVersions');
+				this.error = undefined;
+				this.link = new Link(this, versions);
+				return this.link;
+			})
+			.catch((error: unknown) => {
+				this.error = describeError(error);
+				throw new Error(this.error);
+			})
+			.finally(() => {
+				this.connecting = null;
+			});
 		return this.connecting;
-	}
-
-	maxVersion(apiKey: number): number | undefined {
-		const v = this.broker.versions?.[apiKey];
-		return v ? v.maxVersion : undefined;
-	}
-
-	supports(apiKey: number, version: number): boolean {
-		const v = this.broker.versions?.[apiKey];
-		return v !== undefined && v.minVersion <= version && v.maxVersion >= version;
-	}
-
-	/** The best version in [min, max] both sides speak, or undefined. */
-	pick(apiKey: number, min: number, max: number): number | undefined {
-		const v = this.broker.versions?.[apiKey];
-		if (!v) return undefined;
-		const best = Math.min(max, v.maxVersion);
-		return best >= Math.max(min, v.minVersion) ? best : undefined;
 	}
 
 	async send<T>(request: WireRequest<T>): Promise<T> {
 		await this.connect();
 		this.sent++;
 		return this.broker.connectionPool.send<T>(request);
+	}
+}
+
+/** A broker that has answered ApiVersions: the versions both sides speak, and requests sent to it. */
+export class Link {
+	constructor(
+		readonly node: Node,
+		private readonly versions: Readonly<Record<number, VersionRange>>,
+	) {}
+
+	get address(): string {
+		return this.node.address;
+	}
+
+	maxVersion(apiKey: number): number | undefined {
+		return this.versions[apiKey]?.maxVersion;
+	}
+
+	supports(apiKey: number, version: number): boolean {
+		const v = this.versions[apiKey];
+		return v !== undefined && v.minVersion <= version && v.maxVersion >= version;
+	}
+
+	/** The best version in [min, max] both sides speak, or undefined. */
+	pick(apiKey: number, min: number, max: number): number | undefined {
+		const v = this.versions[apiKey];
+		if (!v) return undefined;
+		const best = Math.min(max, v.maxVersion);
+		return best >= Math.max(min, v.minVersion) ? best : undefined;
+	}
+
+	/** Sends on the node (reconnecting if its connection dropped since). */
+	send<T>(request: WireRequest<T>): Promise<T> {
+		return this.node.send(request);
 	}
 }
 

@@ -3,7 +3,7 @@
 import type {GroupInfo} from '../domain/cluster.js';
 import {errorName} from './client.js';
 import {metadataFrom} from './gateway-brokers.js';
-import {describeError, type Node} from './gateway-node.js';
+import {describeError, type Link} from './gateway-node.js';
 import {listOffsetsRequest} from './wire/list-offsets.js';
 import {ApiKey} from './wire/request.js';
 
@@ -18,8 +18,7 @@ export interface TopicPlan {
 export async function listOffsets(
 	plan: TopicPlan,
 	topics: string[],
-	byId: Map<number, Node>,
-	reachable: Set<number>,
+	links: Map<number, Link>,
 	warnings: string[],
 	withEarliest = true,
 	only?: Map<string, Set<number>>,
@@ -33,7 +32,7 @@ export async function listOffsets(
 		if (!parts) continue;
 		for (const [partition, leader] of parts) {
 			if (only && !only.get(topic)?.has(partition)) continue;
-			if (leader === null || !reachable.has(leader) || !byId.has(leader)) {
+			if (leader === null || !links.has(leader)) {
 				leaderless++;
 				continue;
 			}
@@ -50,7 +49,7 @@ export async function listOffsets(
 	const errorCounts = new Map<string, number>();
 	await Promise.all(
 		[...perLeader].map(async ([leader, partitions]) => {
-			const node = byId.get(leader)!;
+			const node = links.get(leader)!;
 			const version = node.pick(ApiKey.ListOffsets, 2, 5);
 			if (version === undefined) {
 				warnings.push(`broker ${leader} speaks no ListOffsets version kcon implements`);
@@ -86,9 +85,8 @@ export async function fillGroupLag(
 	groups: GroupInfo[],
 	latest: Map<string, bigint | null>,
 	plan: TopicPlan,
-	anyNode: () => Node,
-	byId: Map<number, Node>,
-	reachable: Set<number>,
+	anyLink: () => Link,
+	links: Map<number, Link>,
 	warnings: string[],
 ): Promise<void> {
 	// log-end offsets of group partitions not fetched with the topics
@@ -104,14 +102,14 @@ export async function fillGroupLag(
 	if (missing.size > 0) {
 		const unknown = [...missing.keys()].filter((t) => !plan.leaders.has(t));
 		if (unknown.length > 0) {
-			const extra = await metadataFrom(anyNode(), unknown).catch(() => null);
+			const extra = await metadataFrom(anyLink(), unknown).catch(() => null);
 			for (const t of extra?.topics ?? []) {
 				if (t.name && t.errorCode === 0) {
 					plan.leaders.set(t.name, new Map(t.partitions.map((p) => [p.partition, p.leader >= 0 ? p.leader : null])));
 				}
 			}
 		}
-		const more = await listOffsets(plan, [...missing.keys()], byId, reachable, warnings, false, missing);
+		const more = await listOffsets(plan, [...missing.keys()], links, warnings, false, missing);
 		for (const [key, v] of more.latest) latest.set(key, v);
 	}
 	for (const g of groups) {

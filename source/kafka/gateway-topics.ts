@@ -3,7 +3,7 @@
 // reassignments in progress (ListPartitionReassignments) and ELR (DescribeTopicPartitions, paged).
 import type {PartitionInfo, TopicInfo} from '../domain/cluster.js';
 import {errorName} from './client.js';
-import {describeError, type Node} from './gateway-node.js';
+import {describeError, type Link} from './gateway-node.js';
 import {describeTopicConfigsRequest} from './wire/describe-configs.js';
 import {describeTopicPartitionsRequest} from './wire/describe-topic-partitions.js';
 import {listReassignmentsRequest} from './wire/list-reassignments.js';
@@ -50,7 +50,7 @@ export function topicRows(
 }
 
 /** min.insync.replicas and the non-default configs of `topics`, one DescribeConfigs. */
-export async function fillConfigs(node: Node, topics: string[], byName: Map<string, TopicInfo>, warnings: string[]) {
+export async function fillConfigs(node: Link, topics: string[], byName: Map<string, TopicInfo>, warnings: string[]) {
 	const version = node.pick(ApiKey.DescribeConfigs, 1, 3);
 	if (version === undefined) {
 		warnings.push('the cluster speaks no DescribeConfigs version kcon implements; topic configs unknown');
@@ -78,7 +78,7 @@ export async function fillConfigs(node: Node, topics: string[], byName: Map<stri
 }
 
 /** Adding/removing replicas of the partitions being reassigned, one ListPartitionReassignments. */
-export async function fillReassignments(node: Node, byName: Map<string, TopicInfo>, warnings: string[]) {
+export async function fillReassignments(node: Link, byName: Map<string, TopicInfo>, warnings: string[]) {
 	if (!node.supports(ApiKey.ListPartitionReassignments, 0)) return;
 	try {
 		const result = await node.send(listReassignmentsRequest());
@@ -98,7 +98,7 @@ export async function fillReassignments(node: Node, byName: Map<string, TopicInf
 }
 
 /** Eligible leader replicas of every partition, DescribeTopicPartitions paged by its cursor. */
-export async function fillElr(node: Node, topics: TopicInfo[], warnings: string[]) {
+export async function fillElr(node: Link, topics: TopicInfo[], warnings: string[]) {
 	if (!node.supports(ApiKey.DescribeTopicPartitions, 0) || topics.length === 0) return;
 	const byName = new Map(topics.map((t) => [t.name, t]));
 	let cursor: {topic: string; partition: number} | null = null as {topic: string; partition: number} | null;

@@ -6,7 +6,7 @@
 // sent to a coordinator whose ApiVersions lists it (Kafka ≥ 3.7); classic groups cost what they did.
 import type {GroupInfo} from '../domain/cluster.js';
 import {errorName} from './client.js';
-import {describeError, type Node} from './gateway-node.js';
+import {describeError, type Link} from './gateway-node.js';
 import {offsetRows} from './group-offset-rows.js';
 import {applyClassic, applyConsumer} from './group-members.js';
 import {offsetFetchRequest, type GroupOffsets} from './wire/group-offsets.js';
@@ -25,7 +25,7 @@ function settle<T>(p: Promise<T>): Promise<Settled<T>> {
 
 /** Fills members, state and offsets (lag comes later) of `groupIds`, all coordinated by `node`. */
 export async function describeAtCoordinator(
-	node: Node,
+	node: Link,
 	groupIds: string[],
 	infos: Map<string, GroupInfo>,
 	listedType: Map<string, string>,

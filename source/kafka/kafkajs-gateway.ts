@@ -14,7 +14,7 @@ import {createBroker, tlsOptions} from './client.js';
 import type {GatewayOptions, KafkaGateway, SnapshotOptions} from './gateway.js';
 import {bootstrapMetadata, reachBrokers, type KnownBroker} from './gateway-brokers.js';
 import {fetchGroups} from './gateway-groups.js';
-import {Node} from './gateway-node.js';
+import {Node, type Link} from './gateway-node.js';
 import {fillGroupLag, listOffsets, type TopicPlan} from './gateway-offsets.js';
 import {fillConfigs, fillElr, fillReassignments, topicRows} from './gateway-topics.js';
 
@@ -66,9 +66,9 @@ export class KafkajsGateway implements KafkaGateway {
 		const candidates = [...new Set(this.settings.brokers.map((a) => this.bootstrapNode(a)))];
 		const {metadata, via} = await bootstrapMetadata(candidates, this.settings.brokers, options.topics ?? null);
 
-		const {brokers, byId, reachable} = await reachBrokers(metadata, (host, port) => this.node(host, port), this.seen, warnings);
-		const anyNode = (): Node => {
-			for (const id of reachable) return byId.get(id)!;
+		const {brokers, links} = await reachBrokers(metadata, (host, port) => this.node(host, port), this.seen, warnings);
+		const anyLink = (): Link => {
+			for (const link of links.values()) return link;
 			return via;
 		};
 
@@ -92,7 +92,7 @@ export class KafkajsGateway implements KafkaGateway {
 		const tasks: Promise<unknown>[] = [];
 		// topic offsets
 		const latest = new Map<string, bigint | null>();
-		const offsetsDone = listOffsets(plan, offsetTopics, byId, reachable, warnings).then(
+		const offsetsDone = listOffsets(plan, offsetTopics, links, warnings).then(
 			({earliest, latest: l}) => {
 				for (const [key, v] of l) latest.set(key, v);
 				for (const name of offsetTopics) {
@@ -104,19 +104,19 @@ export class KafkajsGateway implements KafkaGateway {
 			},
 		);
 		tasks.push(offsetsDone);
-		if (configTopics.length > 0) tasks.push(fillConfigs(anyNode(), configTopics, topicByName, warnings));
+		if (configTopics.length > 0) tasks.push(fillConfigs(anyLink(), configTopics, topicByName, warnings));
 		if (options.reassignments !== false && topics.length > 0) {
-			tasks.push(fillReassignments(anyNode(), topicByName, warnings));
+			tasks.push(fillReassignments(anyLink(), topicByName, warnings));
 		}
-		if (options.elr) tasks.push(fillElr(anyNode(), topics, warnings));
+		if (options.elr) tasks.push(fillElr(anyLink(), topics, warnings));
 
 		let groups: GroupInfo[] = [];
 		if (options.groups !== false) {
 			tasks.push(
-				fetchGroups(options.groups === true || options.groups === undefined ? null : options.groups, byId, reachable, brokers, warnings)
+				fetchGroups(options.groups === true || options.groups === undefined ? null : options.groups, links, brokers, warnings)
 					.then(async (described) => {
 						await offsetsDone;
-						await fillGroupLag(described, latest, plan, anyNode, byId, reachable, warnings);
+						await fillGroupLag(described, latest, plan, anyLink, links, warnings);
 						groups = described;
 					}),
 			);

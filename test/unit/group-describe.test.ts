@@ -65,6 +65,7 @@ function coordinator(versions: Record<number, [number, number]>, failCgd = false
 		disconnect: async () => {},
 		isConnected: () => true,
 		connectionPool: {
+			isConnected: () => true,
 			send: async <T>(request: unknown): Promise<T> => {
 				const {apiKey, apiVersion} = (request as WireRequest<T>).request;
 				const ids = idsOf(apiKey, (await (request as WireRequest<T>).request.encode()).buffer);
@@ -92,7 +93,7 @@ test('Kafka 4.2 coordinator: listed consumer groups go to ConsumerGroupDescribe,
 	const {node, sent} = coordinator(kafka42);
 	const ids = ['cls', 'fresh', 'named', 'nope'];
 	const infos = infosOf(ids);
-	await describeAtCoordinator(node, ids, infos, new Map([['cls', 'classic'], ['fresh', 'consumer']]));
+	await describeAtCoordinator(await node.connect(), ids, infos, new Map([['cls', 'classic'], ['fresh', 'consumer']]));
 	assert.deepEqual(sent.map((s) => [s.apiKey, s.version, s.ids]), [
 		[DG, 4, ['cls', 'named', 'nope']],
 		[CGD, 1, ['fresh']],
@@ -113,7 +114,7 @@ test('Kafka 4.2 coordinator: listed consumer groups go to ConsumerGroupDescribe,
 test('a coordinator without ConsumerGroupDescribe (Kafka < 3.7) never gets API 69; classic requests as before', async () => {
 	const {node, sent} = coordinator(kafka36);
 	const infos = infosOf(['cls', 'named']);
-	await describeAtCoordinator(node, ['cls', 'named'], infos, new Map([['named', 'consumer']]));
+	await describeAtCoordinator(await node.connect(), ['cls', 'named'], infos, new Map([['named', 'consumer']]));
 	assert.deepEqual(sent.map((s) => [s.apiKey, s.version, s.ids]), [[DG, 4, ['cls', 'named']], [OF, 8, ['cls', 'named']]]);
 	assert.equal(infos.get('named')!.state, 'Dead');
 });
@@ -121,7 +122,7 @@ test('a coordinator without ConsumerGroupDescribe (Kafka < 3.7) never gets API 6
 test('ConsumerGroupDescribe failing is the consumer group\'s error, classic groups unaffected', async () => {
 	const {node} = coordinator(kafka42, true);
 	const infos = infosOf(['cls', 'fresh']);
-	await describeAtCoordinator(node, ['cls', 'fresh'], infos, new Map([['fresh', 'consumer']]));
+	await describeAtCoordinator(await node.connect(), ['cls', 'fresh'], infos, new Map([['fresh', 'consumer']]));
 	assert.equal(infos.get('fresh')!.error, 'ConsumerGroupDescribe failed: socket hang up');
 	assert.equal(infos.get('cls')!.error, undefined);
 	assert.equal(infos.get('cls')!.state, 'Stable');
