@@ -155,6 +155,7 @@ function isConnectionError(error: unknown): boolean {
 	const name = (error as {name?: string})?.name ?? '';
 	const message = describe(error);
 	return (
+		name === 'ConnectTimeoutError' ||
 		name === 'KafkaJSConnectionError' ||
 		name === 'KafkaJSConnectionClosedError' ||
 		name === 'KafkaJSRequestTimeoutError' ||

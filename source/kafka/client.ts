@@ -8,6 +8,7 @@ import {createRequire} from 'node:module';
 import type {Kafka, KafkaConfig, SASLOptions} from 'kafkajs';
 import type {Settings} from '../config/settings.js';
 import {UsageError} from '../errors.js';
+import {guardedSocketFactory} from './connection-guard.js';
 
 const require = createRequire(import.meta.url);
 
@@ -64,6 +65,7 @@ export function kafkaConfig(settings: Settings, tuning: ClientTuning = {}): Kafk
 		retry: {retries: 1, initialRetryTime: 100, maxRetryTime: 1000},
 		logLevel: 0, // logLevel.NOTHING
 		logCreator: silentLogger,
+		socketFactory: guardedSocketFactory() as unknown as KafkaConfig['socketFactory'],
 	};
 	const ssl = tlsOptions(settings);
 	if (ssl) config.ssl = ssl;
@@ -85,7 +87,7 @@ export interface KjsBroker {
 	connect(): Promise<void>;
 	disconnect(): Promise<void>;
 	isConnected(): boolean;
-	connectionPool: {send<T>(request: unknown): Promise<T>};
+	connectionPool: {send<T>(request: unknown): Promise<T>; isConnected(): boolean; pool?: Array<{socket?: {destroy(error?: Error): void} | null}>};
 }
 
 type BrokerCtor = new (options: Record<string, unknown>) => KjsBroker;
@@ -96,7 +98,7 @@ const KjsConnectionPool = require('kafkajs/src/network/connectionPool') as PoolC
 const {createLogger} = require('kafkajs/src/loggers') as {
 	createLogger: (o: {level: number; logCreator: typeof silentLogger}) => unknown;
 };
-const socketFactory = (require('kafkajs/src/network/socketFactory') as () => unknown)();
+const socketFactory = guardedSocketFactory();
 const protocolErrors = require('kafkajs/src/protocol/error') as {errorCodes: {type: string; code: number}[]};
 
 const errorNames = new Map(protocolErrors.errorCodes.map((e) => [e.code, e.type]));

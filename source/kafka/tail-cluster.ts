@@ -4,6 +4,7 @@ import {createRequire} from 'node:module';
 import type {Settings} from '../config/settings.js';
 import {KconError, UnreachableError, UsageError} from '../errors.js';
 import {tlsFileOptions} from './client.js';
+import {guardedSocketFactory} from './connection-guard.js';
 
 const require = createRequire(import.meta.url);
 
@@ -42,7 +43,6 @@ const {createLogger, LEVELS} = require('kafkajs/src/loggers/index.js') as {
 	createLogger: (o: {level: number; logCreator: unknown}) => unknown;
 	LEVELS: {NOTHING: number};
 };
-const socketFactory = require('kafkajs/src/network/socketFactory.js') as () => unknown;
 
 export const READ_UNCOMMITTED = 0;
 
@@ -51,7 +51,7 @@ export type TailConnection = Pick<Settings, 'brokers' | 'sasl' | 'ssl'> & {clien
 export function createTailCluster(conn: TailConnection): KjsCluster {
 	return new Cluster({
 		logger: createLogger({level: LEVELS.NOTHING, logCreator: () => () => {}}),
-		socketFactory: socketFactory(),
+		socketFactory: guardedSocketFactory(),
 		brokers: conn.brokers,
 		ssl: conn.ssl ? tlsFileOptions(conn.ssl) : null,
 		sasl: conn.sasl ?? null,

@@ -51,6 +51,8 @@ declare module 'kafkajs/src/network/connectionPool.js' {
 		constructor(options: Record<string, unknown>);
 		send<T>(protocol: {request: unknown; response: unknown; requestTimeout?: number | null; logResponseError?: boolean}): Promise<T>;
 		destroy(): Promise<void>;
+		isConnected(): boolean;
+		pool?: Array<{socket?: {destroy(error?: Error): void} | null}>;
 	}
 }
 
@@ -63,11 +65,6 @@ declare module 'kafkajs/src/broker/index.js' {
 		connect(): Promise<void>;
 		disconnect(): Promise<void>;
 	}
-}
-
-declare module 'kafkajs/src/network/socketFactory.js' {
-	const socketFactory: () => unknown;
-	export default socketFactory;
 }
 
 declare module 'kafkajs/src/loggers/index.js' {

@@ -2,9 +2,9 @@
 // host:port (ApiVersions + SASL through kafkajs), without the cluster's metadata refresh, so it keeps
 // working while some partitions have no leader (kafkajs#1460 makes metadata throw then).
 import {tlsFileOptions} from '../client.js';
+import {connectWithin, guardedSocketFactory} from '../connection-guard.js';
 import Broker from 'kafkajs/src/broker/index.js';
 import ConnectionPool from 'kafkajs/src/network/connectionPool.js';
-import socketFactory from 'kafkajs/src/network/socketFactory.js';
 import {createLogger, LEVELS} from 'kafkajs/src/loggers/index.js';
 import type {Protocol} from './wire.js';
 
@@ -53,7 +53,7 @@ export class BrokerLink {
 			host,
 			port,
 			logger,
-			socketFactory: socketFactory(),
+			socketFactory: guardedSocketFactory(),
 			clientId: options.clientId ?? 'kcon',
 			connectionTimeout: options.connectionTimeout ?? 3000,
 			requestTimeout: options.requestTimeout ?? 35000,
@@ -66,7 +66,7 @@ export class BrokerLink {
 
 	async connect(): Promise<void> {
 		if (this.connected) return;
-		await this.broker.connect();
+		await connectWithin(this.broker, this.address);
 		this.connected = true;
 	}
 
