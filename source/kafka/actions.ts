@@ -5,6 +5,7 @@
 import type {BrokerInfo} from '../domain/cluster.js';
 import type {Settings} from '../config/settings.js';
 import {UnreachableError, KconError} from '../errors.js';
+import {describeError} from './gateway-node.js';
 import {BrokerLink, type LinkOptions} from './protocol/transport.js';
 import type {Protocol} from './protocol/wire.js';
 import {electLeaders, PREFERRED, type ElectionResult} from './protocol/elect-leaders.js';
@@ -34,9 +35,7 @@ export interface PartitionError {
 	message: string | null;
 }
 
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
+const describe = describeError;
 
 export class ClusterActions {
 	private links = new Map<string, BrokerLink>();
@@ -155,7 +154,6 @@ function isConnectionError(error: unknown): boolean {
 	const name = (error as {name?: string})?.name ?? '';
 	const message = describe(error);
 	return (
-		name === 'ConnectTimeoutError' ||
 		name === 'KafkaJSConnectionError' ||
 		name === 'KafkaJSConnectionClosedError' ||
 		name === 'KafkaJSRequestTimeoutError' ||

@@ -87,7 +87,7 @@ export interface KjsBroker {
 	connect(): Promise<void>;
 	disconnect(): Promise<void>;
 	isConnected(): boolean;
-	connectionPool: {send<T>(request: unknown): Promise<T>; isConnected(): boolean; pool?: Array<{socket?: {destroy(error?: Error): void} | null}>};
+	connectionPool: {send<T>(request: unknown): Promise<T>};
 }
 
 type BrokerCtor = new (options: Record<string, unknown>) => KjsBroker;

@@ -3,15 +3,27 @@
 //   - a response frame larger than MAX_RESPONSE_BYTES ends the connection before any of it is
 //     buffered: kafkajs keeps every chunk of a frame until the size its first four bytes announce
 //     has arrived, so a peer that announces 2 GB and trickles bytes would make it allocate that much;
-//   - connecting (TCP, ApiVersions, SASL) has one deadline of its own, so a peer that accepts and
-//     never answers costs CONNECT_DEADLINE_MS, and the error says which broker and what it did not do.
+//   - a handshake request (ApiVersions, SASL) must be answered within HANDSHAKE_DEADLINE_MS, so a
+//     peer that accepts and never answers costs that long, not kafkajs's request timeout, and the
+//     error says which broker and what it did not answer. The socket is destroyed, not ended:
+//     kafkajs's own disconnect waits for the requests in flight to time out first.
 import net from 'node:net';
 import tls from 'node:tls';
 
 /** Larger than any Fetch kcon asks for (tail: 16 MiB, tail --group: 32 MiB) or any Metadata. */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
+/** From writing a handshake request to the first byte of its answer. */
+export const HANDSHAKE_DEADLINE_MS = 6000;
+
 const KEEP_ALIVE_DELAY_MS = 60_000;
+
+/** The requests a connection opens with, by API key; any other request may legitimately wait long. */
+const HANDSHAKES = new Map([
+	[18, 'ApiVersions'],
+	[17, 'SaslHandshake'],
+	[36, 'SaslAuthenticate'],
+]);
 
 interface SocketArgs {
 	host: string;
@@ -54,18 +66,36 @@ export class FrameGuard {
 	}
 }
 
-/** A kafkajs socketFactory whose sockets end at the first oversized response frame. */
-export function guardedSocketFactory(limit = MAX_RESPONSE_BYTES): (args: SocketArgs) => net.Socket {
+/** A kafkajs socketFactory whose sockets end at the first oversized frame or unanswered handshake. */
+export function guardedSocketFactory(limit = MAX_RESPONSE_BYTES, handshakeMs = HANDSHAKE_DEADLINE_MS): (args: SocketArgs) => net.Socket {
 	return ({host, port, ssl, onConnect}) => {
+		const address = `${host}:${port}`;
 		const socket = ssl
 			? tls.connect({host, port, ...(net.isIP(host) ? {} : {servername: host}), ...ssl}, onConnect)
 			: net.connect({host, port}, onConnect);
 		socket.setKeepAlive(true, KEEP_ALIVE_DELAY_MS);
-		const guard = new FrameGuard(`${host}:${port}`, limit);
+		const guard = new FrameGuard(address, limit);
+		let handshake: NodeJS.Timeout | undefined;
+		const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+		// kafkajs writes each request as one buffer: size (4 bytes), then the API key
+		socket.write = ((...args: unknown[]) => {
+			const chunk = args[0];
+			const api = Buffer.isBuffer(chunk) && chunk.length >= 6 ? HANDSHAKES.get(chunk.readInt16BE(4)) : undefined;
+			if (api && !handshake) {
+				handshake = setTimeout(() => {
+					socket.destroy(new Error(`broker ${address} accepted the connection but did not answer ${api} within ${handshakeMs / 1000} s`));
+				}, handshakeMs);
+				handshake.unref();
+			}
+			return write(...args);
+		}) as typeof socket.write;
+		socket.once('close', () => clearTimeout(handshake));
 		const emit = socket.emit.bind(socket) as (event: string | symbol, ...args: unknown[]) => boolean;
 		// kafkajs reads the socket through 'data' events: a chunk is checked before any listener sees it
 		socket.emit = ((event: string | symbol, ...args: unknown[]) => {
 			if (event === 'data') {
+				clearTimeout(handshake);
+				handshake = undefined;
 				const refused = guard.feed(args[0] as Buffer);
 				if (refused) {
 					socket.destroy(new Error(refused));
@@ -78,44 +108,3 @@ export function guardedSocketFactory(limit = MAX_RESPONSE_BYTES): (args: SocketA
 	};
 }
 
-/** Time for TCP, ApiVersions and SASL together, per broker. */
-export const CONNECT_DEADLINE_MS = 6000;
-
-interface Connectable {
-	connect(): Promise<void>;
-	disconnect(): Promise<void>;
-	/** kafkajs's ConnectionPool: its connections' sockets are destroyed when the deadline passes */
-	connectionPool: {isConnected(): boolean; pool?: Array<{socket?: {destroy(error?: Error): void} | null}>};
-}
-
-export class ConnectTimeoutError extends Error {
-	constructor(address: string, ms: number, socketOpen: boolean) {
-		super(
-			socketOpen
-				? `broker ${address} accepted the connection but did not answer ApiVersions/SASL within ${ms / 1000} s`
-				: `broker ${address} did not accept a connection within ${ms / 1000} s`,
-		);
-		this.name = 'ConnectTimeoutError';
-	}
-}
-
-/**
- * kafkajs's Broker.connect() with a deadline. On expiry the sockets are destroyed, not ended:
- * kafkajs's own disconnect waits for the requests in flight (the unanswered ApiVersions) to time
- * out first, which kept the process alive for the whole request timeout.
- */
-export async function connectWithin(broker: Connectable, address: string, ms = CONNECT_DEADLINE_MS): Promise<void> {
-	let timer: NodeJS.Timeout | undefined;
-	const expired = new Promise<never>((_, reject) => {
-		timer = setTimeout(() => {
-			const error = new ConnectTimeoutError(address, ms, broker.connectionPool.isConnected());
-			for (const connection of broker.connectionPool.pool ?? []) connection.socket?.destroy(error);
-			reject(error);
-		}, ms);
-	});
-	try {
-		await Promise.race([broker.connect(), expired]);
-	} finally {
-		clearTimeout(timer);
-	}
-}

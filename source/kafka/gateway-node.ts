@@ -7,7 +7,6 @@
 // before ApiVersions has come back, and reading the versions in that window made a live broker look
 // as if it spoke no version kcon implements.
 import type {KjsBroker} from './client.js';
-import {connectWithin} from './connection-guard.js';
 import type {WireRequest} from './wire/request.js';
 
 type VersionRange = {minVersion: number; maxVersion: number};
@@ -30,7 +29,8 @@ export class Node {
 		// an attempt under way is joined, never overtaken: its ApiVersions may not have answered yet
 		if (this.connecting) return this.connecting;
 		if (this.link && this.broker.isConnected()) return Promise.resolve(this.link);
-		this.connecting = connectWithin(this.broker, this.address)
+		this.connecting = this.broker
+			.connect()
 			.then(() => {
 				const versions = this.broker.versions;
 				if (!versions) throw new Error('connected, but the broker did not answer ApiVersions');

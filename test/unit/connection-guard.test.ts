@@ -1,9 +1,10 @@
 // The limits under every Kafka connection: a frame guard that follows length-prefixed frames across
-// arbitrary chunking and refuses the first oversized one, and a connect deadline that destroys the
-// sockets instead of waiting for kafkajs's graceful close.
+// arbitrary chunking and refuses the first oversized one, and a deadline on handshake requests that
+// destroys the socket (never on requests that may wait, such as a long-polling Fetch).
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
-import {connectWithin, FrameGuard} from '../../source/kafka/connection-guard.js';
+import net from 'node:net';
+import {test, type TestContext} from 'node:test';
+import {FrameGuard, guardedSocketFactory} from '../../source/kafka/connection-guard.js';
 
 function frame(size: number, fill = 0): Buffer {
 	const b = Buffer.alloc(4 + size, fill);
@@ -29,21 +30,42 @@ test('the first frame over the limit is refused, naming the broker and the sizes
 	assert.match(new FrameGuard('h:1').feed(negative) ?? '', /announced a negative response/);
 });
 
-test('connectWithin: an answer in time connects; past the deadline the sockets are destroyed and the error names the broker', async () => {
-	const destroyed: string[] = [];
-	const fake = (answerAfterMs: number) => ({
-		connect: () => new Promise<void>((resolve) => setTimeout(resolve, answerAfterMs)),
-		disconnect: async () => {},
-		connectionPool: {
-			isConnected: () => true,
-			pool: [{socket: {destroy: (e?: Error) => void destroyed.push(e?.message ?? '')}}, {socket: null}],
-		},
+/** A loopback peer that reads and never answers, and a guarded socket connected to it. */
+async function silentPeer(t: TestContext, handshakeMs: number) {
+	const server = net.createServer((c) => c.on('error', () => {}));
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const {port} = server.address() as net.AddressInfo;
+	const socket = await new Promise<net.Socket>((resolve) => {
+		const s = guardedSocketFactory(1000, handshakeMs)({host: '127.0.0.1', port, onConnect: () => resolve(s)});
 	});
-	await connectWithin(fake(10), 'b:1', 200);
-	assert.deepEqual(destroyed, []);
-	await assert.rejects(connectWithin(fake(5000), '127.0.0.1:9', 50), {
-		name: 'ConnectTimeoutError',
-		message: 'broker 127.0.0.1:9 accepted the connection but did not answer ApiVersions/SASL within 0.05 s',
+	t.after(() => {
+		socket.destroy();
+		server.close();
 	});
-	assert.equal(destroyed.length, 1);
+	const closed = new Promise<string>((resolve) => {
+		socket.on('error', (e) => resolve(e.message));
+		socket.on('close', () => resolve('closed without error'));
+	});
+	return {socket, closed};
+}
+
+function request(apiKey: number): Buffer {
+	const b = Buffer.alloc(12);
+	b.writeInt32BE(8, 0);
+	b.writeInt16BE(apiKey, 4);
+	return b;
+}
+
+test('an unanswered ApiVersions destroys the socket at the deadline, naming the broker and the request', async (t) => {
+	const {socket, closed} = await silentPeer(t, 100);
+	socket.write(request(18));
+	assert.match(await closed, /^broker 127\.0\.0\.1:\d+ accepted the connection but did not answer ApiVersions within 0\.1 s$/);
+});
+
+test('other requests may wait (a Fetch long-polls): no deadline applies to them', async (t) => {
+	const {socket, closed} = await silentPeer(t, 100);
+	socket.write(request(1));
+	const outcome = await Promise.race([closed, new Promise((r) => setTimeout(() => r('still open'), 400))]);
+	assert.equal(outcome, 'still open');
+	assert.equal(socket.destroyed, false);
 });

@@ -23,7 +23,7 @@ function slowApiVersions(ms: number) {
 		disconnect: async () => {
 			socketOpen = false;
 		},
-		connectionPool: {send: async <T>() => undefined as T, isConnected: () => socketOpen},
+		connectionPool: {send: async <T>() => undefined as T},
 	};
 	return {broker, connects: () => connects};
 }
@@ -59,7 +59,7 @@ test('a broker that connects without answering ApiVersions is an error, never a 
 		isConnected: () => true,
 		connect: async () => {},
 		disconnect: async () => {},
-		connectionPool: {send: async <T>() => undefined as T, isConnected: () => true},
+		connectionPool: {send: async <T>() => undefined as T},
 	};
 	const node = new Node('127.0.0.1:9092', broker);
 	await assert.rejects(node.connect(), /did not answer ApiVersions/);

@@ -65,7 +65,6 @@ function coordinator(versions: Record<number, [number, number]>, failCgd = false
 		disconnect: async () => {},
 		isConnected: () => true,
 		connectionPool: {
-			isConnected: () => true,
 			send: async <T>(request: unknown): Promise<T> => {
 				const {apiKey, apiVersion} = (request as WireRequest<T>).request;
 				const ids = idsOf(apiKey, (await (request as WireRequest<T>).request.encode()).buffer);

@@ -52,7 +52,6 @@ declare module 'kafkajs/src/network/connectionPool.js' {
 		send<T>(protocol: {request: unknown; response: unknown; requestTimeout?: number | null; logResponseError?: boolean}): Promise<T>;
 		destroy(): Promise<void>;
 		isConnected(): boolean;
-		pool?: Array<{socket?: {destroy(error?: Error): void} | null}>;
 	}
 }
 

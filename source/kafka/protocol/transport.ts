@@ -2,7 +2,7 @@
 // host:port (ApiVersions + SASL through kafkajs), without the cluster's metadata refresh, so it keeps
 // working while some partitions have no leader (kafkajs#1460 makes metadata throw then).
 import {tlsFileOptions} from '../client.js';
-import {connectWithin, guardedSocketFactory} from '../connection-guard.js';
+import {guardedSocketFactory} from '../connection-guard.js';
 import Broker from 'kafkajs/src/broker/index.js';
 import ConnectionPool from 'kafkajs/src/network/connectionPool.js';
 import {createLogger, LEVELS} from 'kafkajs/src/loggers/index.js';
@@ -66,7 +66,7 @@ export class BrokerLink {
 
 	async connect(): Promise<void> {
 		if (this.connected) return;
-		await connectWithin(this.broker, this.address);
+		await this.broker.connect();
 		this.connected = true;
 	}
 
