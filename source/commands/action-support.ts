@@ -6,6 +6,7 @@ import {resolveSettings, type Settings} from '../config/settings.js';
 import {KconError, ReadOnlyError, UsageError} from '../errors.js';
 import {toJson} from '../present/json.js';
 import {audit, type AuditEntry} from '../state/audit.js';
+import {writeErr, writeJson, writeOut} from '../terminal-out.js';
 
 export interface ActionContext {
 	settings: Settings;
@@ -97,13 +98,13 @@ export async function confirm(ctx: ActionContext, yes: boolean, prompt: string, 
 }
 
 export function out(ctx: ActionContext, text: string, json: unknown): void {
-	if (ctx.format === 'json') process.stdout.write(toJson(json) + '\n');
-	else process.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n');
+	if (ctx.format === 'json') writeJson(toJson(json) + '\n');
+	else writeOut(text.endsWith('\n') || text === '' ? text : text + '\n');
 }
 
 /** Progress and previews that must not pollute JSON on stdout go to stderr under -o json. */
 export function info(ctx: ActionContext, text: string): void {
-	(ctx.format === 'json' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
+	(ctx.format === 'json' ? writeErr : writeOut)(text.endsWith('\n') ? text : text + '\n');
 }
 
 export function positiveId(text: string | undefined, what = 'broker id'): number {

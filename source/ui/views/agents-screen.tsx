@@ -3,7 +3,8 @@
 // with createAgentSource(resolveAgents(values).agents) from snmp/agent-source.ts) and draw with
 // the pure AgentsView / AgentDetailView. Register with:  for (const d of agentViewDefs(src)) addView(d)
 import React, {useState, useSyncExternalStore} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../text.js';
 import {agentsUp, type AgentSource} from '../../domain/metrics.js';
 import type {ViewDef, ViewProps} from './registry.js';
 import {AgentsView} from './agents-view.js';

@@ -2,7 +2,8 @@
 // back to its preferred replica (the first replica, when it is in the ISR), then `y` runs it —
 // the same guarded, audited path as `kcon elect --topic T` (injected by commands/console.ts).
 import React, {useMemo} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../text.js';
 import type {TopicInfo} from '../../domain/cluster.js';
 import {selectedTopic, type KeyCommand} from '../keys.js';
 import {paint} from '../theme.js';
