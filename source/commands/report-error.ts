@@ -1,5 +1,6 @@
 // One line on stderr, or one JSON error object on stdout under --output json; returns the exit code.
 import {KconError} from '../errors.js';
+import {toJson} from '../present/json.js';
 import {kconLine, writeErr, writeJson} from '../terminal-out.js';
 
 export function wantsJson(argv: string[]): boolean {
@@ -17,7 +18,7 @@ export function reportError(error: unknown, json: boolean): number {
 	const exitCode = known ? error.exitCode : 1;
 	const code = known ? error.code : 'internal';
 	if (json) {
-		writeJson(JSON.stringify({error: {code, message, exitCode}}) + '\n');
+		writeJson(toJson({error: {code, message, exitCode}}, 0) + '\n');
 	} else {
 		kconLine(message);
 	}
