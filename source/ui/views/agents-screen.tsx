@@ -5,6 +5,7 @@
 import React, {useState, useSyncExternalStore} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../text.js';
+import {escapeControl} from '../../present/terminal-safe.js';
 import {agentsUp, type AgentSource} from '../../domain/metrics.js';
 import type {ViewDef, ViewProps} from './registry.js';
 import {AgentsView} from './agents-view.js';
@@ -57,7 +58,7 @@ export function AgentDetailScreen({source, name, width, height}: {source: AgentS
 	if (!agent) {
 		return (
 			<Box>
-				<Text>no agent named {name}</Text>
+				<Text>no agent named {escapeControl(name)}</Text>
 			</Box>
 		);
 	}
