@@ -23,9 +23,11 @@ import {initialState, reducer, type Action} from '../../source/state/reducer.js'
 import {setColorLevel} from '../../source/ui/theme.js';
 import {agentsViewLines, AgentsView} from '../../source/ui/views/agents-view.js';
 import {AgentDetailView} from '../../source/ui/views/agent-detail-view.js';
+import {Text} from '../../source/ui/text.js';
+import {paint} from '../../source/ui/theme.js';
 import type {AgentState} from '../../source/domain/metrics.js';
 import type {ClusterSnapshot} from '../../source/domain/cluster.js';
-import {labSnapshot} from './ui-fixtures.js';
+import {agentState, labSnapshot} from './ui-fixtures.js';
 
 // a title change (OSC 0 … BEL), blink, carriage return, a C1 CSI (clear screen), a bidi override,
 // a zero-width space, DEL, a newline and a tab: each would act on a terminal or fake the layout
@@ -171,35 +173,8 @@ test('stdout/stderr writers: whatever a renderer forgot, no control sequence lea
 });
 
 function agent(extra: Partial<AgentState> = {}): AgentState {
-	return {
-		name: 'pi1',
-		address: '127.0.1.1:1161',
-		security: 'v2c',
-		status: 'ok',
-		error: null,
-		latencyMs: 4,
-		lastAnswerAt: 1000,
-		lastAttemptAt: 996,
-		ifIndex: 2,
-		ifDescr: `if${HOSTILE}`,
-		missing: [],
-		requests: 10,
-		skipped: 0,
-		metrics: {
-			sysName: `sys${HOSTILE}`,
-			uptimeSeconds: 3600,
-			cpuPercent: 42.5,
-			load1: 1.35,
-			memTotalKB: 3884328,
-			memAvailKB: 2925856,
-			memUsedPercent: 24.7,
-			diskPercent: 6,
-			rxBytesPerSec: 1000,
-			txBytesPerSec: 900,
-			counterBits: 64,
-		},
-		...extra,
-	};
+	const base = agentState('pi1');
+	return {...base, ifDescr: `if${HOSTILE}`, metrics: {...base.metrics!, sysName: `sys${HOSTILE}`, uptimeSeconds: 3600}, ...extra};
 }
 
 test('describe agents text: hostile sysName and ifDescr escaped, error text too, columns aligned', () => {
@@ -279,6 +254,22 @@ test('console: agents list and detail show hostile sysName / ifDescr / error esc
 	assert.ok(f.replace(OWN, '').includes(`sysName sys${SHOWN.slice(0, 20)}`), f);
 	assert.ok(f.replace(OWN, '').includes(`if if${SHOWN.slice(0, 20)}`), f);
 	setColorLevel(0);
+});
+
+test("console <Text>: a raw string is escaped, kcon's own colours pass, a name inside them is escaped", () => {
+	setColorLevel(3);
+	const {lastFrame, unmount} = render(
+		<Text>
+			{HOSTILE}
+			{paint('bad', `topic ${HOSTILE}`)}
+		</Text>,
+	);
+	const f = lastFrame() ?? '';
+	unmount();
+	setColorLevel(0);
+	assertFrameInert(f, 'text');
+	assert.ok(f.includes('\u001b[31mtopic x\\e]0;PWNED'), JSON.stringify(f));
+	assert.ok(f.startsWith('x\\e]0;PWNED\\x07\\e[5mBLINK'), JSON.stringify(f));
 });
 
 // The boundary stays the only way out: a new raw write or a <Text> straight from Ink would bypass it.
