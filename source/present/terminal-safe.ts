@@ -8,6 +8,10 @@
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\ufeff]/g;
 
+// the same without \t and \n
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_OUTPUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\ufeff]/g;
+
 const NAMED: Record<string, string> = {'\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e'};
 
 function escapeChar(ch: string): string {
@@ -29,8 +33,8 @@ export function escapeControl(text: string): string {
  * fields are laid out (forText); this is the last guard before the bytes leave.
  */
 export function escapeOutput(text: string): string {
-	UNSAFE.lastIndex = 0;
-	return UNSAFE.test(text) ? text.replace(UNSAFE, (ch) => (ch === '\n' || ch === '\t' ? ch : escapeChar(ch))) : text;
+	UNSAFE_IN_OUTPUT.lastIndex = 0;
+	return UNSAFE_IN_OUTPUT.test(text) ? text.replace(UNSAFE_IN_OUTPUT, escapeChar) : text;
 }
 
 // The SGR sequences kcon's theme emits (chalk: reset, bold, dim, inverse and their ends, the 16
@@ -67,10 +71,11 @@ export function escapeStyled(text: string): string {
 }
 
 /**
- * A copy of plain data (objects, arrays, Maps) with every string — keys of Maps and records too —
- * passed through escapeControl, for the text renderers: they lay out and measure the escaped
- * strings, so columns stay aligned and a field can never break a line. Numbers, bigints, booleans,
- * null and class instances other than Map are returned as they are.
+ * Plain data (objects, arrays, Maps) with every string — keys of Maps and records too — passed
+ * through escapeControl, for the text renderers: they lay out and measure the escaped strings, so
+ * columns stay aligned and a field can never break a line. Copy on write: what has nothing to
+ * escape is returned as it is (the common case costs no allocation); the input is never changed.
+ * Numbers, bigints, booleans, null and class instances other than Map are kept.
  */
 export function forText<T>(data: T): T {
 	return shown(data) as T;
@@ -78,14 +83,35 @@ export function forText<T>(data: T): T {
 
 function shown(value: unknown): unknown {
 	if (typeof value === 'string') return escapeControl(value);
-	if (Array.isArray(value)) return value.map(shown);
-	if (value instanceof Map) return new Map([...value].map(([k, v]) => [shown(k), shown(v)]));
-	if (value !== null && typeof value === 'object') {
-		const proto = Object.getPrototypeOf(value);
-		if (proto !== Object.prototype && proto !== null) return value;
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) out[escapeControl(k)] = shown(v);
-		return out;
+	if (value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) {
+		let out: unknown[] | undefined;
+		for (let i = 0; i < value.length; i++) {
+			const v = shown(value[i]);
+			if (v !== value[i]) (out ??= value.slice())[i] = v;
+		}
+		return out ?? value;
 	}
-	return value;
+	if (value instanceof Map) {
+		let changed = false;
+		const entries = [...value].map(([k, v]) => {
+			const e = [shown(k), shown(v)];
+			changed ||= e[0] !== k || e[1] !== v;
+			return e as [unknown, unknown];
+		});
+		return changed ? new Map(entries) : value;
+	}
+	const proto = Object.getPrototypeOf(value);
+	if (proto !== Object.prototype && proto !== null) return value;
+	let out: Record<string, unknown> | undefined;
+	const record = value as Record<string, unknown>;
+	for (const k of Object.keys(record)) {
+		const key = escapeControl(k);
+		const v = shown(record[k]);
+		if (key === k && v === record[k]) continue;
+		out ??= {...record};
+		if (key !== k) delete out[k];
+		out[key] = v;
+	}
+	return out ?? value;
 }
