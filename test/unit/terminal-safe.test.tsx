@@ -88,6 +88,17 @@ test('forText copies plain data with every string escaped, numbers/bigints/null 
 	assert.deepEqual([...shown.map], [[SHOWN, {b: SHOWN}]]);
 	assert.equal((shown as Record<string, unknown>)[SHOWN], true);
 	assert.equal(data.a, HOSTILE, 'the original is untouched (JSON output uses it)');
+	assert.equal(data.list[0], HOSTILE);
+	assert.ok(HOSTILE in data);
+	// copy on write: data with nothing to escape is returned as it is
+	const clean = labSnapshot();
+	assert.equal(forText(clean), clean);
+	const one = labSnapshot();
+	one.groups[1]!.groupId = HOSTILE;
+	const shownOne = forText(one);
+	assert.equal(shownOne.groups[1]!.groupId, SHOWN);
+	assert.equal(shownOne.groups[0], one.groups[0], 'untouched parts are shared');
+	assert.equal(shownOne.topics, one.topics);
 });
 
 test('describe brokers text: hostile host, rack and error escaped, the columns still aligned', () => {
