@@ -2,7 +2,7 @@
 // whose group id and client id carry ESC/OSC/CR sequences (Kafka lets a client choose any id), then
 // kcon describe groups / group in text (no raw control byte on stdout or stderr) and JSON (the exact
 // ids). A fake broker (test/helpers/fake-kafka.ts) for what a real one will not send: a host, a
-// rack and a topic name with control sequences in them. The console in tmux: an OSC title sequence
+// rack and a topic name with control sequences in them; an SNMP agent whose sysName has them. The console in tmux: an OSC title sequence
 // in a topic name leaves the pane title as it was.
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +11,8 @@ import {CLI, eventually, runKcon, sharedLab} from '../helpers/lab.js';
 import {startFakeKafka, type FakeKafka} from '../helpers/fake-kafka.js';
 import {tmuxTerminal} from '../helpers/tmux.js';
 import {groupCommand} from './describe-checks.js';
+import {startEmbeddedAgent} from '../../source/snmp/embedded-agent.js';
+import {PORTS} from '../helpers/ports.js';
 
 // OSC 0 (title) ended by BEL, OSC 2 ended by ST, blink, CR (rewrite the line), a C1 CSI, a bidi override
 const HOSTILE = '\u001b]0;PWNED\u0007\u001b]2;PWNED2\u001b\\\u001b[5mBLINK\u001b[0m\rOVER\u009b2J\u202eRTL';
@@ -143,4 +145,18 @@ test('console in tmux on the fake broker: the OSC title sequence in a topic name
 	// the detector works: the same sequence printed raw in this pane does set the title
 	term.tmux('respawn-pane', '-k', '-t', 'hostile', `printf '\\033]2;PWNED\\007'; sleep 60`);
 	await eventually(() => title() === 'PWNED', {timeoutMs: 10_000, intervalMs: 200});
+});
+
+test('an SNMP agent whose sysName carries ESC/OSC/CR: describe agents text escaped, JSON exact', {timeout: 60_000}, async () => {
+	const address = {host: '127.0.2.22', port: PORTS.hostileAgent};
+	const agent = await startEmbeddedAgent({...address, name: `pi${HOSTILE}`});
+	cleanups.push(() => agent.stop());
+	const args = ['describe', 'agents', '--agent', `hostile=${address.host}:${address.port}`];
+	const text = await runKcon(args, {timeoutMs: 30_000});
+	assert.equal(text.code, 0, text.stderr);
+	assertNoControlBytes(text.stdout, 'describe agents stdout');
+	assertNoControlBytes(text.stderr, 'describe agents stderr');
+	assert.ok(text.stdout.includes(`pi${SHOWN}`), text.stdout);
+	const json = JSON.parse((await runKcon([...args, '-o', 'json'], {timeoutMs: 30_000})).stdout);
+	assert.equal(json.agents[0].sysName, `pi${HOSTILE}`);
 });
