@@ -7,6 +7,7 @@ import {KconError, ReadOnlyError, UsageError} from '../errors.js';
 import {toJson} from '../present/json.js';
 import {audit, type AuditEntry} from '../state/audit.js';
 import {writeErr, writeJson, writeOut} from '../terminal-out.js';
+import {escapeControl} from '../present/terminal-safe.js';
 
 export interface ActionContext {
 	settings: Settings;
@@ -75,11 +76,11 @@ export function interactive(): boolean {
 	return Boolean(process.stdin.isTTY && process.stderr.isTTY);
 }
 
-/** Asks on the terminal; resolves to the trimmed answer. */
+/** Asks on the terminal (readline writes the question itself: escaped here, it may name topics); resolves to the trimmed answer. */
 export function ask(question: string): Promise<string> {
 	const rl = readline.createInterface({input: process.stdin, output: process.stderr});
 	return new Promise((resolve) => {
-		rl.question(question, (answer) => {
+		rl.question(escapeControl(question), (answer) => {
 			rl.close();
 			resolve(answer.trim());
 		});
