@@ -290,11 +290,11 @@ function sources(dir: string): string[] {
 	return fs.readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
-test('only terminal-out.ts writes to process.stdout/stderr; only ui/text.tsx uses Ink\'s <Text>', () => {
+test('only terminal-out.ts writes to process.stdout/stderr (no console.log either); only ui/text.tsx uses Ink\'s <Text>', () => {
 	const files = sources(root);
 	assert.ok(files.length > 50);
 	// the lab's own daemons write to their log files, not to a terminal
-	const rawWriters = files.filter((f) => /process\.(stdout|stderr)\.write/.test(fs.readFileSync(f, 'utf8')) && !/terminal-out\.ts$|lab\/[a-z-]+-main\.ts$/.test(f));
+	const rawWriters = files.filter((f) => /process\.(stdout|stderr)\.write|console\.(log|error|warn|info)\(/.test(fs.readFileSync(f, 'utf8')) && !/terminal-out\.ts$|lab\/[a-z-]+-main\.ts$/.test(f));
 	assert.deepEqual(rawWriters.map((f) => path.relative(root, f)), []);
 	const inkText = files.filter((f) => /import \{[^}]*\bText\b[^}]*\} from 'ink'/.test(fs.readFileSync(f, 'utf8')) && !f.endsWith(path.join('ui', 'text.tsx')));
 	assert.deepEqual(inkText.map((f) => path.relative(root, f)), []);
