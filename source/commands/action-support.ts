@@ -6,6 +6,8 @@ import {resolveSettings, type Settings} from '../config/settings.js';
 import {KconError, ReadOnlyError, UsageError} from '../errors.js';
 import {toJson} from '../present/json.js';
 import {audit, type AuditEntry} from '../state/audit.js';
+import {writeErr, writeJson, writeOut} from '../terminal-out.js';
+import {escapeControl} from '../present/terminal-safe.js';
 
 export interface ActionContext {
 	settings: Settings;
@@ -74,11 +76,11 @@ export function interactive(): boolean {
 	return Boolean(process.stdin.isTTY && process.stderr.isTTY);
 }
 
-/** Asks on the terminal; resolves to the trimmed answer. */
+/** Asks on the terminal (readline writes the question itself: escaped here, it may name topics); resolves to the trimmed answer. */
 export function ask(question: string): Promise<string> {
 	const rl = readline.createInterface({input: process.stdin, output: process.stderr});
 	return new Promise((resolve) => {
-		rl.question(question, (answer) => {
+		rl.question(escapeControl(question), (answer) => {
 			rl.close();
 			resolve(answer.trim());
 		});
@@ -97,13 +99,13 @@ export async function confirm(ctx: ActionContext, yes: boolean, prompt: string, 
 }
 
 export function out(ctx: ActionContext, text: string, json: unknown): void {
-	if (ctx.format === 'json') process.stdout.write(toJson(json) + '\n');
-	else process.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n');
+	if (ctx.format === 'json') writeJson(toJson(json) + '\n');
+	else writeOut(text.endsWith('\n') || text === '' ? text : text + '\n');
 }
 
 /** Progress and previews that must not pollute JSON on stdout go to stderr under -o json. */
 export function info(ctx: ActionContext, text: string): void {
-	(ctx.format === 'json' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
+	(ctx.format === 'json' ? writeErr : writeOut)(text.endsWith('\n') ? text : text + '\n');
 }
 
 export function positiveId(text: string | undefined, what = 'broker id'): number {

@@ -2,6 +2,7 @@
 // In the lab through its PIDs (source/lab); elsewhere through the context's brokerCommands argv
 // templates ({id}, {host}, {port}, {signal}), run without a shell, with a timeout, output shown.
 import {spawn} from 'node:child_process';
+import {StringDecoder} from 'node:string_decoder';
 import type {CommandContext} from './registry.js';
 import {KconError, UsageError} from '../errors.js';
 import {createGateway} from '../kafka/gateway.js';
@@ -26,6 +27,7 @@ import {
 	consoleAction,
 	type ActionContext,
 } from './action-support.js';
+import {writeErr, writeOut} from '../terminal-out.js';
 
 const options = {
 	signal: {type: 'string'},
@@ -194,9 +196,12 @@ export function runCommand(argv: string[], timeoutMs: number, action: ActionCont
 	return new Promise((resolve, reject) => {
 		const [command, ...args] = argv;
 		const child = spawn(command!, args, {stdio: ['ignore', 'pipe', 'pipe'], shell: false});
-		const sink = action.format === 'json' ? process.stderr : process.stdout;
-		child.stdout.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : sink.write(d)));
-		child.stderr.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : process.stderr.write(d)));
+		// the tool's output names topics and hosts from the cluster: it is passed on as kcon's own text
+		const sink = action.format === 'json' ? writeErr : writeOut;
+		const stdout = new StringDecoder('utf8');
+		const stderr = new StringDecoder('utf8');
+		child.stdout.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : sink(stdout.write(d))));
+		child.stderr.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : writeErr(stderr.write(d))));
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			reject(new KconError(`${argv.join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s (killed)`));

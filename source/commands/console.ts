@@ -5,6 +5,7 @@ import type {CommandContext} from './registry.js';
 import {connectionOptions, parseCommandArgs} from '../config/args.js';
 import {resolveSettings} from '../config/settings.js';
 import {UsageError} from '../errors.js';
+import {kconLine, writeOwnSequence} from '../terminal-out.js';
 
 const enterAlt = '\x1b[?1049h\x1b[H';
 const leaveAlt = '\x1b[?25h\x1b[?1049l';
@@ -80,7 +81,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 		try {
 			process.stdin.setRawMode?.(false);
 		} catch {}
-		process.stdout.write(leaveAlt);
+		writeOwnSequence(leaveAlt);
 	};
 	const onSignal = (signal: NodeJS.Signals) => {
 		restore();
@@ -88,7 +89,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 	};
 	const onCrash = (error: unknown) => {
 		restore();
-		process.stderr.write(`kcon: the console crashed: ${error instanceof Error ? error.message : String(error)}\n`);
+		kconLine(`the console crashed: ${error instanceof Error ? error.message : String(error)}`);
 		process.exit(1);
 	};
 	process.once('SIGTERM', onSignal);
@@ -97,7 +98,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 	process.on('unhandledRejection', onCrash);
 	process.on('exit', restore);
 
-	process.stdout.write(enterAlt);
+	writeOwnSequence(enterAlt);
 	try {
 		await runConsole({
 			source: gateway,

@@ -10,6 +10,8 @@ import {UsageError} from '../errors.js';
 import {AgentPoller, type AgentState} from '../snmp/poller.js';
 import {formatRate, formatUptime, type DerivedMetrics} from '../domain/metrics.js';
 import {toJson} from '../present/json.js';
+import {forText} from '../present/terminal-safe.js';
+import {writeJson, writeOut} from '../terminal-out.js';
 
 const options = {...connectionOptions, interval: {type: 'string'}, timeout: {type: 'string'}} as const;
 
@@ -58,7 +60,8 @@ export function agentRow(state: AgentState): AgentRow {
 const dash = (v: unknown) => (v === null || v === undefined ? '–' : String(v));
 
 /** Text table (columns sized to content) plus one line per agent that did not answer fully. */
-export function renderAgentsText(rows: readonly AgentRow[]): string {
+export function renderAgentsText(agents: readonly AgentRow[]): string {
+	const rows = forText(agents);
 	const header = ['NAME', 'ADDRESS', 'STATUS', 'SYSNAME', 'UPTIME', 'CPU%', 'LOAD', 'MEM%', 'DISK%', 'IF', 'RX', 'TX'];
 	const body = rows.map((r) => [
 		r.name,
@@ -131,9 +134,9 @@ export async function run(ctx: CommandContext): Promise<number> {
 
 	const rows = poller.states().map(agentRow);
 	if (format === 'json') {
-		process.stdout.write(toJson({takenAt: new Date().toISOString(), intervalSeconds: interval, agents: rows}) + '\n');
+		writeJson(toJson({takenAt: new Date().toISOString(), intervalSeconds: interval, agents: rows}) + '\n');
 	} else {
-		process.stdout.write(renderAgentsText(rows));
+		writeOut(renderAgentsText(rows));
 	}
 	return rows.every((r) => r.reachable) ? 0 : 1;
 }

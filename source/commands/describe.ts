@@ -14,6 +14,7 @@ import {describeDocument} from '../present/describe-json.js';
 import {renderTopicsText} from '../present/topics-text.js';
 import {renderBrokersText} from '../present/brokers-text.js';
 import {renderGroupMembers, renderGroupOffsets, renderGroupStates, type Chunk} from '../present/groups-text.js';
+import {kconLine, writeErr, writeJson, writeOut} from '../terminal-out.js';
 
 const options = {
 	...connectionOptions,
@@ -118,10 +119,10 @@ export async function run(ctx: CommandContext): Promise<number> {
 		if (values['only-with-lag']) groups = groups.filter((g) => g.totalLag > 0n);
 	}
 
-	for (const warning of snapshot.warnings) process.stderr.write(`kcon: warning: ${warning}\n`);
+	for (const warning of snapshot.warnings) kconLine(`warning: ${warning}`);
 
 	if (format === 'json') {
-		process.stdout.write(toJson(describeDocument(snapshot, {topics, groups})) + '\n');
+		writeJson(toJson(describeDocument(snapshot, {topics, groups})) + '\n');
 		return 0;
 	}
 
@@ -136,9 +137,9 @@ export async function run(ctx: CommandContext): Promise<number> {
 		else if (values.state) chunks.push(...renderGroupStates(groups, snapshot.brokers));
 		else chunks.push(...renderGroupOffsets(groups));
 		if (view === 'groups' && groups.length === 0) {
-			process.stderr.write(values['only-with-lag'] ? 'kcon: no consumer group has lag\n' : 'kcon: no consumer groups\n');
+			kconLine(values['only-with-lag'] ? 'no consumer group has lag' : 'no consumer groups');
 		}
 	}
-	for (const c of chunks) (c.stream === 'stdout' ? process.stdout : process.stderr).write(c.text);
+	for (const c of chunks) (c.stream === 'stdout' ? writeOut : writeErr)(c.text);
 	return 0;
 }

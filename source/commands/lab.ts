@@ -6,6 +6,8 @@ import {toJson} from '../present/json.js';
 import {DEFAULT_KAFKA_VERSION, fetchKafka} from '../lab/fetch.js';
 import {labDown, labStatus, labUp, labRssKb, type LabStatus} from '../lab/lab.js';
 import {labDir, readLabState, type CollectorFormat, type PiAgentKind, type Topology} from '../lab/state.js';
+import {forText} from '../present/terminal-safe.js';
+import {kconLine, writeJson, writeOut} from '../terminal-out.js';
 
 const options = {
 	kafka: {type: 'string'},
@@ -33,8 +35,8 @@ export async function run(ctx: CommandContext): Promise<number> {
 	switch (sub) {
 		case 'fetch': {
 			const install = await fetchKafka(values.kafka ?? DEFAULT_KAFKA_VERSION);
-			if (format === 'json') process.stdout.write(toJson(install) + '\n');
-			else process.stdout.write(`Kafka ${install.version}: ${install.libs}\n`);
+			if (format === 'json') writeJson(toJson(install) + '\n');
+			else writeOut(`Kafka ${install.version}: ${install.libs}\n`);
 			return 0;
 		}
 		case 'up': {
@@ -52,25 +54,25 @@ export async function run(ctx: CommandContext): Promise<number> {
 				collectorFormat: oneOf<CollectorFormat>('collector-format', values['collector-format'], ['fluentd', 'flume']),
 			});
 			const status = await labStatus(state);
-			if (format === 'json') process.stdout.write(toJson({...status, readyMs: Date.now() - started, rssKb: labRssKb(state)}) + '\n');
+			if (format === 'json') writeJson(toJson({...status, readyMs: Date.now() - started, rssKb: labRssKb(state)}) + '\n');
 			else printStatus(status, `lab ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 			return status.up ? 0 : 1;
 		}
 		case 'status': {
 			const state = readLabState();
 			if (!state) {
-				if (format === 'json') process.stdout.write(toJson({up: false, stateDir: labDir(), bootstrap: '', brokers: [], controllers: [], agents: [], workers: []}) + '\n');
-				else process.stdout.write(`no lab in ${labDir()} (start one with: kcon lab up)\n`);
+				if (format === 'json') writeJson(toJson({up: false, stateDir: labDir(), bootstrap: '', brokers: [], controllers: [], agents: [], workers: []}) + '\n');
+				else writeOut(`no lab in ${labDir()} (start one with: kcon lab up)\n`);
 				return 1;
 			}
 			const status = await labStatus(state);
-			if (format === 'json') process.stdout.write(toJson({...status, rssKb: labRssKb(state)}) + '\n');
+			if (format === 'json') writeJson(toJson({...status, rssKb: labRssKb(state)}) + '\n');
 			else printStatus(status, status.up ? 'lab is up' : 'lab is NOT fully up');
 			return status.up ? 0 : 1;
 		}
 		case 'down': {
 			const state = await labDown({keep: values.keep ?? false});
-			if (!state) process.stderr.write(`kcon: no lab in ${labDir()}\n`);
+			if (!state) kconLine(`no lab in ${labDir()}`);
 			return 0;
 		}
 		default:
@@ -78,7 +80,8 @@ export async function run(ctx: CommandContext): Promise<number> {
 	}
 }
 
-function printStatus(s: LabStatus, headline: string) {
+function printStatus(status: LabStatus, headline: string) {
+	const s = forText(status);
 	const mark = (alive: boolean) => (alive ? 'up  ' : 'DOWN');
 	const lines = [
 		`${headline} — Kafka ${s.kafkaVersion}, ${s.topology} topology, state in ${s.stateDir}`,
@@ -91,5 +94,5 @@ function printStatus(s: LabStatus, headline: string) {
 		...s.workers.map((w) => `${w.kind.padEnd(10)} ${mark(w.alive)} ${w.name} → ${w.target}  pid ${w.pid ?? '-'}`),
 		`logs       ${s.logs}`,
 	];
-	process.stdout.write(lines.join('\n') + '\n');
+	writeOut(lines.join('\n') + '\n');
 }

@@ -1,5 +1,7 @@
 // One line on stderr, or one JSON error object on stdout under --output json; returns the exit code.
 import {KconError} from '../errors.js';
+import {toJson} from '../present/json.js';
+import {kconLine, writeErr, writeJson} from '../terminal-out.js';
 
 export function wantsJson(argv: string[]): boolean {
 	for (let i = 0; i < argv.length; i++) {
@@ -16,12 +18,12 @@ export function reportError(error: unknown, json: boolean): number {
 	const exitCode = known ? error.exitCode : 1;
 	const code = known ? error.code : 'internal';
 	if (json) {
-		process.stdout.write(JSON.stringify({error: {code, message, exitCode}}) + '\n');
+		writeJson(toJson({error: {code, message, exitCode}}, 0) + '\n');
 	} else {
-		process.stderr.write(`kcon: ${message}\n`);
+		kconLine(message);
 	}
 	if (!known && process.env['KCON_DEBUG'] && error instanceof Error) {
-		process.stderr.write(`${error.stack}\n`);
+		writeErr(`${error.stack}\n`);
 	}
 	return exitCode;
 }

@@ -5,13 +5,14 @@ import {parseCommandArgs} from '../config/args.js';
 import {UsageError} from '../errors.js';
 import {labStatus, labUp} from '../lab/lab.js';
 import {readLabState} from '../lab/state.js';
+import {kconLine, writeOut} from '../terminal-out.js';
 
 export async function run(ctx: CommandContext): Promise<number | void> {
 	const {positionals} = parseCommandArgs(ctx.argv, {});
 	if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
 	let state = readLabState();
 	if (!state || !(await labStatus(state)).up) {
-		process.stderr.write(state ? 'kcon: the lab is partly down; starting what is missing\n' : 'kcon: no lab running; starting one (kcon lab up)\n');
+		kconLine(state ? 'the lab is partly down; starting what is missing' : 'no lab running; starting one (kcon lab up)');
 		state = await labUp({});
 	}
 	if (process.stdout.isTTY) {
@@ -19,7 +20,7 @@ export async function run(ctx: CommandContext): Promise<number | void> {
 		return console.run({argv: ['--lab']});
 	}
 	const status = await labStatus(state);
-	process.stdout.write(
+	writeOut(
 		[
 			`lab ${status.up ? 'up' : 'NOT fully up'} — Kafka ${status.kafkaVersion}, ${status.topology} topology`,
 			`bootstrap ${status.bootstrap}`,

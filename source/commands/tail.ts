@@ -16,6 +16,7 @@ import {escapeJsonBytes, writeMessageJson, type ByteSink} from '../present/messa
 import {messageTextLine} from '../present/message-text.js';
 import {tailBatches} from '../kafka/tail.js';
 import {tailGroupBatches} from '../kafka/tail-group.js';
+import {kconLine} from '../terminal-out.js';
 
 const options = {
 	...connectionOptions,
@@ -126,7 +127,7 @@ class Output implements ByteSink {
 		this.closed = true;
 		this.onClose();
 		if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
-		process.stderr.write(`kcon: cannot write output: ${error.message}\n`);
+		kconLine(`cannot write output: ${error.message}`);
 		process.exitCode = 1;
 	};
 
@@ -219,7 +220,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 	process.once('SIGTERM', onSignal);
 	const json = opts.output === 'json';
 	const hasFilter = opts.filter.key !== undefined || opts.filter.grep !== undefined;
-	const notice = (message: string) => process.stderr.write(`kcon: ${message}\n`);
+	const notice = (message: string) => kconLine(message);
 	let remaining = opts.limit ?? Infinity;
 
 	const source = opts.group

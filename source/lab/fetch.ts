@@ -6,6 +6,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {cacheDir} from '../config/paths.js';
 import {KconError, UsageError} from '../errors.js';
+import {writeErr} from '../terminal-out.js';
 
 /** Newest 4.2.x that Maven Central has (4.2.2 did not resolve when this was written). */
 export const DEFAULT_KAFKA_VERSION = '4.2.1';
@@ -64,7 +65,7 @@ export function requireTool(command: string, fix: string): void {
 /** Fetch (or reuse) Kafka `version`; progress goes to `log` (stderr by default). */
 export async function fetchKafka(
 	version: string,
-	log: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+	log: (line: string) => void = (line) => writeErr(line + '\n'),
 ): Promise<KafkaInstall> {
 	checkVersion(version);
 	const install = installOf(version);

@@ -19,6 +19,7 @@ import {
 	type Topology,
 } from './state.js';
 import {RESOURCE_TOPIC, startPis, stopWorkers} from './pis.js';
+import {writeErr} from '../terminal-out.js';
 export {RESOURCE_TOPIC, TOWER_GROUP, TOWER_BACKUP_GROUP, agentPort} from './pis.js';
 
 
@@ -35,7 +36,7 @@ export interface UpOptions {
 	timeoutMs?: number;
 }
 
-const stderrLog = (line: string) => process.stderr.write(line + '\n');
+const stderrLog = (line: string) => writeErr(line + '\n');
 
 export function defaultPiAgent(): PiAgentKind {
 	return fs.existsSync('/usr/sbin/snmpd') ? 'snmpd' : 'embedded';

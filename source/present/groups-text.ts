@@ -3,7 +3,9 @@
 // unknown; the same notes: "Consumer group 'g' has no active members." / "Warning: Consumer group
 // 'g' is rebalancing." on stderr, "Error: Consumer group 'g' does not exist." on stdout.
 // Pure: returns chunks in order, each for stdout or stderr, so stdout matches the Java tool.
+// Ids, hosts and names are laid out escaped (forText), so widths are those of what is shown.
 import type {BrokerInfo, GroupInfo} from '../domain/cluster.js';
+import {forText} from './terminal-safe.js';
 
 export interface Chunk {
 	stream: 'stdout' | 'stderr';
@@ -39,7 +41,8 @@ function notes(group: GroupInfo, out: Chunk[]): boolean {
 }
 
 /** The default view: GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST CLIENT-ID */
-export function renderGroupOffsets(groups: GroupInfo[]): Chunk[] {
+export function renderGroupOffsets(described: GroupInfo[]): Chunk[] {
+	const groups = forText(described);
 	const out: Chunk[] = [];
 	for (const group of groups) {
 		if (!notes(group, out) || group.offsets.length === 0) continue;
@@ -76,7 +79,8 @@ export function renderGroupOffsets(groups: GroupInfo[]): Chunk[] {
 }
 
 /** --members: GROUP CONSUMER-ID [GROUP-INSTANCE-ID] HOST CLIENT-ID #PARTITIONS */
-export function renderGroupMembers(groups: GroupInfo[]): Chunk[] {
+export function renderGroupMembers(described: GroupInfo[]): Chunk[] {
+	const groups = forText(described);
 	const out: Chunk[] = [];
 	for (const group of groups) {
 		if (!notes(group, out)) continue;
@@ -109,7 +113,9 @@ export function renderGroupMembers(groups: GroupInfo[]): Chunk[] {
 }
 
 /** --state: GROUP COORDINATOR (ID) ASSIGNMENT-STRATEGY STATE #MEMBERS */
-export function renderGroupStates(groups: GroupInfo[], brokers: BrokerInfo[]): Chunk[] {
+export function renderGroupStates(described: GroupInfo[], advertised: BrokerInfo[]): Chunk[] {
+	const groups = forText(described);
+	const brokers = forText(advertised);
 	const out: Chunk[] = [];
 	const byId = new Map(brokers.map((b) => [b.id, b]));
 	for (const group of groups) {

@@ -1,25 +1,9 @@
 // Printing untrusted bytes safely: a payload must never drive the terminal.
 import {isUtf8} from 'node:buffer';
 
-// C0 controls, DEL, C1 controls, line/paragraph separators, bidi embeddings/overrides/isolates,
-// zero-width and BOM characters that could hide or reorder text.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g;
+import {escapeControl} from './terminal-safe.js';
 
-const NAMED: Record<string, string> = {'\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e'};
-
-function escapeChar(ch: string): string {
-	const named = NAMED[ch];
-	if (named) return named;
-	const code = ch.charCodeAt(0);
-	return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
-/** Escape every control / invisible-formatting character of a string. */
-export function escapeControl(text: string): string {
-	UNSAFE.lastIndex = 0;
-	return UNSAFE.test(text) ? text.replace(UNSAFE, escapeChar) : text;
-}
+export {escapeControl};
 
 /** Bytes as safe one-line text: valid UTF-8 is decoded and escaped, anything else shows bytes as \xNN. */
 export function safeText(bytes: Buffer): string {

@@ -1,6 +1,10 @@
 // Plain aligned columns for terminal tables (two spaces between columns, no trailing spaces).
+// Cells are escaped before they are measured: a hostile value is shown, and the columns still line up.
+import {escapeControl} from './terminal-safe.js';
 
-export function renderTable(header: string[], rows: string[][]): string {
+export function renderTable(titles: string[], cells: string[][]): string {
+	const header = titles.map(escapeControl);
+	const rows = cells.map((r) => r.map(escapeControl));
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 	const line = (cells: string[]) =>
 		cells

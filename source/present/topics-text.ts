@@ -5,6 +5,7 @@
 // as TopicCommand does. Pure: a function of the snapshot's topics and brokers.
 import type {BrokerInfo, PartitionInfo, TopicInfo} from '../domain/cluster.js';
 import {partitionFilter, replicationFactor, type PartitionFilter} from '../domain/health.js';
+import {forText} from './terminal-safe.js';
 
 export interface TopicsTextOptions {
 	/** partition filters, OR-ed like TopicCommand's report options */
@@ -37,7 +38,9 @@ export function partitionLine(topic: string, p: PartitionInfo): string {
 }
 
 /** The text, one line per entry, each ending in a newline ('' when nothing matches). */
-export function renderTopicsText(topics: TopicInfo[], brokers: BrokerInfo[], options: TopicsTextOptions = {}): string {
+export function renderTopicsText(anyTopics: TopicInfo[], brokers: BrokerInfo[], options: TopicsTextOptions = {}): string {
+	// names and config values as shown (escaped): a tab or newline in a name cannot fake a column or a line
+	const topics = forText(anyTopics);
 	const filters = options.filters ?? [];
 	const predicates = filters.map((f) => partitionFilter(f, brokers));
 	const lines: string[] = [];

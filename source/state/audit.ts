@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {stateDir} from '../config/paths.js';
+import {kconLine} from '../terminal-out.js';
 
 export interface AuditEntry {
 	/** ISO-8601 time the action finished */
@@ -47,7 +48,7 @@ export function audit(entry: Omit<AuditEntry, 'time' | 'user'> & {time?: string;
 		fs.mkdirSync(path.dirname(file), {recursive: true});
 		fs.appendFileSync(file, JSON.stringify(full) + '\n', {mode: 0o600});
 	} catch (error) {
-		process.stderr.write(`kcon: could not write the audit log ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+		kconLine(`could not write the audit log ${file}: ${error instanceof Error ? error.message : String(error)}`);
 	}
 	return full;
 }

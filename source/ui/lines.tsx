@@ -1,6 +1,7 @@
 // A block of pre-rendered lines (the agents views draw their own text), each truncated to the width.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 
 export function Lines({lines, width, height}: {lines: readonly string[]; width: number; height: number}) {
 	return (

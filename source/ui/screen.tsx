@@ -2,13 +2,14 @@
 // the current view (a virtualised table or a custom view), and the footer (key hints, command bar,
 // filter input or a flash line). Exactly `height` lines, each at most `width` columns.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import {healthSegments, healthStrip, type Row} from '../present/console-rows.js';
 import {current, listHeight, type Action, type ConsoleState} from '../state/reducer.js';
 import {resolveCursor, viewTable, windowFor} from '../state/select.js';
 import {activeCommands, footerHints, helpLines, type KeyCommand} from './keys.js';
 import {fit, tableLines} from './table.js';
-import {bold, inverse, paint, paintSegments} from './theme.js';
+import {bold, heading, inverse, paint, paintSegments} from './theme.js';
 import {pollingPause, viewById} from './views/registry.js';
 
 export interface ScreenProps {
@@ -48,7 +49,7 @@ function titleBar(state: ConsoleState, width: number, target: string | undefined
 	const cadence = pause ? `⏸ polling paused: ${pause}` : `${state.polling ? '⟳' : ' '} every ${state.refreshMs / 1000}s`;
 	const right = `${cadence}${snap ? ` · ${clock(snap.takenAt)} UTC` : ''} `;
 	const room = Math.max(0, width - [...left].length - [...ro].length - [...right].length);
-	return inverse(bold(left)) + (ro ? paint('bad', ro) : '') + ' '.repeat(room) + paint('dim', right);
+	return heading(left) + (ro ? paint('bad', ro) : '') + ' '.repeat(room) + paint('dim', right);
 }
 
 function banner(state: ConsoleState): string {

@@ -1,6 +1,9 @@
 // Draws a table window as lines of text: only the visible rows are touched (virtualised), each
 // line exactly `width` columns wide. Pure; the Ink component prints the lines.
+// Text from the cluster is escaped here, before it is measured and coloured (fit, clip, drawCell):
+// widths are those of what is shown, and no id or name can move the cursor or set a title.
 import {cellText, type Cell, type Column, type Row, type Segment, type Tone} from '../present/console-rows.js';
+import {escapeControl} from '../present/terminal-safe.js';
 import {bold, inverse, paint} from './theme.js';
 
 /** Column widths that fit `width` (1 space between columns): fixed first, then flex shares. */
@@ -32,25 +35,33 @@ export function layoutColumns(columns: readonly Column[], width: number): number
 	return widths;
 }
 
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+export function fit(raw: string, width: number, align: 'left' | 'right' = 'left'): string {
 	if (width <= 0) return '';
+	const text = escapeControl(raw);
 	const chars = [...text];
 	if (chars.length > width) return width === 1 ? '…' : chars.slice(0, width - 1).join('') + '…';
 	const pad = ' '.repeat(width - chars.length);
 	return align === 'right' ? pad + text : text + pad;
 }
 
+/** Text escaped, truncated to `width` columns with an ellipsis (no padding). */
+export function clip(raw: string, width: number): string {
+	const text = escapeControl(raw);
+	const chars = [...text];
+	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+}
+
 function segmentsOf(cell: Cell): Segment[] {
-	if (typeof cell === 'string') return [{text: cell}];
-	return Array.isArray(cell) ? cell : [cell];
+	const segments = typeof cell === 'string' ? [{text: cell}] : Array.isArray(cell) ? cell : [cell];
+	return segments.map((s) => ({...s, text: escapeControl(s.text)}));
 }
 
 /** One cell, truncated/padded to `width`, coloured per segment (plain when `plain`). */
 function drawCell(cell: Cell, width: number, align: 'left' | 'right', rowTone: Tone | undefined, plain: boolean): string {
-	const text = cellText(cell);
+	const segs = segmentsOf(cell);
+	const text = cellText(segs);
 	const fitted = fit(text, width, align);
 	if (plain) return fitted;
-	const segs = segmentsOf(cell);
 	// re-cut the fitted text along the segments to keep their colours
 	const chars = [...fitted];
 	const lead = align === 'right' ? Math.max(0, width - [...text].length) : 0;

@@ -1,6 +1,10 @@
 // Tones -> terminal colours. One chalk instance for the console, its colour level settable (tests
 // force colours on to assert them; NO_COLOR and non-colour terminals get plain text).
+// Every function here takes plain text and escapes it before colouring it: text from the cluster
+// inside kcon's colours is shown, never obeyed (its ESC becomes `\e`). So styles do not nest:
+// heading() is bold and inverse at once.
 import {Chalk, supportsColor, type ChalkInstance} from 'chalk';
+import {escapeControl} from '../present/terminal-safe.js';
 import type {Segment, Tone} from '../present/console-rows.js';
 
 let chalk: ChalkInstance = new Chalk({level: supportsColor ? supportsColor.level : 0});
@@ -9,8 +13,9 @@ export function setColorLevel(level: 0 | 1 | 2 | 3): void {
 	chalk = new Chalk({level});
 }
 
-export function paint(tone: Tone | undefined, text: string): string {
-	if (!text) return text;
+export function paint(tone: Tone | undefined, raw: string): string {
+	if (!raw) return raw;
+	const text = escapeControl(raw);
 	switch (tone) {
 		case 'ok':
 			return chalk.green(text);
@@ -30,11 +35,15 @@ export function paint(tone: Tone | undefined, text: string): string {
 }
 
 export function bold(text: string): string {
-	return chalk.bold(text);
+	return chalk.bold(escapeControl(text));
 }
 
 export function inverse(text: string): string {
-	return chalk.inverse(text);
+	return chalk.inverse(escapeControl(text));
+}
+
+export function heading(text: string): string {
+	return chalk.inverse.bold(escapeControl(text));
 }
 
 export function paintSegments(segments: readonly Segment[]): string {

@@ -9,40 +9,9 @@ import {AgentsView, agentsLayout, agentsViewLines, netSeries, type AgentSeries} 
 import {AgentDetailView, agentDetailLines} from '../../source/ui/views/agent-detail-view.js';
 import {setColorLevel} from '../../source/ui/theme.js';
 import {AgentsScreen, agentViewDefs} from '../../source/ui/views/agents-screen.js';
+import {agentState as state} from './ui-fixtures.js';
 
 setColorLevel(0);
-
-function state(name: string, extra: Partial<AgentState> = {}): AgentState {
-	return {
-		name,
-		address: `127.0.1.${name.slice(-1)}:1161`,
-		security: 'v2c',
-		status: 'ok',
-		error: null,
-		latencyMs: 4,
-		lastAnswerAt: 1000,
-		lastAttemptAt: 996,
-		ifIndex: 2,
-		ifDescr: 'eth0',
-		missing: [],
-		requests: 10,
-		skipped: 0,
-		metrics: {
-			sysName: 'pi',
-			uptimeSeconds: 3 * 86400 + 4 * 3600,
-			cpuPercent: 42.5,
-			load1: 1.35,
-			memTotalKB: 3884328,
-			memAvailKB: 2925856,
-			memUsedPercent: 24.7,
-			diskPercent: 6,
-			rxBytesPerSec: 1_234_567,
-			txBytesPerSec: 98_000,
-			counterBits: 64,
-		},
-		...extra,
-	};
-}
 
 function series(seed: number, n = 120): AgentSeries {
 	const wave = (k: number) => Array.from({length: n}, (_, i) => 50 + 45 * Math.sin((i + seed) / k));

@@ -1,5 +1,6 @@
-// Fixture snapshots for the console's view tests and bench (no broker involved). No tests here.
+// Fixture snapshots and agent states for the console's view tests and bench (no broker involved). No tests here.
 import type {ClusterSnapshot, GroupInfo, PartitionInfo, TopicInfo} from '../../source/domain/cluster.js';
+import type {AgentState} from '../../source/domain/metrics.js';
 
 export function partition(n: number, leader: number | null, replicas: number[], isr: number[], earliest: bigint | null = 0n, latest: bigint | null = 100n): PartitionInfo {
 	return {
@@ -112,5 +113,38 @@ export function bigSnapshot(n = 10_000, topics = 1, groups = 0): ClusterSnapshot
 		topics: list,
 		groups: gs,
 		warnings: [],
+	};
+}
+
+/** An SNMP agent that answered with every metric (a Pi), for the agents views. */
+export function agentState(name: string, extra: Partial<AgentState> = {}): AgentState {
+	return {
+		name,
+		address: `127.0.1.${name.slice(-1)}:1161`,
+		security: 'v2c',
+		status: 'ok',
+		error: null,
+		latencyMs: 4,
+		lastAnswerAt: 1000,
+		lastAttemptAt: 996,
+		ifIndex: 2,
+		ifDescr: 'eth0',
+		missing: [],
+		requests: 10,
+		skipped: 0,
+		metrics: {
+			sysName: 'pi',
+			uptimeSeconds: 3 * 86400 + 4 * 3600,
+			cpuPercent: 42.5,
+			load1: 1.35,
+			memTotalKB: 3884328,
+			memAvailKB: 2925856,
+			memUsedPercent: 24.7,
+			diskPercent: 6,
+			rxBytesPerSec: 1_234_567,
+			txBytesPerSec: 98_000,
+			counterBits: 64,
+		},
+		...extra,
 	};
 }

@@ -4,7 +4,8 @@
 // ("offline") when the kill takes partitions offline. Killing the last reachable broker is not
 // offered at all (the scripted command needs --force for it).
 import React, {useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../text.js';
 import {killNeedsForce, type KillImpact} from '../../domain/impact.js';
 import {paint} from '../theme.js';
 import {ImpactPreview} from './action-impact.js';

@@ -1,20 +1,17 @@
 // Console side of `kcon broker kill`: the impact preview, shown before any kill (pure: props in,
 // frame out). The confirm flow (action-confirm.tsx) puts it above the type-the-id prompt.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {impactLines, killNeedsForce, type KillImpact} from '../../domain/impact.js';
 import {paint} from '../theme.js';
+import {clip} from '../table.js';
 
 export interface ImpactPreviewProps {
 	impact: KillImpact;
 	width: number;
 	/** lines available; long lists are cut with "… and N more" */
 	height: number;
-}
-
-function clip(text: string, width: number): string {
-	const chars = [...text];
-	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }
 
 /** Lines coloured by what they mean: offline red, under-min-ISR/coordinators yellow. */

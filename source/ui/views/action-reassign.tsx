@@ -2,7 +2,8 @@
 // keeps the step and the data; these draw: target brokers → preview of moves → throttle → execute
 // → live progress (PartitionProgress rows from domain/reassign-progress).
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import type {PartitionProgress} from '../../domain/reassign-progress.js';
 import {paint} from '../theme.js';
 

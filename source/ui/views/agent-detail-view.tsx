@@ -6,6 +6,7 @@ import {formatRate, formatUptime, type AgentState} from '../../domain/metrics.js
 import type {HistoryMetric} from '../../domain/metrics-history.js';
 import {barChart, seriesStats} from '../../domain/sparkline.js';
 import {bold, paint} from '../theme.js';
+import {clip} from '../table.js';
 import {statusTone, type AgentSeries} from './agents-view.js';
 
 export interface AgentDetailViewProps {
@@ -34,11 +35,6 @@ export const DETAIL_CHARTS: ChartDef[] = [
 	{metric: 'txBytesPerSec', label: 'TX', format: formatRate},
 	{metric: 'load1', label: 'Load (1 min)', format: (v) => (v === null ? '–' : v.toFixed(2))},
 ];
-
-function clip(text: string, width: number): string {
-	const chars = [...text];
-	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
-}
 
 /** Lines of the detail view; charts share the height left after the header (≥ 2 rows each). */
 export function agentDetailLines({agent, series, width, height, windowMs = 600_000}: AgentDetailViewProps, colour = true): string[] {

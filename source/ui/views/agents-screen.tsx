@@ -3,7 +3,9 @@
 // with createAgentSource(resolveAgents(values).agents) from snmp/agent-source.ts) and draw with
 // the pure AgentsView / AgentDetailView. Register with:  for (const d of agentViewDefs(src)) addView(d)
 import React, {useState, useSyncExternalStore} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../text.js';
+import {escapeControl} from '../../present/terminal-safe.js';
 import {agentsUp, type AgentSource} from '../../domain/metrics.js';
 import type {ViewDef, ViewProps} from './registry.js';
 import {AgentsView} from './agents-view.js';
@@ -56,7 +58,7 @@ export function AgentDetailScreen({source, name, width, height}: {source: AgentS
 	if (!agent) {
 		return (
 			<Box>
-				<Text>no agent named {name}</Text>
+				<Text>no agent named {escapeControl(name)}</Text>
 			</Box>
 		);
 	}

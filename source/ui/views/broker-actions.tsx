@@ -4,7 +4,8 @@
 // The work itself is injected by commands/console.ts (setBrokerActions) — the same guarded,
 // audited code path as `kcon broker kill|start`.
 import React, {useMemo} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../text.js';
 import {killImpact} from '../../domain/impact.js';
 import type {KeyCommand} from '../keys.js';
 import {paint} from '../theme.js';

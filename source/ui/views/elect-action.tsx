@@ -2,10 +2,12 @@
 // back to its preferred replica (the first replica, when it is in the ISR), then `y` runs it —
 // the same guarded, audited path as `kcon elect --topic T` (injected by commands/console.ts).
 import React, {useMemo} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../text.js';
 import type {TopicInfo} from '../../domain/cluster.js';
 import {selectedTopic, type KeyCommand} from '../keys.js';
 import {paint} from '../theme.js';
+import {escapeControl} from '../../present/terminal-safe.js';
 import type {ViewDef, ViewProps} from './registry.js';
 import {runConsoleAction} from './run-action.js';
 
@@ -53,7 +55,7 @@ function ElectView({state, entry, height, dispatch, active}: ViewProps) {
 	const shown = moves.slice(0, Math.max(1, height - 3));
 	return (
 		<Box flexDirection="column">
-			<Text>{`Preferred leader election for ${name}: ${moves.length} partition(s) change leader`}</Text>
+			<Text>{`Preferred leader election for ${escapeControl(name)}: ${moves.length} partition(s) change leader`}</Text>
 			{shown.map((m) => (
 				<Text key={m.partition}>{`  partition ${m.partition}: leader ${m.from ?? 'none'} → ${m.to}`}</Text>
 			))}

@@ -2,7 +2,8 @@
 // progress come from the same guarded, audited code as `kcon reassign execute|verify` (injected by
 // commands/console.ts). Polling pauses while the flow is open; the flow polls its own progress.
 import React, {useEffect, useMemo, useRef, useState} from 'react';
-import {Text, useInput} from 'ink';
+import {useInput} from 'ink';
+import {Text} from '../text.js';
 import type {ReassignmentPlan} from '../../domain/reassign-plan.js';
 import type {PartitionProgress} from '../../domain/reassign-progress.js';
 import {selectedTopic, splitKeys, type KeyCommand} from '../keys.js';

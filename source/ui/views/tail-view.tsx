@@ -7,10 +7,12 @@
 // where `source` is a TailSource (commands/console.ts: `consoleTailSource(settings)` from kafka/tail.ts).
 // TailList / TailMessage are plain components (a session + width/height) usable on their own.
 import React, {useEffect, useState, useSyncExternalStore} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../text.js';
 import type {TailRecord} from '../../domain/tail.js';
 import {formatTime, keyText, messageDetailLines, valueText} from '../../present/message-text.js';
 import {paint, inverse} from '../theme.js';
+import {clip} from '../table.js';
 import type {ViewDef, ViewProps} from './registry.js';
 import {acquireTailSession, tailTitle, type TailSession, type TailSource} from './tail-session.js';
 
@@ -22,11 +24,6 @@ function useSession(session: TailSession) {
 		(cb) => session.subscribe(cb),
 		() => session.snapshot(),
 	);
-}
-
-function clip(text: string, width: number): string {
-	const chars = [...text];
-	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }
 
 /** The text of one list line (no colour): time, partition@offset, key, value. */
