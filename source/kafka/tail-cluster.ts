@@ -46,7 +46,7 @@ const socketFactory = require('kafkajs/src/network/socketFactory.js') as () => u
 
 export const READ_UNCOMMITTED = 0;
 
-export type TailConnection = Pick<Settings, 'brokers' | 'sasl' | 'ssl'> & {clientId?: string};
+export type TailConnection = Pick<Settings, 'brokers' | 'sasl' | 'ssl' | 'readOnly' | 'context'> & {clientId?: string};
 
 export function createTailCluster(conn: TailConnection): KjsCluster {
 	return new Cluster({

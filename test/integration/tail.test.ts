@@ -176,6 +176,20 @@ describe('kcon tail (shared lab)', () => {
 		assert.match(r.stderr, /^rc=0\n$/, r.stderr);
 	});
 
+	test('--group under --read-only or KCON_READ_ONLY=1: exit 3, one line, and the group never exists', async () => {
+		const group = `tail-it-readonly-${process.pid}`;
+		const r = await tail(['--group', group, '--from', 'beginning', '--until', 'end', '--read-only']);
+		assert.equal(r.code, 3, r.stderr + r.stdout);
+		assert.equal(r.stdout, '');
+		assert.equal(r.stderr, `kcon: read-only mode: refusing to join group '${group}' and commit its offsets\n`);
+		const env = await runKcon(['tail', topic, '-b', lab.bootstrap, '--group', group, '-o', 'json'], {env: {KCON_READ_ONLY: '1'}, timeoutMs: 60_000});
+		assert.equal(env.code, 3, env.stderr + env.stdout);
+		assert.deepEqual(JSON.parse(env.stdout), {error: {code: 'read-only', message: `read-only mode: refusing to join group '${group}' and commit its offsets`, exitCode: 3}});
+		const list = await javaTool(lab, 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--bootstrap-server', lab.bootstrap, '--list']);
+		assert.equal(list.code, 0, list.stderr);
+		assert.ok(!list.stdout.split('\n').includes(group), `group ${group} was created:\n${list.stdout}`);
+	});
+
 	test('no group is left behind; --group consumes as a member and commits where it stopped', async () => {
 		const group = `tail-it-group-${process.pid}`;
 		const before = await javaTool(lab, 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--bootstrap-server', lab.bootstrap, '--list']);
