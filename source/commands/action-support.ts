@@ -1,9 +1,10 @@
 // Shared by the mutating commands (broker, reassign, elect): flags, settings, read-only refusal,
 // confirmation without a terminal, the audit trail and output in text or JSON.
 import readline from 'node:readline';
-import {connectionOptions, outputFormat, parseCommandArgs, type Options} from '../config/args.js';
+import {outputFormat, parseConnectionArgs, type Options} from '../config/args.js';
+import {brokerId} from '../config/numbers.js';
 import {resolveSettings, type Settings} from '../config/settings.js';
-import {KconError, ReadOnlyError, UsageError} from '../errors.js';
+import {KconError, ReadOnlyError} from '../errors.js';
 import {toJson} from '../present/json.js';
 import {audit, type AuditEntry} from '../state/audit.js';
 
@@ -18,7 +19,7 @@ export interface ActionContext {
 }
 
 export function parseActionArgs<T extends Options>(argv: string[], options: T) {
-	return parseCommandArgs(argv, {...connectionOptions, ...options});
+	return parseConnectionArgs(argv, options);
 }
 
 export function contextName(settings: Settings): string {
@@ -106,8 +107,7 @@ export function info(ctx: ActionContext, text: string): void {
 	(ctx.format === 'json' ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : text + '\n');
 }
 
+/** A broker id or partition typed as an argument: the shared whole-number parser, int32 range. */
 export function positiveId(text: string | undefined, what = 'broker id'): number {
-	if (text === undefined) throw new UsageError(`missing ${what}`);
-	if (!/^\d+$/.test(text)) throw new UsageError(`${what} must be a whole number ≥ 0, not '${text}'`);
-	return Number(text);
+	return brokerId(text, what);
 }

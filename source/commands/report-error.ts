@@ -1,5 +1,6 @@
 // One line on stderr, or one JSON error object on stdout under --output json; returns the exit code.
 import {KconError} from '../errors.js';
+import {escapeControl} from '../present/message-safe.js';
 
 export function wantsJson(argv: string[]): boolean {
 	for (let i = 0; i < argv.length; i++) {
@@ -18,7 +19,11 @@ export function reportError(error: unknown, json: boolean): number {
 	if (json) {
 		process.stdout.write(JSON.stringify({error: {code, message, exitCode}}) + '\n');
 	} else {
-		process.stderr.write(`kcon: ${message}\n`);
+		// control characters in what a message quotes (a flag value, a broker's error text) are shown
+		// escaped, never sent to the terminal; a usage error stays one line even when the bad value
+		// held a line break, other errors keep their own lines (a lab node's last log lines)
+		const lines = exitCode === 2 ? [message] : message.split('\n');
+		process.stderr.write(`kcon: ${lines.map(escapeControl).join('\n')}\n`);
 	}
 	if (!known && process.env['KCON_DEBUG'] && error instanceof Error) {
 		process.stderr.write(`${error.stack}\n`);

@@ -153,7 +153,7 @@ describe('kcon tail (shared lab)', () => {
 			[['tail', 'no-such-topic-here', '-b', lab.bootstrap], /^kcon: topic 'no-such-topic-here' does not exist\n$/],
 			[['tail', topic, '-b', lab.bootstrap, '--partition', '7'], /^kcon: topic '.*' has no partition 7 \(it has 3: 0-2\)\n$/],
 			[['tail', topic, '-b', lab.bootstrap, '--from', 'yesterday'], /^kcon: --from must be .*'yesterday'\n$/],
-			[['tail', topic, '-b', lab.bootstrap, '--limit', '0'], /^kcon: --limit must be a whole number ≥ 1, not '0'\n$/],
+			[['tail', topic, '-b', lab.bootstrap, '--limit', '0'], /^kcon: --limit must be a whole number from 1 to 9007199254740991, not '0'\n$/],
 		];
 		for (const [args, re] of cases) {
 			const r = await runKcon(args);
