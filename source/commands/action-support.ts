@@ -4,7 +4,8 @@ import readline from 'node:readline';
 import {outputFormat, parseConnectionArgs, type Options} from '../config/args.js';
 import {brokerId} from '../config/numbers.js';
 import {resolveSettings, type Settings} from '../config/settings.js';
-import {KconError, ReadOnlyError} from '../errors.js';
+import {KconError} from '../errors.js';
+import {readOnlyError} from '../kafka/write-guard.js';
 import {toJson} from '../present/json.js';
 import {audit, type AuditEntry} from '../state/audit.js';
 
@@ -45,12 +46,15 @@ export function record(ctx: ActionContext, result: AuditEntry['result'], detail?
 	audit({context: ctx.context, action: ctx.action, arguments: {...ctx.args, ...extra}, result, ...(detail === undefined ? {} : {detail})});
 }
 
-/** Refuses (exit 3) when the settings say read-only; the refusal is audited. */
+/**
+ * Refuses (exit 3) when the settings say read-only, before any preview or prompt; the refusal is
+ * audited. The requests themselves are refused again where they are sent (kafka/write-guard.ts).
+ */
 export function refuseIfReadOnly(ctx: ActionContext): void {
 	if (!ctx.settings.readOnly) return;
-	const message = `read-only mode: refusing ${ctx.action.replace('.', ' ')}${ctx.settings.context ? ` (context '${ctx.settings.context}')` : ''}`;
-	record(ctx, 'refused', message);
-	throw new ReadOnlyError(message);
+	const error = readOnlyError(ctx.settings, ctx.action.replace('.', ' '));
+	record(ctx, 'refused', error.message);
+	throw error;
 }
 
 /** Throws a refusal that is audited first. */
