@@ -4,6 +4,7 @@
 // 'g' is rebalancing." on stderr, "Error: Consumer group 'g' does not exist." on stdout.
 // Pure: returns chunks in order, each for stdout or stderr, so stdout matches the Java tool.
 import type {BrokerInfo, GroupInfo} from '../domain/cluster.js';
+import {toolLag} from '../domain/lag.js';
 
 export interface Chunk {
 	stream: 'stdout' | 'stderr';
@@ -64,7 +65,7 @@ export function renderGroupOffsets(groups: GroupInfo[]): Chunk[] {
 				String(o.partition),
 				cell(o.committed),
 				cell(o.logEnd),
-				cell(o.lag),
+				cell(toolLag(o.committed, o.logEnd)),
 				cell(o.consumerId),
 				cell(o.host),
 				cell(o.clientId),
