@@ -90,6 +90,9 @@ async function generate(values: Values): Promise<number> {
 		targetText = values.brokers;
 		connection = {...values, brokers: undefined};
 	}
+	if (targetText === undefined && values.brokers !== undefined) {
+		throw new UsageError(`-b/--brokers '${values.brokers}' is the bootstrap here; give the target brokers as --broker-list 3,4,5`);
+	}
 	const brokers = idList(targetText, 'brokers');
 	const action = actionContext(connection, 'reassign.generate', {topics, brokers});
 	const snapshot = await snapshotOf(action.settings, topics);

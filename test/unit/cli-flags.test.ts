@@ -144,6 +144,8 @@ const withBrokers: Array<[string[], 'connects' | RegExp]> = [
 	[['broker', 'start', '1'], /^kcon: don't know how to start broker 1/],
 	[['elect', '--all'], 'connects'],
 	[['reassign', 'generate', '--topics', 't', '--broker-list', '1'], 'connects'],
+	// -b and --brokers are one flag: with -b given, the targets cannot also be --brokers
+	[['reassign', 'generate', '--topics', 't', '--brokers', '1,2'], /^kcon: -b\/--brokers '127\.0\.0\.1:\d+' is the bootstrap here; give the target brokers as --broker-list 3,4,5$/m],
 	[['reassign', 'execute', plan, '--yes'], 'connects'],
 	[['reassign', 'verify', plan], 'connects'],
 	[['reassign', 'cancel', '--yes'], 'connects'],
