@@ -1,8 +1,10 @@
-// Read-only mode, decided in one place. Every request kcon encodes itself leaves through
-// BrokerLink.send, which asks guardRequest first; the consumer-group tail (kafkajs's consumer, which
-// joins the group and commits) asks refuseWrites before it is created; the commands that act on
-// broker processes (kcon broker kill|start) ask refuseWrites too: a stopped broker changes the
-// cluster as surely as a request does, so read-only refuses it as well.
+// Read-only mode, decided in one place. Every request kcon encodes itself (elect, reassign,
+// throttles) leaves through BrokerLink.send, which asks guardRequest first; the consumer-group tail
+// (kafkajs's consumer, which joins the group and commits) asks refuseWrites before anything
+// connects. `kcon broker kill|start` sends no request: it signals or starts a process (the lab's, or
+// a context's brokerCommands); a stopped broker changes the cluster as surely as a request does, so
+// commands/action-support.ts refuses it in read-only mode with readOnlyError, as it does every
+// action before its preview and prompt. The gateway, the plain tail and verify/list only read.
 //
 // The rule is an allowlist: only requests that read cluster state pass in read-only mode, so an
 // API kcon starts sending later is refused there until someone declares it a read here.
