@@ -2,7 +2,10 @@
 // is refused before a connection is opened (a listening loopback server counts the connections).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {createRequire} from 'node:module';
 import {ReadOnlyError} from '../../source/errors.js';
 import {guardRequest, KCON_WRITE_APIS, READ_APIS} from '../../source/kafka/write-guard.js';
@@ -117,4 +120,35 @@ test('tail --group in read-only mode: refused before the group consumer (or anyt
 	} finally {
 		await server.close();
 	}
+});
+
+// Where kcon can send a Kafka request or make a kafkajs client, and what keeps each to the rule.
+// A new place fails this test until it is added here with its reason, so no write path is forgotten.
+const senders: Record<string, string> = {
+	'source/kafka/protocol/transport.ts': 'BrokerLink.send: guardRequest before the request leaves',
+	'source/kafka/gateway-node.ts': 'the gateway: only wire/ requests, every ApiKey a read (checked above)',
+	'source/kafka/tail-fetch.ts': 'the tail: Fetch, a read',
+	'source/kafka/tail-group.ts': 'tail --group: refuseWrites before the admin (reads) and the consumer (joins, commits)',
+	'source/kafka/lab-clients.ts': "the lab's own producers and consumers, on the cluster kcon lab up started",
+};
+
+test('every place that sends Kafka requests or makes a kafkajs client is known and guarded', () => {
+	const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+	const found = new Set<string>();
+	const walk = (dir: string) => {
+		for (const entry of fs.readdirSync(path.join(root, dir), {withFileTypes: true})) {
+			const rel = `${dir}/${entry.name}`;
+			if (entry.isDirectory()) walk(rel);
+			else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+				const text = fs.readFileSync(path.join(root, rel), 'utf8');
+				if (/connectionPool\.send|\.(consumer|producer|admin)\(/.test(text)) found.add(rel);
+			}
+		}
+	};
+	walk('source');
+	assert.deepEqual([...found].sort(), Object.keys(senders).sort());
+	const transport = fs.readFileSync(path.join(root, 'source/kafka/protocol/transport.ts'), 'utf8');
+	assert.ok(transport.indexOf('guardRequest(') < transport.indexOf('connectionPool.send'), 'BrokerLink checks before it sends');
+	const group = fs.readFileSync(path.join(root, 'source/kafka/tail-group.ts'), 'utf8');
+	assert.ok(group.indexOf('refuseWrites(') < group.indexOf('kafka.admin()'), 'tail --group refuses before it connects');
 });
