@@ -1,9 +1,11 @@
 // Shared by the mutating commands (broker, reassign, elect): flags, settings, read-only refusal,
 // confirmation without a terminal, the audit trail and output in text or JSON.
 import readline from 'node:readline';
-import {connectionOptions, outputFormat, parseCommandArgs, type Options} from '../config/args.js';
+import {outputFormat, parseConnectionArgs, type Options} from '../config/args.js';
+import {brokerId} from '../config/numbers.js';
 import {resolveSettings, type Settings} from '../config/settings.js';
-import {KconError, ReadOnlyError, UsageError} from '../errors.js';
+import {KconError} from '../errors.js';
+import {readOnlyError} from '../kafka/write-guard.js';
 import {toJson} from '../present/json.js';
 import {audit, type AuditEntry} from '../state/audit.js';
 import {writeErr, writeJson, writeOut} from '../terminal-out.js';
@@ -20,7 +22,7 @@ export interface ActionContext {
 }
 
 export function parseActionArgs<T extends Options>(argv: string[], options: T) {
-	return parseCommandArgs(argv, {...connectionOptions, ...options});
+	return parseConnectionArgs(argv, options);
 }
 
 export function contextName(settings: Settings): string {
@@ -46,12 +48,15 @@ export function record(ctx: ActionContext, result: AuditEntry['result'], detail?
 	audit({context: ctx.context, action: ctx.action, arguments: {...ctx.args, ...extra}, result, ...(detail === undefined ? {} : {detail})});
 }
 
-/** Refuses (exit 3) when the settings say read-only; the refusal is audited. */
+/**
+ * Refuses (exit 3) when the settings say read-only, before any preview or prompt; the refusal is
+ * audited. The requests themselves are refused again where they are sent (kafka/write-guard.ts).
+ */
 export function refuseIfReadOnly(ctx: ActionContext): void {
 	if (!ctx.settings.readOnly) return;
-	const message = `read-only mode: refusing ${ctx.action.replace('.', ' ')}${ctx.settings.context ? ` (context '${ctx.settings.context}')` : ''}`;
-	record(ctx, 'refused', message);
-	throw new ReadOnlyError(message);
+	const error = readOnlyError(ctx.settings, ctx.action.replace('.', ' '));
+	record(ctx, 'refused', error.message);
+	throw error;
 }
 
 /** Throws a refusal that is audited first. */
@@ -108,8 +113,7 @@ export function info(ctx: ActionContext, text: string): void {
 	(ctx.format === 'json' ? writeErr : writeOut)(text.endsWith('\n') ? text : text + '\n');
 }
 
+/** A broker id or partition typed as an argument: the shared whole-number parser, int32 range. */
 export function positiveId(text: string | undefined, what = 'broker id'): number {
-	if (text === undefined) throw new UsageError(`missing ${what}`);
-	if (!/^\d+$/.test(text)) throw new UsageError(`${what} must be a whole number ≥ 0, not '${text}'`);
-	return Number(text);
+	return brokerId(text, what);
 }

@@ -2,7 +2,8 @@
 // Needs a terminal; draws on the alternate screen and restores the terminal on quit, Ctrl-C,
 // SIGTERM/SIGHUP and crashes. Ink and React are loaded here, lazily, and nowhere else.
 import type {CommandContext} from './registry.js';
-import {connectionOptions, parseCommandArgs} from '../config/args.js';
+import {parseConnectionArgs} from '../config/args.js';
+import {seconds} from '../config/numbers.js';
 import {resolveSettings} from '../config/settings.js';
 import {UsageError} from '../errors.js';
 import {kconLine, writeOwnSequence} from '../terminal-out.js';
@@ -11,11 +12,7 @@ const enterAlt = '\x1b[?1049h\x1b[H';
 const leaveAlt = '\x1b[?25h\x1b[?1049l';
 
 export function refreshSeconds(value: string | undefined): number {
-	if (value === undefined) return 2;
-	if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < 1) {
-		throw new UsageError(`--refresh must be a number of seconds ≥ 1, not '${value}'`);
-	}
-	return Number(value);
+	return value === undefined ? 2 : seconds(value, '--refresh', 1);
 }
 
 /** The SNMP agents to watch (--agent, --lab, KCON_AGENTS, context), with their :agents views; none → undefined. */
@@ -29,10 +26,7 @@ async function agentFeed(values: Record<string, unknown>) {
 }
 
 export async function run(ctx: CommandContext): Promise<number> {
-	const {values, positionals} = parseCommandArgs(ctx.argv, {
-		...connectionOptions,
-		refresh: {type: 'string'},
-	});
+	const {values, positionals} = parseConnectionArgs(ctx.argv, {refresh: {type: 'string'}});
 	if (positionals.length > 0) throw new UsageError(`unknown command '${positionals[0]}'; see 'kcon --help'`);
 	const refresh = refreshSeconds(values.refresh);
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {

@@ -4,7 +4,8 @@
 // not moved yet, it samples again every half second, at most 6 s more.
 // Exit 0 when every agent answered, 1 when any did not (rows for all), 2 usage.
 import type {CommandContext} from './registry.js';
-import {connectionOptions, outputFormat, parseCommandArgs} from '../config/args.js';
+import {outputFormat, parseConnectionArgs} from '../config/args.js';
+import {seconds} from '../config/numbers.js';
 import {resolveAgents} from '../config/agents.js';
 import {UsageError} from '../errors.js';
 import {AgentPoller, type AgentState} from '../snmp/poller.js';
@@ -13,7 +14,7 @@ import {toJson} from '../present/json.js';
 import {forText} from '../present/terminal-safe.js';
 import {writeJson, writeOut} from '../terminal-out.js';
 
-const options = {...connectionOptions, interval: {type: 'string'}, timeout: {type: 'string'}} as const;
+const options = {interval: {type: 'string'}, timeout: {type: 'string'}} as const;
 
 /** One agent as `describe agents` prints it: its derived metrics (rounded) plus where and how it answered. */
 export interface AgentRow extends DerivedMetrics {
@@ -93,10 +94,7 @@ export function renderAgentsText(agents: readonly AgentRow[]): string {
 }
 
 function secondsFlag(name: string, value: string | undefined, fallback: number, min: number): number {
-	if (value === undefined) return fallback;
-	const n = Number(value);
-	if (!/^\d+(\.\d+)?$/.test(value) || !(n >= min)) throw new UsageError(`--${name} must be a number of seconds ≥ ${min}, not '${value}'`);
-	return n;
+	return value === undefined ? fallback : seconds(value, `--${name}`, min);
 }
 
 const needsMore = (s: AgentState) =>
@@ -106,7 +104,7 @@ const needsMore = (s: AgentState) =>
 		(s.metrics.counterBits !== null && (s.metrics.rxBytesPerSec === null || s.metrics.txBytesPerSec === null)));
 
 export async function run(ctx: CommandContext): Promise<number> {
-	const {values, positionals} = parseCommandArgs(ctx.argv, options);
+	const {values, positionals} = parseConnectionArgs(ctx.argv, options);
 	if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
 	const format = outputFormat(values);
 	const interval = secondsFlag('interval', values.interval, 1, 0.1);

@@ -3,7 +3,7 @@
 // Exit: 0 described what it reached (also with brokers down / partitions offline), 1 no broker
 // reachable, 2 usage (unknown view or flag, topic or group that does not exist).
 import type {CommandContext} from './registry.js';
-import {connectionOptions, outputFormat, parseCommandArgs} from '../config/args.js';
+import {outputFormat, parseConnectionArgs} from '../config/args.js';
 import {resolveSettings} from '../config/settings.js';
 import {UsageError} from '../errors.js';
 import type {ClusterSnapshot, GroupInfo, TopicInfo} from '../domain/cluster.js';
@@ -17,7 +17,6 @@ import {renderGroupMembers, renderGroupOffsets, renderGroupStates, type Chunk} f
 import {kconLine, writeErr, writeJson, writeOut} from '../terminal-out.js';
 
 const options = {
-	...connectionOptions,
 	'under-replicated': {type: 'boolean'},
 	unavailable: {type: 'boolean'},
 	'under-min-isr': {type: 'boolean'},
@@ -44,7 +43,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 		if (error.code !== 'EPIPE') throw error;
 	});
-	const {values, positionals} = parseCommandArgs(ctx.argv, options);
+	const {values, positionals} = parseConnectionArgs(ctx.argv, options);
 	const format = outputFormat(values);
 	const view = (positionals[0] ?? 'all') as View;
 	if (!views.includes(view) || (view === 'all' && positionals[0] !== undefined)) {

@@ -40,10 +40,9 @@ export async function run(ctx: CommandContext): Promise<number> {
 			return 0;
 		}
 		case 'up': {
-			const basePort = values['base-port'] === undefined ? undefined : intFlag('base-port', values['base-port'], 9090, 1024);
+			const basePort = values['base-port'] === undefined ? undefined : intFlag('base-port', values['base-port'], 9090, 1024, 65535);
 			if (basePort !== undefined && basePort + 10002 > 65535) throw new UsageError('--base-port must leave room for controller ports (base + 10000…10002 ≤ 65535)');
-			const pis = values.pis === undefined ? undefined : intFlag('pis', values.pis, 2, 0);
-			if (pis !== undefined && pis > 20) throw new UsageError('--pis must be at most 20');
+			const pis = values.pis === undefined ? undefined : intFlag('pis', values.pis, 2, 0, 20);
 			const started = Date.now();
 			const state = await labUp({
 				kafkaVersion: values.kafka,

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {CommandContext} from './registry.js';
 import {UsageError} from '../errors.js';
+import {brokerId} from '../config/numbers.js';
 import {ClusterActions} from '../kafka/actions.js';
 import {formatPlan, generatePlan, parsePlan, parseRate, PlanError, type ReassignmentPlan} from '../domain/reassign-plan.js';
 import type {PartitionProgress} from '../domain/reassign-progress.js';
@@ -13,7 +14,6 @@ import {cancelMoves, checkPlan, clearThrottles, measureProgress, movesOf, savePl
 
 const options = {
 	topics: {type: 'string'},
-	brokers: {type: 'string'},
 	'rack-aware': {type: 'boolean'},
 	throttle: {type: 'string'},
 	yes: {type: 'boolean', short: 'y'},
@@ -73,9 +73,7 @@ function readPlan(file: string): ReassignmentPlan {
 
 function idList(text: string | undefined, flag: string): number[] {
 	if (!text) throw new UsageError(`--${flag} is required, e.g. --${flag} 3,4,5`);
-	const ids = text.split(',').map((s) => s.trim());
-	if (ids.some((s) => !/^\d+$/.test(s))) throw new UsageError(`--${flag} must be broker ids like 3,4,5, not '${text}'`);
-	return [...new Set(ids.map(Number))];
+	return [...new Set(text.split(',').map((s) => brokerId(s.trim(), `--${flag}`)))];
 }
 
 // --- generate --------------------------------------------------------------------------------
@@ -91,6 +89,9 @@ async function generate(values: Values): Promise<number> {
 		if (targetText !== undefined) throw new UsageError('give the target brokers once: --brokers 3,4,5 or --broker-list 3,4,5');
 		targetText = values.brokers;
 		connection = {...values, brokers: undefined};
+	}
+	if (targetText === undefined && values.brokers !== undefined) {
+		throw new UsageError(`-b/--brokers '${values.brokers}' is the bootstrap here; give the target brokers as --broker-list 3,4,5`);
 	}
 	const brokers = idList(targetText, 'brokers');
 	const action = actionContext(connection, 'reassign.generate', {topics, brokers});

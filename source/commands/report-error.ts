@@ -1,6 +1,7 @@
 // One line on stderr, or one JSON error object on stdout under --output json; returns the exit code.
 import {KconError} from '../errors.js';
 import {toJson} from '../present/json.js';
+import {escapeControl} from '../present/terminal-safe.js';
 import {kconLine, writeErr, writeJson} from '../terminal-out.js';
 
 export function wantsJson(argv: string[]): boolean {
@@ -17,10 +18,14 @@ export function reportError(error: unknown, json: boolean): number {
 	const message = error instanceof Error ? error.message : String(error);
 	const exitCode = known ? error.exitCode : 1;
 	const code = known ? error.code : 'internal';
+	const detail = known ? error.detail : [];
 	if (json) {
-		writeJson(toJson({error: {code, message, exitCode}}, 0) + '\n');
+		writeJson(toJson({error: {code, message, exitCode, ...(detail.length > 0 ? {detail} : {})}}, 0) + '\n');
 	} else {
+		// one line, whatever the message quotes (a flag value, a broker's error text, its line breaks);
+		// kcon's own detail lines follow, indented, each escaped
 		kconLine(message);
+		for (const line of detail) writeErr(`  ${escapeControl(line)}\n`);
 	}
 	if (!known && process.env['KCON_DEBUG'] && error instanceof Error) {
 		writeErr(`${error.stack}\n`);

@@ -1,6 +1,7 @@
 // `kcon tail TOPIC`: messages of a topic as text lines or kcat -J compatible JSON lines.
 import type {CommandContext} from './registry.js';
-import {connectionOptions, intFlag, outputFormat, parseCommandArgs} from '../config/args.js';
+import {intFlag, outputFormat, parseConnectionArgs} from '../config/args.js';
+import {COUNT_RANGE} from '../config/numbers.js';
 import {resolveSettings} from '../config/settings.js';
 import {UsageError} from '../errors.js';
 import {
@@ -19,7 +20,6 @@ import {tailGroupBatches} from '../kafka/tail-group.js';
 import {kconLine} from '../terminal-out.js';
 
 const options = {
-	...connectionOptions,
 	from: {type: 'string'},
 	partition: {type: 'string', short: 'p'},
 	limit: {type: 'string', short: 'n'},
@@ -67,7 +67,7 @@ function joinDashValues(argv: string[]): string[] {
 
 /** Validate the flags of `kcon tail` (usage errors → exit 2) before anything connects. */
 export function parseTailArgs(argv: string[], now = Date.now()): {values: Record<string, unknown>; options: TailCommandOptions} {
-	const {values, positionals} = parseCommandArgs(joinDashValues(argv), options);
+	const {values, positionals} = parseConnectionArgs(joinDashValues(argv), options);
 	const output = outputFormat(values);
 	if (positionals.length === 0) throw new UsageError('kcon tail needs a TOPIC');
 	if (positionals.length > 1) throw new UsageError(`kcon tail takes one TOPIC, not '${positionals.join(' ')}'`);
@@ -81,7 +81,7 @@ export function parseTailArgs(argv: string[], now = Date.now()): {values: Record
 		if (error instanceof StartSpecError) throw new UsageError(error.message);
 		throw error;
 	}
-	const limit = values.limit === undefined ? undefined : intFlag('limit', values.limit, 0, 1);
+	const limit = values.limit === undefined ? undefined : intFlag('limit', values.limit, 0, COUNT_RANGE.min, COUNT_RANGE.max);
 	if (values.until !== undefined && values.until !== 'end') {
 		throw new UsageError(`--until takes 'end', not '${values.until}'`);
 	}

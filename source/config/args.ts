@@ -1,6 +1,7 @@
 // Strict per-command flag parsing on node:util parseArgs; unknown flags are usage errors.
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UsageError} from '../errors.js';
+import {wholeNumber} from './numbers.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -16,6 +17,18 @@ export const connectionOptions = {
 	output: {type: 'string', short: 'o'},
 	json: {type: 'boolean'},
 } as const satisfies Options;
+
+/**
+ * The flags of a command that talks to a cluster or agents: its own plus connectionOptions, parsed
+ * in one place so that -b/--brokers, --lab, --context, --read-only … mean the same on every such
+ * command. A command may not redefine a connection flag (that once made `kcon reassign` reject -b).
+ */
+export function parseConnectionArgs<T extends Options>(argv: string[], options: T) {
+	for (const name of Object.keys(options)) {
+		if (Object.hasOwn(connectionOptions, name)) throw new Error(`--${name} is a connection flag; commands must not redefine it`);
+	}
+	return parseCommandArgs(argv, {...connectionOptions, ...options});
+}
 
 export function parseCommandArgs<T extends Options>(argv: string[], options: T) {
 	try {
@@ -35,11 +48,8 @@ export function outputFormat(values: {output?: string; json?: boolean}): 'text' 
 	return output;
 }
 
-/** A positive integer flag, or a usage error naming the flag. */
-export function intFlag(name: string, value: string | undefined, fallback: number, min = 0): number {
+/** A whole-number flag in [min, max], or a usage error naming the flag. */
+export function intFlag(name: string, value: string | undefined, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
 	if (value === undefined) return fallback;
-	if (!/^-?\d+$/.test(value) || Number(value) < min) {
-		throw new UsageError(`--${name} must be a whole number ≥ ${min}, not '${value}'`);
-	}
-	return Number(value);
+	return wholeNumber(value, `--${name}`, {min, max});
 }

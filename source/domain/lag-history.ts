@@ -15,6 +15,7 @@
 //           told apart by whether a live consumer is assigned — what an operator would check next.
 //   eta     seconds until lag reaches 0 at the current drain rate; null when not draining.
 import type {ClusterSnapshot, GroupInfo} from './cluster.js';
+import {groupLag, partitionLag} from './lag.js';
 
 export interface LagSample {
 	/** epoch millis of the snapshot */
@@ -72,8 +73,7 @@ export function recordLag(history: LagHistory, snapshot: ClusterSnapshot, window
 					at,
 					committed: o.committed,
 					logEnd: o.logEnd,
-					// a log-end read just before a newer commit makes lag negative: it is caught up
-					lag: o.lag !== null && o.lag < 0n ? 0n : o.lag,
+					lag: partitionLag(o.committed, o.logEnd),
 					consumed: o.consumerId !== null && o.consumerId !== '',
 				}, window),
 			);
@@ -84,25 +84,13 @@ export function recordLag(history: LagHistory, snapshot: ClusterSnapshot, window
 				at,
 				committed: null,
 				logEnd: null,
-				lag: totalKnownLag(group),
+				// a group without offsets has the gateway's total (0): nothing to consume, caught up
+				lag: group.offsets.length === 0 ? group.totalLag : groupLag(group.offsets),
 				consumed: hasMembers,
 			}, window),
 		);
 	}
 	return {partitions, groups};
-}
-
-function totalKnownLag(group: GroupInfo): bigint | null {
-	if (group.offsets.length === 0) return group.totalLag;
-	let sum = 0n;
-	let known = false;
-	for (const o of group.offsets) {
-		if (o.lag !== null) {
-			sum += o.lag < 0n ? 0n : o.lag;
-			known = true;
-		}
-	}
-	return known ? sum : null;
 }
 
 function withLag(samples: readonly LagSample[]): {at: number; lag: number}[] {

@@ -2,6 +2,7 @@
 // ReassignPartitionsCommand: {"version":1,"partitions":[{"topic","partition","replicas":[…],
 // "log_dirs":["any",…]}]}. Generation, parsing and validation are pure functions of a snapshot.
 import type {BrokerInfo, TopicInfo} from './cluster.js';
+import {INT32_MAX, RATE_RANGE} from '../config/numbers.js';
 
 export interface PlanEntry {
 	topic: string;
@@ -205,7 +206,8 @@ export function formatPlan(plan: ReassignmentPlan): string {
 // ---------------------------------------------------------------------------------------------
 // parse + validate
 
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+/** Partitions and broker ids are int32 on the wire. */
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= INT32_MAX;
 
 /** Parses plan JSON; collects every structural problem before failing with PlanError. */
 export function parsePlan(text: string): ReassignmentPlan {
@@ -241,7 +243,7 @@ export function parsePlan(text: string): ReassignmentPlan {
 			ok = false;
 		}
 		if (!isInt(partition) || partition < 0) {
-			problems.push(`${where}: "partition" must be a whole number ≥ 0`);
+			problems.push(`${where}: "partition" must be a whole number from 0 to ${INT32_MAX}`);
 			ok = false;
 		}
 		const name = ok ? `${topic as string}-${partition as number}` : where;
@@ -357,5 +359,7 @@ export function parseRate(text: string): number {
 	const factor: Record<string, number> = {b: 1, kb: 1000, kib: 1024, mb: 1000 ** 2, mib: 1024 ** 2, gb: 1000 ** 3, gib: 1024 ** 3};
 	const value = Math.floor(Number(m[1]) * factor[unit]!);
 	if (value <= 0) throw new Error(`the rate must be positive, not '${text}'`);
+	// a throttle is a long in Kafka's config; above 2^53 a double no longer holds it exactly
+	if (value > RATE_RANGE.max) throw new Error(`the rate must be at most ${RATE_RANGE.max} B/s, not '${text}'`);
 	return value;
 }

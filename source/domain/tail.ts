@@ -1,5 +1,6 @@
 // Pure model of `kcon tail`: the record it yields, where it starts, and how input is validated.
 // No I/O here: the kafka adapter resolves a StartSpec into offsets, commands/ and ui/ consume records.
+import {bigWholeNumber, OFFSET_RANGE, partitionNumber, wholeNumber} from '../config/numbers.js';
 
 export type TimestampType = 'create' | 'logappend';
 
@@ -42,6 +43,9 @@ const UNIT_MS: Record<string, number> = {
 
 export class StartSpecError extends Error {}
 
+/** The last millisecond a JavaScript Date can hold. */
+const MAX_DATE_MS = 8.64e15;
+
 /**
  * Parse `--from`: beginning|earliest|end|latest, an offset (`1234`), `-N` (N before the end),
  * a relative time (`-10m`, `-1h30m`, `-90s`, `-2d`), an ISO-8601 time (`2026-02-20T11:56:54Z`,
@@ -52,9 +56,9 @@ export function parseStartSpec(text: string, now: number = Date.now()): StartSpe
 	const lower = s.toLowerCase();
 	if (lower === 'beginning' || lower === 'earliest' || lower === 'start') return {kind: 'beginning'};
 	if (lower === 'end' || lower === 'latest') return {kind: 'end'};
-	if (/^\d+$/.test(s)) return {kind: 'offset', offset: BigInt(s)};
+	if (/^\d+$/.test(s)) return {kind: 'offset', offset: bigWholeNumber(s, '--from (an offset)', OFFSET_RANGE)};
 	if (/^-\d+$/.test(s)) {
-		const count = BigInt(s.slice(1));
+		const count = bigWholeNumber(s.slice(1), '--from (-N, a count)', OFFSET_RANGE);
 		if (count === 0n) return {kind: 'end'};
 		return {kind: 'last', count};
 	}
@@ -64,10 +68,12 @@ export function parseStartSpec(text: string, now: number = Date.now()): StartSpe
 		for (const part of rel[1]!.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/gi)) {
 			ms += Number(part[1]) * UNIT_MS[part[2]!.toLowerCase()]!;
 		}
+		// a time before 1970 has no offset (ListOffsets takes a timestamp ≥ 0; -1 and -2 mean end and beginning)
+		if (!(ms <= now)) throw new StartSpecError(`--from: '${text}' reaches back before 1970-01-01`);
 		return {kind: 'time', ms: Math.round(now - ms), text: s};
 	}
 	const epoch = /^(?:s)?@(\d+)$/.exec(s);
-	if (epoch) return {kind: 'time', ms: Number(epoch[1]), text: s};
+	if (epoch) return {kind: 'time', ms: wholeNumber(epoch[1]!, '--from (@epoch milliseconds)', {min: 0, max: MAX_DATE_MS}), text: s};
 	// ISO-8601: a date, or date + time with optional seconds, fraction and zone (Z, ±hh, ±hh:mm, ±hhmm).
 	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
 	if (iso) {
@@ -91,6 +97,9 @@ export function parseStartSpec(text: string, now: number = Date.now()): StartSpe
 	);
 }
 
+/** More partitions than any real topic has: a bound on what `--partition 0-N` allocates. */
+const MAX_LISTED_PARTITIONS = 100_000;
+
 /** Parse `--partition 0,2` (or `0-2`): sorted unique partition ids. */
 export function parsePartitionList(text: string): number[] {
 	const out = new Set<number>();
@@ -98,14 +107,17 @@ export function parsePartitionList(text: string): number[] {
 		const p = part.trim();
 		const range = /^(\d+)-(\d+)$/.exec(p);
 		if (range) {
-			const a = Number(range[1]);
-			const b = Number(range[2]);
+			const a = partitionNumber(range[1]!);
+			const b = partitionNumber(range[2]!);
 			if (a > b) throw new StartSpecError(`--partition: '${p}' is not a valid range`);
+			if (b - a >= MAX_LISTED_PARTITIONS) throw new StartSpecError(`--partition: '${p}' lists more than ${MAX_LISTED_PARTITIONS} partitions`);
 			for (let i = a; i <= b; i++) out.add(i);
-			continue;
+		} else if (/^\d+$/.test(p)) {
+			out.add(partitionNumber(p));
+		} else {
+			throw new StartSpecError(`--partition must be partition numbers like 0,2, not '${text}'`);
 		}
-		if (!/^\d+$/.test(p)) throw new StartSpecError(`--partition must be partition numbers like 0,2, not '${text}'`);
-		out.add(Number(p));
+		if (out.size > MAX_LISTED_PARTITIONS) throw new StartSpecError(`--partition lists more than ${MAX_LISTED_PARTITIONS} partitions`);
 	}
 	return [...out].sort((a, b) => a - b);
 }

@@ -49,6 +49,8 @@ export class ClusterActions {
 		this.addresses = new Map((options.brokers ?? []).map((b) => [b.id, `${b.host}:${b.port}`]));
 		this.linkOptions = {
 			clientId: 'kcon-actions',
+			readOnly: settings.readOnly,
+			...(settings.context === undefined ? {} : {context: settings.context}),
 			connectionTimeout: options.connectionTimeout ?? 3000,
 			requestTimeout: options.requestTimeout ?? 35000,
 			...(settings.sasl ? {sasl: settings.sasl} : {}),

@@ -6,6 +6,7 @@ import {metadataFrom} from './gateway-brokers.js';
 import {describeError, type Link} from './gateway-node.js';
 import {listOffsetsRequest} from './wire/list-offsets.js';
 import {ApiKey} from './wire/request.js';
+import {groupLag, partitionLag} from '../domain/lag.js';
 
 const LATEST = -1n;
 const EARLIEST = -2n;
@@ -113,12 +114,10 @@ export async function fillGroupLag(
 		for (const [key, v] of more.latest) latest.set(key, v);
 	}
 	for (const g of groups) {
-		let total = 0n;
 		for (const o of g.offsets) {
 			o.logEnd = latest.get(`${o.topic}\u0000${o.partition}`) ?? null;
-			o.lag = o.committed !== null && o.logEnd !== null ? o.logEnd - o.committed : null;
-			if (o.lag !== null) total += o.lag;
+			o.lag = partitionLag(o.committed, o.logEnd);
 		}
-		g.totalLag = total;
+		g.totalLag = groupLag(g.offsets) ?? 0n;
 	}
 }

@@ -46,7 +46,7 @@ const {createLogger, LEVELS} = require('kafkajs/src/loggers/index.js') as {
 
 export const READ_UNCOMMITTED = 0;
 
-export type TailConnection = Pick<Settings, 'brokers' | 'sasl' | 'ssl'> & {clientId?: string};
+export type TailConnection = Pick<Settings, 'brokers' | 'sasl' | 'ssl' | 'readOnly' | 'context'> & {clientId?: string};
 
 export function createTailCluster(conn: TailConnection): KjsCluster {
 	return new Cluster({

@@ -5,6 +5,7 @@ import {tlsFileOptions} from './client.js';
 import type {RecordHeader, TailRecord} from '../domain/tail.js';
 import {UnreachableError, UsageError} from '../errors.js';
 import type {TailConnection} from './tail-cluster.js';
+import {refuseWrites} from './write-guard.js';
 
 export interface TailGroupOptions {
 	topic: string;
@@ -53,6 +54,7 @@ export function fromKafkaMessage(topic: string, partition: number, message: Kafk
 
 export async function* tailGroupBatches(conn: TailConnection, options: TailGroupOptions): AsyncGenerator<TailRecord[], void, undefined> {
 	const {topic, groupId, signal} = options;
+	refuseWrites(conn, `to join group '${groupId}' and commit its offsets`);
 	const kafka = kafkaFor(conn);
 	const admin = kafka.admin();
 	try {

@@ -123,9 +123,12 @@ export async function fetchKafka(
 		child.on('close', (c) => resolve(c ?? 1));
 	});
 	if (code !== 0) {
-		const why = tail.filter((l) => /ERROR/.test(l)).slice(0, 6).join('\n  ') || tail.slice(-10).join('\n  ');
+		const errors = tail.filter((l) => /ERROR/.test(l)).slice(0, 6);
 		throw new KconError(
-			`could not fetch Kafka ${version} from Maven Central (mvn exit ${code}); is the version published and the network reachable?\n  ${why}`,
+			`could not fetch Kafka ${version} from Maven Central (mvn exit ${code}); is the version published and the network reachable?`,
+			1,
+			'error',
+			errors.length > 0 ? errors : tail.slice(-10),
 		);
 	}
 	const jars = fs.readdirSync(install.libs).filter((f) => f.endsWith('.jar'));

@@ -186,7 +186,7 @@ async function startKafka(state: LabState, install: KafkaInstall, started: LabPr
 }
 
 function diedError(node: KafkaNode | LabProcess): KconError {
-	return new KconError(`${node.name} exited during start; last lines of ${node.logFile}:\n${lastLines(node.logFile)}`);
+	return new KconError(`${node.name} exited during start; last lines of ${node.logFile}:`, 1, 'error', lastLines(node.logFile).split('\n'));
 }
 
 async function waitForNode(node: KafkaNode, timeoutMs: number): Promise<void> {
@@ -197,7 +197,7 @@ async function waitForNode(node: KafkaNode, timeoutMs: number): Promise<void> {
 	});
 	if (result === 'died') throw diedError(node);
 	if (result === 'timeout') {
-		throw new KconError(`${node.name} did not accept connections on ${node.host}:${port} within ${Math.round(timeoutMs / 1000)} s; last lines of ${node.logFile}:\n${lastLines(node.logFile, 8)}`);
+		throw new KconError(`${node.name} did not accept connections on ${node.host}:${port} within ${Math.round(timeoutMs / 1000)} s; last lines of ${node.logFile}:`, 1, 'error', lastLines(node.logFile, 8).split('\n'));
 	}
 }
 

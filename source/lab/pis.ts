@@ -126,7 +126,7 @@ export async function startPis(state: LabState, started: LabProcess[], log: (l: 
 	// a worker that dies at once (bad install, …) is an error now, not a silent gap later
 	await new Promise((r) => setTimeout(r, 300));
 	const dead = state.workers.find((w) => !processAlive(w.pid, w.marker));
-	if (dead) throw new KconError(`${dead.name} exited during start; last lines of ${dead.logFile}:\n${lastLines(dead.logFile)}`);
+	if (dead) throw new KconError(`${dead.name} exited during start; last lines of ${dead.logFile}:`, 1, 'error', lastLines(dead.logFile).split('\n'));
 }
 
 /** Stop collectors, the tower consumer and the agents (shared PIDs stopped once). */

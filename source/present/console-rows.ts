@@ -65,14 +65,6 @@ function marked(text: string, marks: Marks, key: string, tone?: Tone): Segment {
 	return marks.has(key) ? {text, tone: 'changed'} : {text, tone};
 }
 
-/**
- * Lag can come out negative when the log-end offset was read just before a newer commit; it means
- * "caught up": show 0 (as a consumer would see it).
- */
-export function nonNegative(lag: bigint | null): bigint | null {
-	return lag !== null && lag < 0n ? 0n : lag;
-}
-
 export function num(value: bigint | number | null | undefined): string {
 	if (value === null || value === undefined) return '-';
 	return value.toString();
@@ -354,7 +346,7 @@ export function groupsTable(snapshot: ClusterSnapshot, history: LagHistory, mark
 	];
 	const rows: Row[] = snapshot.groups.map((g) => {
 		const s = groupLagSummary(history, g);
-		const totalLag = nonNegative(g.totalLag)!;
+		const totalLag = g.totalLag;
 		const k = `g:${g.groupId}`;
 		const stateTone: Tone | undefined = g.error ? 'bad' : g.state === 'Stable' ? 'ok' : g.state === 'Empty' ? 'dim' : 'warn';
 		const topics = groupTopics(g);
@@ -416,7 +408,7 @@ export function groupDetailTable(
 					String(o.partition),
 					num(o.committed),
 					num(o.logEnd),
-					marked(num(nonNegative(o.lag)), marks, `go:${g.groupId}:${o.topic}:${o.partition}`, o.lag !== null && o.lag > 0n ? 'warn' : undefined),
+					marked(num(o.lag), marks, `go:${g.groupId}:${o.topic}:${o.partition}`, o.lag !== null && o.lag > 0n ? 'warn' : undefined),
 					{text: sparkline(lagSeries(samples), sparkWidth), tone: 'accent'},
 					trendText(trend),
 					statusText(status),

@@ -4,7 +4,8 @@
 // removingReplicas, earliestOffset, latestOffset); groups[] groupId, state, protocolType, groupType
 // (classic | consumer for KIP-848 groups), assignmentStrategy (a consumer group's: the broker's
 // assignor), coordinator, members[] (memberId, clientId, host, assignments[]), offsets[] (topic, partition,
-// committed|null, logEnd, lag|null, consumerId, host, clientId), totalLag. Offsets stay bigint
+// committed|null, logEnd, lag|null, consumerId, host, clientId), totalLag (lag as domain/lag.ts
+// defines it: never negative, totalLag the sum of the known partition lags). Offsets stay bigint
 // here; toJson() writes them as exact JSON numbers.
 import type {ClusterSnapshot, GroupInfo, TopicInfo} from '../domain/cluster.js';
 import {clusterHealth, isUnderReplicated} from '../domain/health.js';

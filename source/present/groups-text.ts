@@ -5,6 +5,7 @@
 // Pure: returns chunks in order, each for stdout or stderr, so stdout matches the Java tool.
 // Ids, hosts and names are laid out escaped (forText), so widths are those of what is shown.
 import type {BrokerInfo, GroupInfo} from '../domain/cluster.js';
+import {toolLag} from '../domain/lag.js';
 import {forText} from './terminal-safe.js';
 
 export interface Chunk {
@@ -67,7 +68,7 @@ export function renderGroupOffsets(described: GroupInfo[]): Chunk[] {
 				String(o.partition),
 				cell(o.committed),
 				cell(o.logEnd),
-				cell(o.lag),
+				cell(toolLag(o.committed, o.logEnd)),
 				cell(o.consumerId),
 				cell(o.host),
 				cell(o.clientId),

@@ -47,7 +47,7 @@ const kcon = (args: string[], timeoutMs?: number) => labKcon(lab, args, timeoutM
 const brokerPid = (id: number) => lab.state().nodes.find((n) => n.id === id)!;
 
 test('protocol extensions answer on the real cluster', async () => {
-	const link = new BrokerLink(lab.bootstrap.split(',')[0]!);
+	const link = new BrokerLink(lab.bootstrap.split(',')[0]!, {readOnly: false});
 	try {
 		const dirs = await link.send(describeLogDirs([{topic: 'resource', partitions: [0, 1, 2]}]));
 		assert.equal(dirs.dirs[0]!.errorCode, 0);

@@ -153,7 +153,7 @@ describe('kcon tail (shared lab)', () => {
 			[['tail', 'no-such-topic-here', '-b', lab.bootstrap], /^kcon: topic 'no-such-topic-here' does not exist\n$/],
 			[['tail', topic, '-b', lab.bootstrap, '--partition', '7'], /^kcon: topic '.*' has no partition 7 \(it has 3: 0-2\)\n$/],
 			[['tail', topic, '-b', lab.bootstrap, '--from', 'yesterday'], /^kcon: --from must be .*'yesterday'\n$/],
-			[['tail', topic, '-b', lab.bootstrap, '--limit', '0'], /^kcon: --limit must be a whole number ≥ 1, not '0'\n$/],
+			[['tail', topic, '-b', lab.bootstrap, '--limit', '0'], /^kcon: --limit must be a whole number from 1 to 9007199254740991, not '0'\n$/],
 		];
 		for (const [args, re] of cases) {
 			const r = await runKcon(args);
@@ -174,6 +174,20 @@ describe('kcon tail (shared lab)', () => {
 		const r = await runProcess('bash', ['-c', script], {timeoutMs: 30_000});
 		assert.equal(parseLines(r.stdout).length, 1);
 		assert.match(r.stderr, /^rc=0\n$/, r.stderr);
+	});
+
+	test('--group under --read-only or KCON_READ_ONLY=1: exit 3, one line, and the group never exists', async () => {
+		const group = `tail-it-readonly-${process.pid}`;
+		const r = await tail(['--group', group, '--from', 'beginning', '--until', 'end', '--read-only']);
+		assert.equal(r.code, 3, r.stderr + r.stdout);
+		assert.equal(r.stdout, '');
+		assert.equal(r.stderr, `kcon: read-only mode: refusing to join group '${group}' and commit its offsets\n`);
+		const env = await runKcon(['tail', topic, '-b', lab.bootstrap, '--group', group, '-o', 'json'], {env: {KCON_READ_ONLY: '1'}, timeoutMs: 60_000});
+		assert.equal(env.code, 3, env.stderr + env.stdout);
+		assert.deepEqual(JSON.parse(env.stdout), {error: {code: 'read-only', message: `read-only mode: refusing to join group '${group}' and commit its offsets`, exitCode: 3}});
+		const list = await javaTool(lab, 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--bootstrap-server', lab.bootstrap, '--list']);
+		assert.equal(list.code, 0, list.stderr);
+		assert.ok(!list.stdout.split('\n').includes(group), `group ${group} was created:\n${list.stdout}`);
 	});
 
 	test('no group is left behind; --group consumes as a member and commits where it stopped', async () => {

@@ -110,7 +110,7 @@ test('parse: every structural problem is collected', () => {
 		'a-0: duplicate replica 1 in [1,1]',
 		'a-1: empty replica list',
 		'partitions[2]: "topic" must be a non-empty string',
-		'partitions[2]: "partition" must be a whole number ≥ 0',
+		'partitions[2]: "partition" must be a whole number from 0 to 2147483647',
 		'a-2: "log_dirs" has 1 entries for 2 replicas',
 		'b-0 is listed more than once',
 	]);

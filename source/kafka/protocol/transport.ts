@@ -7,13 +7,14 @@ import Broker from 'kafkajs/src/broker/index.js';
 import ConnectionPool from 'kafkajs/src/network/connectionPool.js';
 import {createLogger, LEVELS} from 'kafkajs/src/loggers/index.js';
 import type {Protocol} from './wire.js';
+import {guardRequest, type ReadOnlyFlag} from '../write-guard.js';
 
 export interface LinkSecurity {
 	sasl?: {mechanism: string; username: string; password: string};
 	ssl?: {ca?: string; cert?: string; key?: string; passphrase?: string; servername?: string; rejectUnauthorized: boolean};
 }
 
-export interface LinkOptions extends LinkSecurity {
+export interface LinkOptions extends LinkSecurity, ReadOnlyFlag {
 	clientId?: string;
 	connectionTimeout?: number;
 	requestTimeout?: number;
@@ -40,11 +41,13 @@ const quietLogger = () => createLogger({level: LEVELS.NOTHING, logCreator: () =>
 export class BrokerLink {
 	private broker: Broker;
 	private connected = false;
+	private readonly access: ReadOnlyFlag;
 
 	constructor(
 		readonly address: string,
-		options: LinkOptions = {},
+		options: LinkOptions,
 	) {
+		this.access = {readOnly: options.readOnly, ...(options.context === undefined ? {} : {context: options.context})};
 		const at = address.lastIndexOf(':');
 		const host = address.slice(0, at).replace(/^\[|\]$/g, '');
 		const port = Number(address.slice(at + 1));
@@ -75,7 +78,9 @@ export class BrokerLink {
 		return this.broker.versions?.[apiKey];
 	}
 
+	/** Sends one request; in read-only mode anything but a read is refused before a byte leaves. */
 	async send<T>(protocol: Protocol<T>): Promise<T> {
+		guardRequest(this.access, protocol.request);
 		await this.connect();
 		const {apiKey, apiVersion, apiName} = protocol.request;
 		const range = this.versions(apiKey);
