@@ -1,6 +1,6 @@
 // `kcon [connection options] [--refresh SECONDS]`: the full-screen console.
-// Needs a terminal; draws on the alternate screen and restores the terminal on quit, Ctrl-C,
-// SIGTERM/SIGHUP and crashes. Ink and React are loaded here, lazily, and nowhere else.
+// Needs a terminal; draws on the alternate screen and restores the terminal on quit, Ctrl-C, a stop
+// signal (SIGINT/SIGTERM/SIGHUP from outside: ctx.signal, source/stop.ts) and crashes. Ink and React are loaded here, lazily, and nowhere else.
 import type {CommandContext} from './registry.js';
 import {connectionOptions, parseCommandArgs} from '../config/args.js';
 import {resolveSettings} from '../config/settings.js';
@@ -82,17 +82,11 @@ export async function run(ctx: CommandContext): Promise<number> {
 		} catch {}
 		process.stdout.write(leaveAlt);
 	};
-	const onSignal = (signal: NodeJS.Signals) => {
-		restore();
-		process.kill(process.pid, signal);
-	};
 	const onCrash = (error: unknown) => {
 		restore();
 		process.stderr.write(`kcon: the console crashed: ${error instanceof Error ? error.message : String(error)}\n`);
 		process.exit(1);
 	};
-	process.once('SIGTERM', onSignal);
-	process.once('SIGHUP', onSignal);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
 	process.on('exit', restore);
@@ -106,13 +100,12 @@ export async function run(ctx: CommandContext): Promise<number> {
 			views: [...tailViewDefs(consoleTailSource(settings)), ...(agents?.views ?? [])],
 			agents: agents?.feed,
 			target: settings.context ?? (settings.source === 'lab' ? `lab ${settings.brokers[0]}` : settings.brokers.join(',')),
+			signal: ctx.signal,
 		});
 	} finally {
 		restore();
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
-		process.off('SIGTERM', onSignal);
-		process.off('SIGHUP', onSignal);
 		void gateway.close().catch(() => {});
 		agents?.feed.close();
 	}

@@ -3,6 +3,8 @@
 export interface CommandContext {
 	/** arguments after the command name, flags included, exactly as typed */
 	argv: string[];
+	/** aborted when a signal asks kcon to stop (source/stop.ts): stop, disconnect, restore the terminal */
+	signal?: AbortSignal;
 }
 
 export type CommandRun = (ctx: CommandContext) => Promise<number | void>;

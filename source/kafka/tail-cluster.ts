@@ -4,6 +4,7 @@ import {createRequire} from 'node:module';
 import type {Settings} from '../config/settings.js';
 import {KconError, UnreachableError, UsageError} from '../errors.js';
 import {tlsFileOptions} from './client.js';
+import type {OwnedSockets} from './owned-sockets.js';
 
 const require = createRequire(import.meta.url);
 
@@ -42,16 +43,15 @@ const {createLogger, LEVELS} = require('kafkajs/src/loggers/index.js') as {
 	createLogger: (o: {level: number; logCreator: unknown}) => unknown;
 	LEVELS: {NOTHING: number};
 };
-const socketFactory = require('kafkajs/src/network/socketFactory.js') as () => unknown;
 
 export const READ_UNCOMMITTED = 0;
 
 export type TailConnection = Pick<Settings, 'brokers' | 'sasl' | 'ssl'> & {clientId?: string};
 
-export function createTailCluster(conn: TailConnection): KjsCluster {
+export function createTailCluster(conn: TailConnection, sockets: OwnedSockets): KjsCluster {
 	return new Cluster({
 		logger: createLogger({level: LEVELS.NOTHING, logCreator: () => () => {}}),
-		socketFactory: socketFactory(),
+		socketFactory: sockets.factory,
 		brokers: conn.brokers,
 		ssl: conn.ssl ? tlsFileOptions(conn.ssl) : null,
 		sasl: conn.sasl ?? null,
@@ -88,7 +88,7 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
 		signal?.addEventListener('abort', done, {once: true});
 	});
 
-export async function loadTopic(cluster: KjsCluster, topic: string): Promise<void> {
+export async function loadTopic(cluster: KjsCluster, topic: string, signal?: AbortSignal): Promise<void> {
 	for (let attempt = 0; ; attempt++) {
 		try {
 			await cluster.addTargetTopic(topic);
@@ -105,7 +105,8 @@ export async function loadTopic(cluster: KjsCluster, topic: string): Promise<voi
 			if (type === 'TOPIC_AUTHORIZATION_FAILED') throw new KconError(`not authorized to read topic '${topic}'`, 1, 'auth');
 			// LEADER_NOT_AVAILABLE and friends: kafkajs's metadata parse throws on any partition error (#1460)
 			if (attempt >= 20) throw new UnreachableError(`cannot load metadata of '${topic}': ${errorText(error)}`);
-			await sleep(Math.min(100 * 2 ** attempt, 2000));
+			await sleep(Math.min(100 * 2 ** attempt, 2000), signal);
+			if (signal?.aborted) return;
 		}
 	}
 }

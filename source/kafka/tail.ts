@@ -19,6 +19,8 @@ import {createTailCluster, errorText, loadTopic, sleep, type TailConnection} fro
 import {fetchOnce, handleOutcome, type Outcome} from './tail-fetch.js';
 import {assignLeaders, partitionStates, type PartitionState} from './tail-partitions.js';
 import {planPartitions, resetOffsets, type PartitionPlan} from './tail-start.js';
+import {unlessAborted} from '../stop.js';
+import {endClient, ownedSockets} from './owned-sockets.js';
 
 export interface TailOptions {
 	topic: string;
@@ -49,22 +51,36 @@ export interface TailOptions {
  * answers, KconError for anything else.
  */
 export async function* tailBatches(conn: TailConnection, options: TailOptions): AsyncGenerator<TailRecord[], void, undefined> {
+	try {
+		yield* tailOwned(conn, options);
+	} catch (error) {
+		// stopped while connecting or waiting for a broker: the caller asked for it, nothing to report
+		if (options.signal?.aborted) return;
+		throw error;
+	}
+}
+
+async function* tailOwned(conn: TailConnection, options: TailOptions): AsyncGenerator<TailRecord[], void, undefined> {
 	const {topic, signal} = options;
+	// kafkajs connects, metadata and offset requests cannot be cancelled: a stop leaves them behind
+	// (the cluster is disconnected in finally) instead of waiting for their own timeouts
+	const guard = <T>(p: Promise<T>) => unlessAborted(p, signal);
 	const maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
 	const partitionMaxBytes = options.partitionMaxBytes ?? 1024 * 1024;
 	const maxWaitMs = options.maxWaitMs ?? 500;
 	const stallTimeoutMs = options.stallTimeoutMs ?? 120_000;
 	const notice = options.onNotice ?? (() => {});
-	const cluster = createTailCluster(conn);
-	const onAbort = () => void cluster.disconnect().catch(() => {});
+	const sockets = ownedSockets();
+	const cluster = createTailCluster(conn, sockets);
+	const onAbort = () => sockets.close();
 	signal?.addEventListener('abort', onAbort, {once: true});
 	try {
 		try {
-			await cluster.connect();
+			await guard(cluster.connect());
 		} catch (error) {
 			throw new UnreachableError(`cannot reach any broker of ${conn.brokers.join(',')}: ${errorText(error)}`);
 		}
-		await loadTopic(cluster, topic);
+		await guard(loadTopic(cluster, topic, signal));
 		const metadata = cluster.findTopicPartitionMetadata(topic);
 		const all = metadata.map((p) => p.partitionId).sort((a, b) => a - b);
 		const wanted = options.partitions ?? all;
@@ -76,7 +92,7 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 		}
 
 		// Where to start: log start and end for every partition, the offset for a time if asked.
-		const plan = await planPartitions(cluster, topic, wanted, options.start, stallTimeoutMs, signal);
+		const plan = await guard(planPartitions(cluster, topic, wanted, options.start, stallTimeoutMs, signal));
 		options.onPlan?.(plan);
 
 		const states = partitionStates(plan, options.untilEnd === true);
@@ -110,8 +126,8 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 			const orphans = states.filter((s) => !s.done && !s.inFlight && s.leader === null && s.retryAt <= Date.now());
 			if (orphans.length > 0 && Date.now() >= nextRefreshAt) {
 				try {
-					await cluster.refreshMetadata();
-					if (orphans.some((s) => s.resetOffset)) await resetOffsets(cluster, topic, orphans, stallTimeoutMs, signal, notice);
+					await guard(cluster.refreshMetadata());
+					if (orphans.some((s) => s.resetOffset)) await guard(resetOffsets(cluster, topic, orphans, stallTimeoutMs, signal, notice));
 				} catch (error) {
 					notice(`metadata refresh failed (${errorText(error)}); retrying`);
 				}
@@ -139,7 +155,7 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 				continue;
 			}
 
-			const outcome = await Promise.race(pending.values());
+			const outcome = await guard(Promise.race(pending.values()));
 			pending.delete(outcome.leader);
 			if (signal?.aborted) return;
 			const batch = handleOutcome(outcome, states, options.untilEnd === true, notice, brokersDown);
@@ -148,7 +164,7 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 		}
 	} finally {
 		signal?.removeEventListener('abort', onAbort);
-		await cluster.disconnect().catch(() => {});
+		await endClient(() => cluster.disconnect(), sockets, signal?.aborted === true);
 	}
 }
 
