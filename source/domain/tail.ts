@@ -92,8 +92,20 @@ export function parseStartSpec(text: string, now: number = Date.now()): StartSpe
 }
 
 /** Parse `--partition 0,2` (or `0-2`): sorted unique partition ids. */
+/** Kafka allows far fewer partitions per topic; more is a typo, and would be expanded into memory. */
+export const MAX_PARTITIONS = 1_000_000;
+const MAX_PARTITION_ID = 2 ** 31 - 1;
+
 export function parsePartitionList(text: string): number[] {
 	const out = new Set<number>();
+	const add = (a: number, b: number, p: string) => {
+		if (a > MAX_PARTITION_ID || b > MAX_PARTITION_ID) throw new StartSpecError(`--partition: '${p}' is not a partition number (at most ${MAX_PARTITION_ID})`);
+		// counted before anything is expanded: `0-10000000` must not allocate first
+		if (out.size + (b - a + 1) > MAX_PARTITIONS) {
+			throw new StartSpecError(`--partition names more than ${MAX_PARTITIONS.toLocaleString('en')} partitions; no topic has that many`);
+		}
+		for (let i = a; i <= b; i++) out.add(i);
+	};
 	for (const part of text.split(',')) {
 		const p = part.trim();
 		const range = /^(\d+)-(\d+)$/.exec(p);
@@ -101,11 +113,11 @@ export function parsePartitionList(text: string): number[] {
 			const a = Number(range[1]);
 			const b = Number(range[2]);
 			if (a > b) throw new StartSpecError(`--partition: '${p}' is not a valid range`);
-			for (let i = a; i <= b; i++) out.add(i);
+			add(a, b, p);
 			continue;
 		}
 		if (!/^\d+$/.test(p)) throw new StartSpecError(`--partition must be partition numbers like 0,2, not '${text}'`);
-		out.add(Number(p));
+		add(Number(p), Number(p), p);
 	}
 	return [...out].sort((a, b) => a - b);
 }
