@@ -13,11 +13,12 @@
 //   refused connection or a timeout, the partition forgets its leader, metadata is refreshed (with
 //   backoff) and the fetch resumes at the same offset on the new leader: leader elections and a
 //   SIGKILLed broker are followed without gap or duplicate.
-import {UnreachableError, UsageError} from '../errors.js';
+import {KconError, UnreachableError, UsageError} from '../errors.js';
 import type {StartSpec, TailRecord} from '../domain/tail.js';
 import {createTailCluster, errorText, loadTopic, sleep, type TailConnection} from './tail-cluster.js';
 import {fetchOnce, handleOutcome, type Outcome} from './tail-fetch.js';
-import {assignLeaders, partitionStates, type PartitionState} from './tail-partitions.js';
+import {assignLeaders, partitionStates, unplannedState, type PartitionState} from './tail-partitions.js';
+import {leaderlessAfterGrace, noLeaderNotice, unreadMessage} from './tail-leaderless.js';
 import {planPartitions, resetOffsets, type PartitionPlan} from './tail-start.js';
 import {unlessAborted} from '../stop.js';
 import {endClient, ownedSockets} from './owned-sockets.js';
@@ -91,12 +92,32 @@ async function* tailOwned(conn: TailConnection, options: TailOptions): AsyncGene
 			);
 		}
 
+		// Partitions without a leader are read once they have one (--until end: not at all, and the
+		// tail fails after reading the others); the rest start now.
+		const leaderless = await guard(leaderlessAfterGrace(cluster, topic, wanted, signal));
+		if (leaderless.length > 0) notice(noLeaderNotice(topic, leaderless));
+		const led = wanted.filter((p) => !leaderless.includes(p));
+
 		// Where to start: log start and end for every partition, the offset for a time if asked.
-		const plan = await guard(planPartitions(cluster, topic, wanted, options.start, stallTimeoutMs, signal));
+		const plan = await guard(planPartitions(cluster, topic, led, options.start, stallTimeoutMs, signal));
 		options.onPlan?.(plan);
 
 		const states = partitionStates(plan, options.untilEnd === true);
+		if (!options.untilEnd) states.push(...leaderless.map(unplannedState));
 		assignLeaders(cluster, topic, states, notice);
+		// their start is resolved when a leader is back: until then they are neither read nor stalled
+		const planReturned = async () => {
+			const back = states.filter((s) => s.unplanned && s.leader !== null);
+			if (back.length === 0) return;
+			const plans = await guard(planPartitions(cluster, topic, back.map((s) => s.partition), options.start, stallTimeoutMs, signal));
+			for (const p of plans) {
+				const s = back.find((x) => x.partition === p.partition)!;
+				s.next = p.start;
+				s.end = p.end;
+				s.unplanned = false;
+				notice(`partition ${p.partition} of ${topic} has a leader again (broker ${s.leader}); reading from offset ${p.start}`);
+			}
+		};
 
 		const pending = new Map<number, Promise<Outcome>>(); // by leader: one Fetch in flight per broker
 		const brokersDown = new Set<number>(); // reported once per outage
@@ -107,7 +128,7 @@ async function* tailOwned(conn: TailConnection, options: TailOptions): AsyncGene
 			const byLeader = new Map<number, PartitionState[]>();
 			const now = Date.now();
 			for (const s of states) {
-				if (s.done || s.inFlight || s.leader === null || pending.has(s.leader) || s.retryAt > now) continue;
+				if (s.done || s.inFlight || s.unplanned || s.leader === null || pending.has(s.leader) || s.retryAt > now) continue;
 				const list = byLeader.get(s.leader);
 				if (list) list.push(s);
 				else byLeader.set(s.leader, [s]);
@@ -120,7 +141,10 @@ async function* tailOwned(conn: TailConnection, options: TailOptions): AsyncGene
 
 		for (;;) {
 			if (signal?.aborted) return;
-			if (states.every((s) => s.done)) return;
+			if (states.every((s) => s.done)) {
+				if (leaderless.length > 0 && options.untilEnd) throw new KconError(unreadMessage(topic, leaderless), 1, 'partial');
+				return;
+			}
 
 			// Partitions without a leader: refresh metadata, with backoff while it keeps failing.
 			const orphans = states.filter((s) => !s.done && !s.inFlight && s.leader === null && s.retryAt <= Date.now());
@@ -132,7 +156,8 @@ async function* tailOwned(conn: TailConnection, options: TailOptions): AsyncGene
 					notice(`metadata refresh failed (${errorText(error)}); retrying`);
 				}
 				assignLeaders(cluster, topic, states, notice);
-				const stillLost = states.filter((s) => !s.done && s.leader === null);
+				await planReturned();
+				const stillLost = states.filter((s) => !s.done && s.leader === null && !s.unplanned);
 				if (stillLost.length > 0) {
 					nextRefreshAt = Date.now() + refreshDelay;
 					refreshDelay = Math.min(refreshDelay * 2, 2000);
