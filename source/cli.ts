@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import meow from 'meow';
-import {commands} from './commands/registry.js';
+import {commands, stoppable} from './commands/registry.js';
 import {reportError, wantsJson} from './commands/report-error.js';
 import {UsageError} from './errors.js';
 import {quietOnClosedPipe} from './closed-pipe.js';
@@ -79,6 +79,7 @@ async function main(): Promise<number> {
 	if (!load) {
 		throw new UsageError(`unknown command '${name}'; see 'kcon --help'`);
 	}
+	stop.setGraceful(stoppable.has(name));
 	const module = await load();
 	const code = await module.run({argv: isCommand ? argv.slice(1) : argv, signal: stop.signal});
 	return code ?? 0;

@@ -17,14 +17,18 @@ export interface StopControl {
 	signal: AbortSignal;
 	/** the exit code the signal implies (130 for SIGINT, 143 for SIGTERM), once one arrived */
 	exitCode: () => number | undefined;
+	/** the running command watches `signal` and cleans up; any other ends at once, as without a handler */
+	setGraceful: (graceful: boolean) => void;
 }
 
 export function installStopHandlers(deadlineMs = STOP_DEADLINE_MS): StopControl {
 	const controller = new AbortController();
 	let code: number | undefined;
+	let graceful = false;
 	const onSignal = (name: NodeJS.Signals) => {
 		const signalCode = 128 + (constants.signals[name] ?? 0);
 		if (code !== undefined) process.exit(code); // asked twice: no more waiting
+		if (!graceful) process.exit(signalCode); // nothing to clean up that the signal would not
 		code = signalCode;
 		process.exitCode = code;
 		// unref: if the command cleans up in time the process ends by itself, earlier
@@ -32,7 +36,13 @@ export function installStopHandlers(deadlineMs = STOP_DEADLINE_MS): StopControl 
 		controller.abort(new StopRequested(name));
 	};
 	for (const name of SIGNALS) process.on(name, onSignal);
-	return {signal: controller.signal, exitCode: () => code};
+	return {
+		signal: controller.signal,
+		exitCode: () => code,
+		setGraceful: (value) => {
+			graceful = value;
+		},
+	};
 }
 
 /** The abort reason of a stop signal, so a command can tell "stopped" from "failed". */

@@ -51,6 +51,20 @@ for (const kind of ['silent', 'hang-up'] as const) {
 	}
 }
 
+for (const args of [['describe', 'brokers'], ['elect', '--all']]) {
+	test(`kcon ${args.join(' ')} against a peer that never answers: SIGTERM ends it at once with 143`, async () => {
+		const peer = await fakePeer('silent');
+		try {
+			const r = await signalWhileConnecting([...args, '-b', peer.address], peer, 'SIGTERM');
+			assert.equal(r.signal, null, 'exited by itself, not killed by the signal');
+			assert.equal(r.code, 143);
+			assert.ok(r.ms < 2000, `exited ${r.ms} ms after SIGTERM`);
+		} finally {
+			await peer.close();
+		}
+	});
+}
+
 test('tail --group that cannot connect prints its error and exits (no client left connecting)', async () => {
 	const peer = await fakePeer('hang-up');
 	try {
