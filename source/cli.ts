@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import meow from 'meow';
-import {commands} from './commands/registry.js';
+import {commands, stoppable} from './commands/registry.js';
 import {reportError, wantsJson} from './commands/report-error.js';
 import {UsageError} from './errors.js';
+import {quietOnClosedPipe} from './closed-pipe.js';
+import {installStopHandlers} from './stop.js';
 
 const cli = meow(
 	`
@@ -64,6 +66,10 @@ const cli = meow(
 	},
 );
 
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
+const stop = installStopHandlers();
+
 async function main(): Promise<number> {
 	const argv = process.argv.slice(2);
 	const first = argv[0];
@@ -73,17 +79,27 @@ async function main(): Promise<number> {
 	if (!load) {
 		throw new UsageError(`unknown command '${name}'; see 'kcon --help'`);
 	}
+	stop.setGraceful(stoppable.has(name));
 	const module = await load();
-	const code = await module.run({argv: isCommand ? argv.slice(1) : argv});
+	const code = await module.run({argv: isCommand ? argv.slice(1) : argv, signal: stop.signal});
 	return code ?? 0;
 }
 
 void cli;
-main().then(
-	(code) => {
-		process.exitCode = code;
-	},
-	(error: unknown) => {
-		process.exitCode = reportError(error, wantsJson(process.argv.slice(2)));
-	},
-);
+main()
+	.then(
+		(code) => {
+			process.exitCode = stop.exitCode() ?? code;
+		},
+		(error: unknown) => {
+			// after a stop signal, a failure is the interrupted work, not news: the signal's code, quietly
+			const stopped = stop.exitCode();
+			process.exitCode = stopped ?? reportError(error, wantsJson(process.argv.slice(2)));
+		},
+	)
+	.then(() => {
+		// Stopped and cleaned up: what may still be pending is a library's retry timer (kafkajs retries
+		// a connect for seconds and cannot be told to stop), nothing of ours, so do not wait for it.
+		const stopped = stop.exitCode();
+		if (stopped !== undefined) setImmediate(() => process.exit(stopped));
+	});

@@ -1,6 +1,6 @@
 // `kcon [connection options] [--refresh SECONDS]`: the full-screen console.
-// Needs a terminal; draws on the alternate screen and restores the terminal on quit, Ctrl-C,
-// SIGTERM/SIGHUP and crashes. Ink and React are loaded here, lazily, and nowhere else.
+// Needs a terminal; draws on the alternate screen and restores the terminal on quit, Ctrl-C, a stop
+// signal (SIGINT/SIGTERM/SIGHUP from outside: ctx.signal, source/stop.ts) and crashes. Ink and React are loaded here, lazily, and nowhere else.
 import type {CommandContext} from './registry.js';
 import {parseConnectionArgs} from '../config/args.js';
 import {seconds} from '../config/numbers.js';
@@ -77,17 +77,11 @@ export async function run(ctx: CommandContext): Promise<number> {
 		} catch {}
 		writeOwnSequence(leaveAlt);
 	};
-	const onSignal = (signal: NodeJS.Signals) => {
-		restore();
-		process.kill(process.pid, signal);
-	};
 	const onCrash = (error: unknown) => {
 		restore();
 		kconLine(`the console crashed: ${error instanceof Error ? error.message : String(error)}`);
 		process.exit(1);
 	};
-	process.once('SIGTERM', onSignal);
-	process.once('SIGHUP', onSignal);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
 	process.on('exit', restore);
@@ -101,13 +95,12 @@ export async function run(ctx: CommandContext): Promise<number> {
 			views: [...tailViewDefs(consoleTailSource(settings)), ...(agents?.views ?? [])],
 			agents: agents?.feed,
 			target: settings.context ?? (settings.source === 'lab' ? `lab ${settings.brokers[0]}` : settings.brokers.join(',')),
+			signal: ctx.signal,
 		});
 	} finally {
 		restore();
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
-		process.off('SIGTERM', onSignal);
-		process.off('SIGHUP', onSignal);
 		void gateway.close().catch(() => {});
 		agents?.feed.close();
 	}

@@ -37,12 +37,8 @@ export async function run(ctx: CommandContext): Promise<number> {
 		// the SNMP side lives in its own module; a computed specifier keeps it out of this graph
 		const agents = './describe-agents.js';
 		const module = (await import(agents)) as {run: (c: CommandContext) => Promise<number | void>};
-		return (await module.run({argv: ctx.argv.slice(1)})) ?? 0;
+		return (await module.run({argv: ctx.argv.slice(1), signal: ctx.signal})) ?? 0;
 	}
-	// `kcon describe | head`: a closed pipe ends the output quietly, never with a stack trace
-	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-		if (error.code !== 'EPIPE') throw error;
-	});
 	const {values, positionals} = parseConnectionArgs(ctx.argv, options);
 	const format = outputFormat(values);
 	const view = (positionals[0] ?? 'all') as View;

@@ -1,8 +1,8 @@
 // kcon reassign generate|execute|verify|cancel|list — partition reassignment with plans in the JSON
 // format of kafka-reassign-partitions, validated before anything changes, throttled on request
 // (IncrementalAlterConfigs: only the throttle keys are touched), cancellable (null target replicas).
-import fs from 'node:fs';
 import path from 'node:path';
+import {readTextBounded, TooLargeError} from '../config/bounded-read.js';
 import type {CommandContext} from './registry.js';
 import {UsageError} from '../errors.js';
 import {brokerId} from '../config/numbers.js';
@@ -56,11 +56,17 @@ function onePlan(rest: string[], sub: string): string {
 	return rest[0]!;
 }
 
+// a plan that moves 100,000 partitions is about 8 MB of JSON
+const MAX_PLAN_BYTES = 16 * 1024 * 1024;
+
 function readPlan(file: string): ReassignmentPlan {
 	let text: string;
 	try {
-		text = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
+		text = readTextBounded(file, MAX_PLAN_BYTES);
 	} catch (error) {
+		if (error instanceof TooLargeError) {
+			throw new UsageError(`plan ${file === '-' ? '(stdin)' : file} is ${error.message}; a reassignment plan is JSON of a few MB at most`);
+		}
 		throw new UsageError(`cannot read plan ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 	}
 	try {

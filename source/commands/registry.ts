@@ -3,6 +3,8 @@
 export interface CommandContext {
 	/** arguments after the command name, flags included, exactly as typed */
 	argv: string[];
+	/** aborted when a signal asks kcon to stop (source/stop.ts): stop, disconnect, restore the terminal */
+	signal?: AbortSignal;
 }
 
 export type CommandRun = (ctx: CommandContext) => Promise<number | void>;
@@ -17,3 +19,7 @@ export const commands: Record<string, () => Promise<{run: CommandRun}>> = {
 	reassign: () => import('./reassign.js'),
 	elect: () => import('./elect.js'),
 };
+
+/** Commands that watch ctx.signal and clean up on a stop signal (disconnect, restore the terminal);
+ * the others are ended at once by it (source/stop.ts). */
+export const stoppable = new Set(['console', 'start', 'tail']);

@@ -17,7 +17,7 @@ export async function run(ctx: CommandContext): Promise<number | void> {
 	}
 	if (process.stdout.isTTY) {
 		const console = await import('./console.js');
-		return console.run({argv: ['--lab']});
+		return console.run({argv: ['--lab'], signal: ctx.signal});
 	}
 	const status = await labStatus(state);
 	writeOut(

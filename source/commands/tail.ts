@@ -213,11 +213,12 @@ const CHUNK = 1024 * 1024;
 export async function run(ctx: CommandContext): Promise<number> {
 	const {values, options: opts} = parseTailArgs(ctx.argv);
 	const settings = resolveSettings(values as Parameters<typeof resolveSettings>[0]);
+	// ends on a stop signal (source/stop.ts) or when the reader of stdout goes away
 	const abort = new AbortController();
 	const out = new Output(process.stdout, () => abort.abort());
-	const onSignal = () => abort.abort();
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
+	const onStop = () => abort.abort(ctx.signal?.reason);
+	if (ctx.signal?.aborted) onStop();
+	ctx.signal?.addEventListener('abort', onStop, {once: true});
 	const json = opts.output === 'json';
 	const hasFilter = opts.filter.key !== undefined || opts.filter.grep !== undefined;
 	const notice = (message: string) => kconLine(message);
@@ -258,8 +259,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 			if (remaining <= 0 || out.closed || abort.signal.aborted) break;
 		}
 	} finally {
-		process.off('SIGINT', onSignal);
-		process.off('SIGTERM', onSignal);
+		ctx.signal?.removeEventListener('abort', onStop);
 		await out.end();
 	}
 	return 0;

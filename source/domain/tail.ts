@@ -97,12 +97,20 @@ export function parseStartSpec(text: string, now: number = Date.now()): StartSpe
 	);
 }
 
-/** More partitions than any real topic has: a bound on what `--partition 0-N` allocates. */
-const MAX_LISTED_PARTITIONS = 100_000;
-
 /** Parse `--partition 0,2` (or `0-2`): sorted unique partition ids. */
+/** Kafka allows far fewer partitions per topic; more is a typo, and would be expanded into memory. */
+export const MAX_PARTITIONS = 1_000_000;
+
 export function parsePartitionList(text: string): number[] {
 	const out = new Set<number>();
+	// ids are checked by partitionNumber (0…2^31−1) before they get here
+	const add = (a: number, b: number) => {
+		// counted before anything is expanded: `0-10000000` must not allocate first
+		if (out.size + (b - a + 1) > MAX_PARTITIONS) {
+			throw new StartSpecError(`--partition names more than ${MAX_PARTITIONS.toLocaleString('en')} partitions; no topic has that many`);
+		}
+		for (let i = a; i <= b; i++) out.add(i);
+	};
 	for (const part of text.split(',')) {
 		const p = part.trim();
 		const range = /^(\d+)-(\d+)$/.exec(p);
@@ -110,14 +118,12 @@ export function parsePartitionList(text: string): number[] {
 			const a = partitionNumber(range[1]!);
 			const b = partitionNumber(range[2]!);
 			if (a > b) throw new StartSpecError(`--partition: '${p}' is not a valid range`);
-			if (b - a >= MAX_LISTED_PARTITIONS) throw new StartSpecError(`--partition: '${p}' lists more than ${MAX_LISTED_PARTITIONS} partitions`);
-			for (let i = a; i <= b; i++) out.add(i);
-		} else if (/^\d+$/.test(p)) {
-			out.add(partitionNumber(p));
-		} else {
-			throw new StartSpecError(`--partition must be partition numbers like 0,2, not '${text}'`);
+			add(a, b);
+			continue;
 		}
-		if (out.size > MAX_LISTED_PARTITIONS) throw new StartSpecError(`--partition lists more than ${MAX_LISTED_PARTITIONS} partitions`);
+		if (!/^\d+$/.test(p)) throw new StartSpecError(`--partition must be partition numbers like 0,2, not '${text}'`);
+		const id = partitionNumber(p);
+		add(id, id);
 	}
 	return [...out].sort((a, b) => a - b);
 }

@@ -4,7 +4,7 @@ import {createRequire} from 'node:module';
 import type {Settings} from '../config/settings.js';
 import {KconError, UnreachableError, UsageError} from '../errors.js';
 import {tlsFileOptions} from './client.js';
-import {guardedSocketFactory} from './connection-guard.js';
+import type {OwnedSockets} from './owned-sockets.js';
 
 const require = createRequire(import.meta.url);
 
@@ -48,10 +48,44 @@ export const READ_UNCOMMITTED = 0;
 
 export type TailConnection = Pick<Settings, 'brokers' | 'sasl' | 'ssl' | 'readOnly' | 'context'> & {clientId?: string};
 
-export function createTailCluster(conn: TailConnection): KjsCluster {
-	return new Cluster({
+// kafkajs's Metadata parse throws on the first partition with an error code (kafkajs#1460): one
+// partition without a leader (its only replica's broker is down) makes the whole topic unreadable.
+// The tail's brokers parse Metadata tolerantly instead: a topic-level error still throws (unknown
+// topic, not authorized), a partition-level one only leaves that partition with leader -1, which
+// the tail reports and skips until a leader is back.
+const MetadataRequests = require('kafkajs/src/protocol/requests/metadata/index.js') as unknown;
+const BrokerClass = require('kafkajs/src/broker/index.js') as {prototype: object};
+const METADATA_API_KEY = 3;
+const sendRequest = Object.getOwnPropertySymbols(BrokerClass.prototype).find((s) => s.description === 'private:Broker:sendRequest');
+type KjsMetadataData = {topicMetadata: Array<{topicErrorCode: number; partitionMetadata: unknown[]}>};
+
+function tolerateLeaderlessPartitions(cluster: KjsCluster): KjsCluster {
+	const pool = (cluster as unknown as {brokerPool: {createBroker: (o: unknown) => Record<string | symbol, unknown>}}).brokerPool;
+	if (!sendRequest || !pool || typeof pool.createBroker !== 'function') return cluster; // another kafkajs: keep its behaviour
+	const create = pool.createBroker;
+	pool.createBroker = (options) => {
+		const broker = create(options);
+		broker['metadata'] = async function (this: Record<string | symbol, unknown>, topics: string[] = []) {
+			const lookup = this['lookupRequest'] as KjsBroker['lookupRequest'];
+			const request = lookup(METADATA_API_KEY, MetadataRequests)({topics, allowAutoTopicCreation: false});
+			const parse = async (data: unknown) => {
+				const failed = (data as KjsMetadataData).topicMetadata.find((t) => t.topicErrorCode !== 0);
+				// the topic-level errors keep kafkajs's own parse (and its error types)
+				if (failed) return request.response.parse(data);
+				return data;
+			};
+			const send = this[sendRequest] as (r: KjsProtocolRequest) => Promise<unknown>;
+			return send.call(this, {...request, response: {...request.response, parse}});
+		};
+		return broker;
+	};
+	return cluster;
+}
+
+export function createTailCluster(conn: TailConnection, sockets: OwnedSockets): KjsCluster {
+	return tolerateLeaderlessPartitions(new Cluster({
 		logger: createLogger({level: LEVELS.NOTHING, logCreator: () => () => {}}),
-		socketFactory: guardedSocketFactory(),
+		socketFactory: sockets.factory,
 		brokers: conn.brokers,
 		ssl: conn.ssl ? tlsFileOptions(conn.ssl) : null,
 		sasl: conn.sasl ?? null,
@@ -65,7 +99,7 @@ export function createTailCluster(conn: TailConnection): KjsCluster {
 		maxInFlightRequests: null,
 		isolationLevel: READ_UNCOMMITTED,
 		retry: {retries: 2, initialRetryTime: 100, maxRetryTime: 1000},
-	});
+	}));
 }
 
 export function errorText(error: unknown): string {
@@ -88,7 +122,7 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
 		signal?.addEventListener('abort', done, {once: true});
 	});
 
-export async function loadTopic(cluster: KjsCluster, topic: string): Promise<void> {
+export async function loadTopic(cluster: KjsCluster, topic: string, signal?: AbortSignal): Promise<void> {
 	for (let attempt = 0; ; attempt++) {
 		try {
 			await cluster.addTargetTopic(topic);
@@ -105,7 +139,8 @@ export async function loadTopic(cluster: KjsCluster, topic: string): Promise<voi
 			if (type === 'TOPIC_AUTHORIZATION_FAILED') throw new KconError(`not authorized to read topic '${topic}'`, 1, 'auth');
 			// LEADER_NOT_AVAILABLE and friends: kafkajs's metadata parse throws on any partition error (#1460)
 			if (attempt >= 20) throw new UnreachableError(`cannot load metadata of '${topic}': ${errorText(error)}`);
-			await sleep(Math.min(100 * 2 ** attempt, 2000));
+			await sleep(Math.min(100 * 2 ** attempt, 2000), signal);
+			if (signal?.aborted) return;
 		}
 	}
 }

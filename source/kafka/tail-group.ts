@@ -6,6 +6,8 @@ import type {RecordHeader, TailRecord} from '../domain/tail.js';
 import {UnreachableError, UsageError} from '../errors.js';
 import type {TailConnection} from './tail-cluster.js';
 import {refuseWrites} from './write-guard.js';
+import {unlessAborted} from '../stop.js';
+import {endClient, ownedSockets, type OwnedSockets} from './owned-sockets.js';
 
 export interface TailGroupOptions {
 	topic: string;
@@ -18,7 +20,7 @@ export interface TailGroupOptions {
 	onNotice?: (message: string) => void;
 }
 
-function kafkaFor(conn: TailConnection): Kafka {
+function kafkaFor(conn: TailConnection, sockets: OwnedSockets): Kafka {
 	const ssl = conn.ssl ? tlsFileOptions(conn.ssl) : undefined;
 	return new Kafka({
 		clientId: conn.clientId ?? 'kcon-tail',
@@ -26,6 +28,7 @@ function kafkaFor(conn: TailConnection): Kafka {
 		ssl,
 		sasl: conn.sasl as never,
 		logLevel: logLevel.NOTHING,
+		socketFactory: sockets.factory as never,
 		connectionTimeout: 3000,
 		requestTimeout: 30000,
 		retry: {retries: 5, initialRetryTime: 200, maxRetryTime: 3000},
@@ -53,23 +56,43 @@ export function fromKafkaMessage(topic: string, partition: number, message: Kafk
 }
 
 export async function* tailGroupBatches(conn: TailConnection, options: TailGroupOptions): AsyncGenerator<TailRecord[], void, undefined> {
-	const {topic, groupId, signal} = options;
+	const {groupId, signal} = options;
 	refuseWrites(conn, `to join group '${groupId}' and commit its offsets`);
-	const kafka = kafkaFor(conn);
-	const admin = kafka.admin();
+	const sockets = ownedSockets();
+	const kafka = kafkaFor(conn, sockets);
+	const onAbort = () => sockets.close();
+	signal?.addEventListener('abort', onAbort, {once: true});
 	try {
-		await admin.connect();
+		yield* consumeAsMember(kafka, sockets, conn, options);
 	} catch (error) {
-		throw new UnreachableError(`cannot reach any broker of ${conn.brokers.join(',')}: ${(error as Error).message}`);
+		// stopped while connecting or reading: the caller asked for it, nothing to report
+		if (signal?.aborted) return;
+		throw error;
+	} finally {
+		signal?.removeEventListener('abort', onAbort);
+		sockets.destroyAll();
 	}
+}
+
+async function* consumeAsMember(kafka: Kafka, sockets: OwnedSockets, conn: TailConnection, options: TailGroupOptions): AsyncGenerator<TailRecord[], void, undefined> {
+	const {topic, groupId, signal} = options;
+	// Every client made here is disconnected on every path, failed connects included: a kafkajs
+	// client left connecting keeps sockets and retry timers that hold the process open.
+	const admin = kafka.admin();
 	// Where each partition ends now, and where the group would start, for --until end.
 	const remaining = new Map<number, bigint>();
 	try {
-		const topics = await admin.listTopics();
+		try {
+			await unlessAborted(admin.connect(), signal);
+		} catch (error) {
+			if (signal?.aborted) throw error;
+			throw new UnreachableError(`cannot reach any broker of ${conn.brokers.join(',')}: ${(error as Error).message}`);
+		}
+		const topics = await unlessAborted(admin.listTopics(), signal);
 		if (!topics.includes(topic)) throw new UsageError(`topic '${topic}' does not exist`);
 		if (options.untilEnd) {
-			const offsets = await admin.fetchTopicOffsets(topic);
-			const committed = await admin.fetchOffsets({groupId, topics: [topic]});
+			const offsets = await unlessAborted(admin.fetchTopicOffsets(topic), signal);
+			const committed = await unlessAborted(admin.fetchOffsets({groupId, topics: [topic]}), signal);
 			const byPartition = new Map(committed[0]?.partitions.map((p) => [p.partition, BigInt(p.offset)]) ?? []);
 			for (const o of offsets) {
 				const end = BigInt(o.high);
@@ -79,7 +102,7 @@ export async function* tailGroupBatches(conn: TailConnection, options: TailGroup
 			}
 		}
 	} finally {
-		await admin.disconnect().catch(() => {});
+		await endClient(() => admin.disconnect(), sockets, signal?.aborted === true);
 	}
 	if (options.untilEnd && remaining.size === 0) return;
 
@@ -109,9 +132,9 @@ export async function* tailGroupBatches(conn: TailConnection, options: TailGroup
 		}
 	});
 	try {
-		await consumer.connect();
-		await consumer.subscribe({topics: [topic], fromBeginning: options.fromBeginning});
-		await consumer.run({
+		await unlessAborted(consumer.connect(), signal);
+		await unlessAborted(consumer.subscribe({topics: [topic], fromBeginning: options.fromBeginning}), signal);
+		await unlessAborted(consumer.run({
 			autoCommit: true,
 			eachBatchAutoResolve: true,
 			eachBatch: async ({batch, isRunning, isStale}) => {
@@ -134,7 +157,7 @@ export async function* tailGroupBatches(conn: TailConnection, options: TailGroup
 					}
 				}
 			},
-		});
+		}), signal);
 		for (;;) {
 			if (failure) throw new UnreachableError(`group consumer failed: ${(failure as Error).message}`);
 			const current = handOver as {records: TailRecord[]; taken: () => void} | null;
@@ -153,6 +176,6 @@ export async function* tailGroupBatches(conn: TailConnection, options: TailGroup
 	} finally {
 		signal?.removeEventListener('abort', onAbort);
 		if (handOver) (handOver as {taken: () => void}).taken();
-		await consumer.disconnect().catch(() => {});
+		await endClient(() => consumer.disconnect(), sockets, signal?.aborted === true);
 	}
 }

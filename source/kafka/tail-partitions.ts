@@ -14,6 +14,8 @@ export interface PartitionState {
 	lostAt: number | null;
 	lastLeader: number | null;
 	resetOffset: boolean;
+	/** had no leader when the tail started: its start is resolved once a leader is back */
+	unplanned: boolean;
 	/** consecutive failed fetches, and when to try again (backoff 100 ms … 2 s) */
 	failures: number;
 	retryAt: number;
@@ -31,9 +33,16 @@ export function partitionStates(plan: PartitionPlan[], untilEnd: boolean): Parti
 		lostAt: null,
 		lastLeader: null,
 		resetOffset: false,
+		unplanned: false,
 		failures: 0,
 		retryAt: 0,
 	}));
+}
+
+/** A partition that had no leader at the start: nothing is known of its offsets yet. */
+export function unplannedState(partition: number): PartitionState {
+	const [s] = partitionStates([{partition, start: 0n, end: 0n, logStart: 0n}], false);
+	return {...s!, unplanned: true, lostAt: Date.now()};
 }
 
 export function assignLeaders(cluster: KjsCluster, topic: string, states: PartitionState[], notice: (m: string) => void): void {

@@ -13,12 +13,15 @@
 //   refused connection or a timeout, the partition forgets its leader, metadata is refreshed (with
 //   backoff) and the fetch resumes at the same offset on the new leader: leader elections and a
 //   SIGKILLed broker are followed without gap or duplicate.
-import {UnreachableError, UsageError} from '../errors.js';
+import {KconError, UnreachableError, UsageError} from '../errors.js';
 import type {StartSpec, TailRecord} from '../domain/tail.js';
 import {createTailCluster, errorText, loadTopic, sleep, type TailConnection} from './tail-cluster.js';
 import {fetchOnce, handleOutcome, type Outcome} from './tail-fetch.js';
-import {assignLeaders, partitionStates, type PartitionState} from './tail-partitions.js';
+import {assignLeaders, partitionStates, unplannedState, type PartitionState} from './tail-partitions.js';
+import {leaderlessAfterGrace, noLeaderNotice, unreadMessage} from './tail-leaderless.js';
 import {planPartitions, resetOffsets, type PartitionPlan} from './tail-start.js';
+import {unlessAborted} from '../stop.js';
+import {endClient, ownedSockets} from './owned-sockets.js';
 
 export interface TailOptions {
 	topic: string;
@@ -49,22 +52,36 @@ export interface TailOptions {
  * answers, KconError for anything else.
  */
 export async function* tailBatches(conn: TailConnection, options: TailOptions): AsyncGenerator<TailRecord[], void, undefined> {
+	try {
+		yield* tailOwned(conn, options);
+	} catch (error) {
+		// stopped while connecting or waiting for a broker: the caller asked for it, nothing to report
+		if (options.signal?.aborted) return;
+		throw error;
+	}
+}
+
+async function* tailOwned(conn: TailConnection, options: TailOptions): AsyncGenerator<TailRecord[], void, undefined> {
 	const {topic, signal} = options;
+	// kafkajs connects, metadata and offset requests cannot be cancelled: a stop leaves them behind
+	// (the cluster is disconnected in finally) instead of waiting for their own timeouts
+	const guard = <T>(p: Promise<T>) => unlessAborted(p, signal);
 	const maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
 	const partitionMaxBytes = options.partitionMaxBytes ?? 1024 * 1024;
 	const maxWaitMs = options.maxWaitMs ?? 500;
 	const stallTimeoutMs = options.stallTimeoutMs ?? 120_000;
 	const notice = options.onNotice ?? (() => {});
-	const cluster = createTailCluster(conn);
-	const onAbort = () => void cluster.disconnect().catch(() => {});
+	const sockets = ownedSockets();
+	const cluster = createTailCluster(conn, sockets);
+	const onAbort = () => sockets.close();
 	signal?.addEventListener('abort', onAbort, {once: true});
 	try {
 		try {
-			await cluster.connect();
+			await guard(cluster.connect());
 		} catch (error) {
 			throw new UnreachableError(`cannot reach any broker of ${conn.brokers.join(',')}: ${errorText(error)}`);
 		}
-		await loadTopic(cluster, topic);
+		await guard(loadTopic(cluster, topic, signal));
 		const metadata = cluster.findTopicPartitionMetadata(topic);
 		const all = metadata.map((p) => p.partitionId).sort((a, b) => a - b);
 		const wanted = options.partitions ?? all;
@@ -75,12 +92,32 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 			);
 		}
 
+		// Partitions without a leader are read once they have one (--until end: not at all, and the
+		// tail fails after reading the others); the rest start now.
+		const leaderless = await guard(leaderlessAfterGrace(cluster, topic, wanted, signal));
+		if (leaderless.length > 0) notice(noLeaderNotice(topic, leaderless));
+		const led = wanted.filter((p) => !leaderless.includes(p));
+
 		// Where to start: log start and end for every partition, the offset for a time if asked.
-		const plan = await planPartitions(cluster, topic, wanted, options.start, stallTimeoutMs, signal);
+		const plan = await guard(planPartitions(cluster, topic, led, options.start, stallTimeoutMs, signal));
 		options.onPlan?.(plan);
 
 		const states = partitionStates(plan, options.untilEnd === true);
+		if (!options.untilEnd) states.push(...leaderless.map(unplannedState));
 		assignLeaders(cluster, topic, states, notice);
+		// their start is resolved when a leader is back: until then they are neither read nor stalled
+		const planReturned = async () => {
+			const back = states.filter((s) => s.unplanned && s.leader !== null);
+			if (back.length === 0) return;
+			const plans = await guard(planPartitions(cluster, topic, back.map((s) => s.partition), options.start, stallTimeoutMs, signal));
+			for (const p of plans) {
+				const s = back.find((x) => x.partition === p.partition)!;
+				s.next = p.start;
+				s.end = p.end;
+				s.unplanned = false;
+				notice(`partition ${p.partition} of ${topic} has a leader again (broker ${s.leader}); reading from offset ${p.start}`);
+			}
+		};
 
 		const pending = new Map<number, Promise<Outcome>>(); // by leader: one Fetch in flight per broker
 		const brokersDown = new Set<number>(); // reported once per outage
@@ -91,7 +128,7 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 			const byLeader = new Map<number, PartitionState[]>();
 			const now = Date.now();
 			for (const s of states) {
-				if (s.done || s.inFlight || s.leader === null || pending.has(s.leader) || s.retryAt > now) continue;
+				if (s.done || s.inFlight || s.unplanned || s.leader === null || pending.has(s.leader) || s.retryAt > now) continue;
 				const list = byLeader.get(s.leader);
 				if (list) list.push(s);
 				else byLeader.set(s.leader, [s]);
@@ -104,19 +141,23 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 
 		for (;;) {
 			if (signal?.aborted) return;
-			if (states.every((s) => s.done)) return;
+			if (states.every((s) => s.done)) {
+				if (leaderless.length > 0 && options.untilEnd) throw new KconError(unreadMessage(topic, leaderless), 1, 'partial');
+				return;
+			}
 
 			// Partitions without a leader: refresh metadata, with backoff while it keeps failing.
 			const orphans = states.filter((s) => !s.done && !s.inFlight && s.leader === null && s.retryAt <= Date.now());
 			if (orphans.length > 0 && Date.now() >= nextRefreshAt) {
 				try {
-					await cluster.refreshMetadata();
-					if (orphans.some((s) => s.resetOffset)) await resetOffsets(cluster, topic, orphans, stallTimeoutMs, signal, notice);
+					await guard(cluster.refreshMetadata());
+					if (orphans.some((s) => s.resetOffset)) await guard(resetOffsets(cluster, topic, orphans, stallTimeoutMs, signal, notice));
 				} catch (error) {
 					notice(`metadata refresh failed (${errorText(error)}); retrying`);
 				}
 				assignLeaders(cluster, topic, states, notice);
-				const stillLost = states.filter((s) => !s.done && s.leader === null);
+				await planReturned();
+				const stillLost = states.filter((s) => !s.done && s.leader === null && !s.unplanned);
 				if (stillLost.length > 0) {
 					nextRefreshAt = Date.now() + refreshDelay;
 					refreshDelay = Math.min(refreshDelay * 2, 2000);
@@ -139,7 +180,7 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 				continue;
 			}
 
-			const outcome = await Promise.race(pending.values());
+			const outcome = await guard(Promise.race(pending.values()));
 			pending.delete(outcome.leader);
 			if (signal?.aborted) return;
 			const batch = handleOutcome(outcome, states, options.untilEnd === true, notice, brokersDown);
@@ -148,7 +189,7 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 		}
 	} finally {
 		signal?.removeEventListener('abort', onAbort);
-		await cluster.disconnect().catch(() => {});
+		await endClient(() => cluster.disconnect(), sockets, signal?.aborted === true);
 	}
 }
 

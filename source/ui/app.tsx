@@ -279,6 +279,8 @@ export interface ConsoleOptions {
 	refreshMs: number;
 	readOnly: boolean;
 	target?: string;
+	/** aborting unmounts the console (a stop signal from outside: the caller then restores the terminal) */
+	signal?: AbortSignal;
 }
 
 /** Renders the console on the current terminal and resolves when the operator quits. */
@@ -289,5 +291,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 		patchConsole: true,
 		maxFps: 30,
 	});
-	await instance.waitUntilExit();
+	const onAbort = () => instance.unmount();
+	if (options.signal?.aborted) onAbort();
+	options.signal?.addEventListener('abort', onAbort, {once: true});
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		options.signal?.removeEventListener('abort', onAbort);
+	}
 }

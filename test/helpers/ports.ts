@@ -15,6 +15,7 @@
 //   21890  lab-errors.test: a taken port (no cluster is started)
 //   21990  describe-kip848.test: KIP-848 consumer groups (Java consumers with group.protocol=consumer)
 //   22291  hostile-text.test: an embedded SNMP agent (UDP, 127.0.2.22), no cluster
+//   22490  tail-leaderless.test: SIGKILL of the only replica of a partition, then `kcon lab up`
 //   22090…22690  free for tests that need a cluster of their own (take one, note it here)
 export const PORTS = {
 	shared: 21090,
@@ -28,4 +29,5 @@ export const PORTS = {
 	labErrors: 21890,
 	kip848: 21990,
 	hostileAgent: 22291,
+	tailLeaderless: 22490,
 } as const;

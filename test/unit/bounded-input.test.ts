@@ -1,0 +1,65 @@
+// Input that claims more than any real input needs is refused before it is held in memory:
+// a plan on stdin from /dev/zero, a --partition range of ten million.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import {CLI} from '../helpers/lab.js';
+import {MAX_PARTITIONS, parsePartitionList, StartSpecError} from '../../source/domain/tail.js';
+
+/** Run kcon with stdin from `stdinFile`; exit code, stderr, wall time and peak RSS (from /proc while it runs). */
+function measure(args: string[], stdinFile: string) {
+	return new Promise<{code: number | null; stderr: string; ms: number; peakMiB: number}>((resolve) => {
+		const input = fs.openSync(stdinFile, 'r');
+		const started = Date.now();
+		const child = spawn(process.execPath, [CLI, ...args], {stdio: [input, 'ignore', 'pipe']});
+		fs.closeSync(input);
+		let stderr = '';
+		child.stderr!.on('data', (d) => (stderr += d));
+		let peakKiB = 0;
+		const sample = setInterval(() => {
+			try {
+				const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+				if (m) peakKiB = Math.max(peakKiB, Number(m[1]));
+			} catch {}
+		}, 10);
+		// unbounded, it would take minutes and gigabytes: 20 s is far more than a refusal needs
+		const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		child.once('close', (code) => {
+			clearInterval(sample);
+			clearTimeout(guard);
+			resolve({code, stderr, ms: Date.now() - started, peakMiB: Math.round(peakKiB / 1024)});
+		});
+	});
+}
+
+test('reassign execute - </dev/zero: usage error naming the 16 MiB cap, memory bounded', async () => {
+	const r = await measure(['reassign', 'execute', '-', '--yes'], '/dev/zero');
+	assert.equal(r.code, 2, r.stderr);
+	assert.match(r.stderr, /^kcon: plan \(stdin\) is larger than 16 MiB; .*\n$/);
+	assert.ok(r.peakMiB < 200, `peak RSS ${r.peakMiB} MiB`);
+	assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
+});
+
+test('reassign verify /dev/zero (a named file without end): the same refusal', async () => {
+	const r = await measure(['reassign', 'verify', '/dev/zero'], '/dev/null');
+	assert.equal(r.code, 2, r.stderr);
+	assert.match(r.stderr, /^kcon: plan \/dev\/zero is larger than 16 MiB; /);
+	assert.ok(r.peakMiB < 200, `peak RSS ${r.peakMiB} MiB`);
+});
+
+test('tail --partition 0-10000000: usage error before anything is expanded or connected', async () => {
+	const r = await measure(['tail', 'solo', '--partition', '0-10000000', '-b', '127.0.0.1:1'], '/dev/null');
+	assert.equal(r.code, 2, r.stderr);
+	assert.equal(r.stderr, 'kcon: --partition names more than 1,000,000 partitions; no topic has that many\n');
+	assert.ok(r.peakMiB < 150, `peak RSS ${r.peakMiB} MiB`);
+});
+
+test('parsePartitionList: counts ranges before expanding them, across the whole list', () => {
+	assert.deepEqual(parsePartitionList('3,0-2,2'), [0, 1, 2, 3]);
+	assert.equal(parsePartitionList(`0-${MAX_PARTITIONS - 1}`).length, MAX_PARTITIONS);
+	assert.throws(() => parsePartitionList(`0-${MAX_PARTITIONS - 1},${MAX_PARTITIONS}`), StartSpecError);
+	assert.throws(() => parsePartitionList('0-999999,2000000-2000001'), /more than 1,000,000 partitions/);
+	assert.throws(() => parsePartitionList('2147483648'), /must be a whole number from 0 to 2147483647/);
+	assert.throws(() => parsePartitionList('0-99999999999999999999'), /must be a whole number from 0 to 2147483647/);
+});
