@@ -3,6 +3,7 @@
 import type {Settings} from '../config/settings.js';
 import {ClusterActions} from '../kafka/actions.js';
 import type {ReassignmentPlan} from '../domain/reassign-plan.js';
+import {planSummary} from '../domain/reassign-progress.js';
 import {consoleAction, record} from './action-support.js';
 import {cancelMoves, checkPlan, clearThrottles, measureProgress, movesOf, planTopics, savePlan, snapshotOf, startMoves} from './reassign-engine.js';
 
@@ -22,19 +23,28 @@ export function consoleReassign(settings: Settings) {
 			return {text: `started ${started.length} move(s)${throttle ? ` at ${throttle} B/s` : ''}${failed} · rollback: ${rollbackFile}`, planFile};
 		},
 
-		async progress(plan: ReassignmentPlan, removeThrottles: boolean) {
+		/** reads only: what the plan's partitions are now */
+		async progress(plan: ReassignmentPlan) {
 			const snapshot = await snapshotOf(settings, planTopics(plan));
 			const actions = new ClusterActions(settings, {brokers: snapshot.brokers});
 			try {
 				const measured = await measureProgress(actions, plan, snapshot);
-				const done = measured.partitions.every((p) => p.state !== 'in progress');
-				let throttles = 'none set';
-				if (removeThrottles) throttles = done && measured.activeAnywhere ? 'kept (other reassignments still run)' : 'kept until done';
-				if (done && !measured.activeAnywhere && removeThrottles) {
-					await clearThrottles(consoleAction(settings, 'reassign.verify', {topics: planTopics(plan)}), actions, plan, snapshot);
-					throttles = 'removed';
-				}
-				return {partitions: measured.partitions, complete: done, throttles};
+				return {partitions: measured.partitions, outcome: planSummary(measured.partitions).outcome, activeAnywhere: measured.activeAnywhere};
+			} finally {
+				await actions.close();
+			}
+		},
+
+		/** the write step once nothing of the plan moves: removes the throttles unless other moves still run */
+		async finish(plan: ReassignmentPlan): Promise<string> {
+			const action = consoleAction(settings, 'reassign.verify', {topics: planTopics(plan)});
+			const snapshot = await snapshotOf(settings, planTopics(plan));
+			const actions = new ClusterActions(settings, {brokers: snapshot.brokers});
+			try {
+				const activeAnywhere = (await actions.listReassignments()).length > 0;
+				if (activeAnywhere) return 'kept (other reassignments still run)';
+				await clearThrottles(action, actions, plan, snapshot);
+				return 'removed';
 			} finally {
 				await actions.close();
 			}

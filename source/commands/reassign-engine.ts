@@ -12,7 +12,7 @@ import {ClusterActions, OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, type
 import type {ClusterSnapshot} from '../domain/cluster.js';
 import type {Settings} from '../config/settings.js';
 import {formatPlan, planDiff, planProblems, rollbackPlan, throttledReplicas, type ReassignmentPlan} from '../domain/reassign-plan.js';
-import {reassignProgress, type PartitionProgress} from '../domain/reassign-progress.js';
+import {planSummary, reassignProgress, settledProgress, type PartitionProgress} from '../domain/reassign-progress.js';
 import {audited, record, type ActionContext} from './action-support.js';
 
 export const THROTTLE_TOPIC_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'];
@@ -150,18 +150,35 @@ export interface MeasuredProgress {
 	snapshot: ClusterSnapshot;
 }
 
-/** Progress of every partition of the plan; bytes from two DescribeLogDirs samples a second apart. */
-export async function measureProgress(actions: ClusterActions, plan: ReassignmentPlan, snapshot: ClusterSnapshot): Promise<MeasuredProgress> {
-	const ongoing = await actions.listReassignments();
-	const first = await sampleSizes(actions, plan, snapshot, ongoing);
-	let second = first;
-	let seconds = 0;
-	if (ongoing.length && first.size) {
-		await new Promise((r) => setTimeout(r, 1000));
-		second = await sampleSizes(actions, plan, snapshot, ongoing);
-		seconds = 1;
-	}
-	return {partitions: reassignProgress(plan, snapshot.topics, ongoing, first, second, seconds), activeAnywhere: ongoing.length > 0, snapshot};
+/**
+ * Progress of every partition of the plan (reads only, never writes); bytes from two DescribeLogDirs
+ * samples a second apart. A reading where nothing of the plan moves but some partition differs is
+ * taken again from a fresh connection (a fresh Metadata and ListPartitionReassignments) a few times
+ * before it counts: a broker's metadata may not have caught up with the controller yet.
+ */
+export async function measureProgress(
+	actions: ClusterActions,
+	plan: ReassignmentPlan,
+	snapshot: ClusterSnapshot,
+	options: {freshReads?: number; delayMs?: number} = {},
+): Promise<MeasuredProgress> {
+	let current = snapshot;
+	let ongoing: OngoingReassignment[] = [];
+	const {partitions} = await settledProgress(async (attempt) => {
+		if (attempt > 0) current = await snapshotOf(actions.settings, planTopics(plan));
+		ongoing = await actions.listReassignments();
+		if (attempt > 0) return reassignProgress(plan, current.topics, ongoing, new Map(), new Map(), 0);
+		const first = await sampleSizes(actions, plan, current, ongoing);
+		let second = first;
+		let seconds = 0;
+		if (ongoing.length && first.size) {
+			await new Promise((r) => setTimeout(r, 1000));
+			second = await sampleSizes(actions, plan, current, ongoing);
+			seconds = 1;
+		}
+		return reassignProgress(plan, current.topics, ongoing, first, second, seconds);
+	}, options);
+	return {partitions, activeAnywhere: ongoing.length > 0, snapshot: current};
 }
 
 /** Removes the plan's throttles from every reachable broker; audited under `action`. */
@@ -172,6 +189,17 @@ export async function clearThrottles(action: ActionContext, actions: ClusterActi
 		() => removeThrottles(actions, planTopics(plan), brokers),
 		() => `throttles removed from ${planTopics(plan).length} topic(s) and ${brokers.length} broker(s)`,
 	);
+}
+
+/**
+ * The write step after a measurement, never part of it: once nothing moves anywhere in the cluster
+ * the plan's throttles go (audited), unless `keep` says why not. Resolves to what happened.
+ */
+export async function settleThrottles(action: ActionContext, actions: ClusterActions, plan: ReassignmentPlan, measured: MeasuredProgress, keep: string | null): Promise<string> {
+	if (measured.activeAnywhere) return planSummary(measured.partitions).outcome === 'moving' ? 'kept (reassignments still running)' : 'kept (other reassignments still run)';
+	if (keep) return `kept (${keep})`;
+	await clearThrottles(action, actions, plan, measured.snapshot);
+	return 'removed';
 }
 
 /** key "topic\0partition\0broker" → replica size, from DescribeLogDirs on the leader and the adding brokers. */
