@@ -8,15 +8,14 @@ import path from 'node:path';
 import {KconError} from '../errors.js';
 import {stateDir} from '../config/paths.js';
 import {createGateway} from '../kafka/gateway.js';
-import {ClusterActions, OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigResourceChange, type OngoingReassignment} from '../kafka/actions.js';
+import {ClusterActions, OP_DELETE, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigResourceChange, type OngoingReassignment} from '../kafka/actions.js';
 import type {ClusterSnapshot} from '../domain/cluster.js';
 import type {Settings} from '../config/settings.js';
 import {formatPlan, planDiff, planProblems, rollbackPlan, throttledReplicas, type ReassignmentPlan} from '../domain/reassign-plan.js';
 import {planSummary, reassignProgress, settledProgress, type PartitionProgress} from '../domain/reassign-progress.js';
 import {audited, record, type ActionContext} from './action-support.js';
+import {failure, setThrottles, THROTTLE_BROKER_KEYS, THROTTLE_TOPIC_KEYS, type ThrottlesSet} from './reassign-throttles.js';
 
-export const THROTTLE_TOPIC_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'];
-export const THROTTLE_BROKER_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate'];
 
 export type PartitionMove = ReturnType<typeof planDiff>[number];
 
@@ -72,7 +71,10 @@ export function savePlan(plan: ReassignmentPlan, kind: 'rollback' | 'plan'): str
 	return file;
 }
 
-/** Sets the throttles (when asked) and starts the moves; audited. Throws when none started. */
+/**
+ * Sets the throttles (when asked) and starts the moves; audited. When no move starts, the throttles
+ * it set are put back (or the error says what is left and how to undo it) and it throws.
+ */
 export async function startMoves(action: ActionContext, checked: CheckedPlan, throttle: number | undefined): Promise<StartedMoves> {
 	const {plan, snapshot, moving} = checked;
 	const actions = new ClusterActions(action.settings, {brokers: snapshot.brokers});
@@ -81,11 +83,24 @@ export async function startMoves(action: ActionContext, checked: CheckedPlan, th
 			action,
 			async () => {
 				const throttleBrokers = [...new Set(moving.flatMap((d) => [...d.from, ...d.to]))].sort((x, y) => x - y);
-				if (throttle) await setThrottles(actions, [...throttledReplicas(plan, snapshot.topics)], throttleBrokers, throttle);
-				const errors = await actions.alterReassignments(moving.map((d) => ({topic: d.topic, partition: d.partition, replicas: d.to})));
+				const set: ThrottlesSet = throttle
+					? await setThrottles(actions, action.settings, [...throttledReplicas(plan, snapshot.topics)], throttleBrokers, throttle)
+					: {undo: []};
+				const undoAfter = async (cause: string) => {
+					throw throttle ? await failure(cause, actions, action.settings, set) : new KconError(cause);
+				};
+				let errors: StartedMoves['errors'];
+				try {
+					errors = await actions.alterReassignments(moving.map((d) => ({topic: d.topic, partition: d.partition, replicas: d.to})));
+				} catch (error) {
+					const cause = error instanceof Error ? error.message : String(error);
+					// the request may have reached the controller before it failed: moves that run keep their throttles
+					const running = movesOf(plan, await actions.listReassignments().catch(() => []));
+					if (running.length) throw new KconError(`${cause}; yet ${running.length} partition(s) of the plan are being reassigned, so the throttles stay: follow with kcon reassign verify, or kcon reassign cancel`);
+					return undoAfter(`no reassignment started: ${cause}`);
+				}
 				if (errors.length === moving.length) {
-					if (throttle) await removeThrottles(actions, planTopics(plan), throttleBrokers).catch(() => {});
-					throw new KconError(`no reassignment started: ${errors.map((e) => `${e.topic}-${e.partition}: ${e.error}${e.message ? ` (${e.message})` : ''}`).join('; ')}`);
+					return undoAfter(`no reassignment started: ${errors.map((e) => `${e.topic}-${e.partition}: ${e.error}${e.message ? ` (${e.message})` : ''}`).join('; ')}`);
 				}
 				return errors;
 			},
@@ -96,21 +111,6 @@ export async function startMoves(action: ActionContext, checked: CheckedPlan, th
 	} finally {
 		await actions.close();
 	}
-}
-
-async function setThrottles(actions: ClusterActions, replicas: Array<[string, {leader: string; follower: string}]>, brokers: number[], rate: number): Promise<void> {
-	const changes: ConfigResourceChange[] = [
-		...replicas.map(([topic, v]) => ({
-			type: RESOURCE_TOPIC,
-			name: topic,
-			configs: [
-				{name: THROTTLE_TOPIC_KEYS[0]!, op: OP_SET, value: v.leader},
-				{name: THROTTLE_TOPIC_KEYS[1]!, op: OP_SET, value: v.follower},
-			],
-		})),
-		...brokers.map((b) => ({type: RESOURCE_BROKER, name: String(b), configs: THROTTLE_BROKER_KEYS.map((name) => ({name, op: OP_SET, value: String(rate)}))})),
-	];
-	await actions.alterConfigs(changes);
 }
 
 export async function removeThrottles(actions: ClusterActions, topics: string[], brokers: number[]): Promise<void> {
