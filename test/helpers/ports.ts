@@ -14,7 +14,8 @@
 //   21790  actions.test: broker kill/start, elect, reassign (kills brokers)
 //   21890  lab-errors.test: a taken port (no cluster is started)
 //   21990  describe-kip848.test: KIP-848 consumer groups (Java consumers with group.protocol=consumer)
-//   22090…22690  free for tests that need a cluster of their own (take one, note it here)
+//   22690  reassign.test: verify's exit codes and --wait on a throttled move, throttle rollback (kills a broker)
+//   22090…22590  free for tests that need a cluster of their own (take one, note it here)
 export const PORTS = {
 	shared: 21090,
 	labTopology: 21190,
@@ -26,4 +27,5 @@ export const PORTS = {
 	actions: 21790,
 	labErrors: 21890,
 	kip848: 21990,
+	reassign: 22690,
 } as const;
