@@ -222,11 +222,10 @@ async function verify(values: Values, file: string): Promise<number> {
 	const action = actionContext(values, 'reassign.verify', {plan: file === '-' ? '-' : path.resolve(file), ...(wait ? {wait: true} : {})});
 	const keepWhy = action.settings.readOnly ? 'read-only' : values['keep-throttle'] ? '--keep-throttle' : null;
 	// SIGINT while following the move ends kcon at once (nothing is being written then; the move goes
-	// on); once the throttles are being removed it waits for that write to finish
+	// on); once the last reading is taken it is ignored, so that the throttle removal and its audit
+	// entry are never cut in half
 	let writing = false;
-	let interrupted = false;
 	const onSigint = () => {
-		interrupted = true;
 		if (writing) return;
 		const code = reportError(new KconError(`interrupted; the reassignment goes on — follow it with: kcon reassign verify ${file}`, 130, 'interrupted'), action.format === 'json');
 		process.exit(code);
@@ -244,7 +243,6 @@ async function verify(values: Values, file: string): Promise<number> {
 		}
 	} finally {
 		if (wait) process.off('SIGINT', onSigint);
-		if (interrupted && writing) process.exitCode = 130;
 	}
 }
 
