@@ -14,7 +14,8 @@ import {reportError} from './report-error.js';
 
 const options = {
 	topics: {type: 'string'},
-	brokers: {type: 'string'},
+	// redefined for generate's target ids (see there); keeps -b, the bootstrap flag of every command
+	brokers: {type: 'string', short: 'b'},
 	'rack-aware': {type: 'boolean'},
 	throttle: {type: 'string'},
 	yes: {type: 'boolean', short: 'y'},
