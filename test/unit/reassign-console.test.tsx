@@ -24,6 +24,28 @@ function cluster() {
 	return s;
 }
 
+/** One progress row of a plan entry. */
+function row(e: {topic: string; partition: number; replicas: number[]}, state: PartitionProgress['state'], current = e.replicas): PartitionProgress {
+	return {topic: e.topic, partition: e.partition, state, current, target: e.replicas, adding: [], removing: [], bytesDone: null, bytesTotal: null, rate: null, etaSeconds: null};
+}
+
+/** From the partitions of moves: R, the default targets, the preview, a throttle (empty = none), the typed word. */
+async function startFlow(lastFrame: () => string | undefined, stdin: {write: (s: string) => void}, throttle: string): Promise<void> {
+	await until(lastFrame, /Brokers 3/);
+	stdin.write(':topic moves\r');
+	await until(lastFrame, /Partitions of moves/);
+	stdin.write('R');
+	await until(lastFrame, /1 targets/);
+	await tick(100); // the view subscribes to keys once it is mounted
+	stdin.write('\r');
+	await until(lastFrame, /partitions change/);
+	stdin.write('\r');
+	await until(lastFrame, /Throttle per broker/);
+	stdin.write(`${throttle}\r`);
+	await until(lastFrame, throttle ? /Type 'reassign'/ : /without a throttle/);
+	stdin.write('reassign\r');
+}
+
 test('R: targets, preview, throttle, typed confirmation, progress; polling paused meanwhile, then only the topic refreshes', async () => {
 	setColorLevel(0);
 	const requests: SnapshotRequest[] = [];
@@ -108,11 +130,9 @@ test('R: partitions that end NOT as planned are not called complete; the throttl
 		progress: async (plan) => {
 			progressCalls++;
 			// the first reading moves; then p1 ends on other replicas than the plan's
-			const partitions: PartitionProgress[] = plan.partitions.map((e) => ({
-				topic: e.topic, partition: e.partition, state: progressCalls === 1 ? 'moving' : e.partition === 1 ? 'differs' : 'done',
-				current: e.partition === 1 && progressCalls > 1 ? [4, 3] : e.replicas, target: e.replicas,
-				adding: [], removing: [], bytesDone: null, bytesTotal: null, rate: null, etaSeconds: null,
-			}));
+			const partitions = plan.partitions.map((e) =>
+				progressCalls === 1 ? row(e, 'moving') : e.partition === 1 ? row(e, 'differs', [4, 3]) : row(e, 'done'),
+			);
 			return {partitions};
 		},
 		finish: async (plan) => {
@@ -123,19 +143,7 @@ test('R: partitions that end NOT as planned are not called complete; the throttl
 	});
 	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={100} readOnly={false} width={120} height={30} />);
 	try {
-		await until(lastFrame, /Brokers 3/);
-		stdin.write(':topic moves\r');
-		await until(lastFrame, /Partitions of moves/);
-		stdin.write('R');
-		await until(lastFrame, /1 targets/);
-		await tick(100);
-		stdin.write('\r');
-		await until(lastFrame, /partitions change/);
-		stdin.write('\r');
-		await until(lastFrame, /Throttle per broker/);
-		stdin.write('1MB/s\r');
-		await until(lastFrame, /Type 'reassign'/);
-		stdin.write('reassign\r');
+		await startFlow(lastFrame, stdin, '1MB/s');
 		const frame = await until(lastFrame, /finished, 1 of 4 partition\(s\) NOT as planned; throttles: removed/);
 		assert.doesNotMatch(frame, /complete/);
 		assert.match(frame, /3\/4 partitions done, 1 NOT as planned/);
@@ -159,11 +167,7 @@ test('R, then c and y: the moves still running are cancelled once, progress stop
 		start: async () => ({text: 'started', planFile: '/tmp/plan.json'}),
 		progress: async (plan) => {
 			progressCalls++;
-			const partitions: PartitionProgress[] = plan.partitions.map((e) => ({
-				topic: e.topic, partition: e.partition, state: 'moving', current: e.replicas, target: e.replicas,
-				adding: [], removing: [], bytesDone: null, bytesTotal: null, rate: null, etaSeconds: null,
-			}));
-			return {partitions};
+			return {partitions: plan.partitions.map((e) => row(e, 'moving'))};
 		},
 		finish: async () => assert.fail('nothing finishes here'),
 		cancel: async (plan) => {
@@ -173,19 +177,7 @@ test('R, then c and y: the moves still running are cancelled once, progress stop
 	});
 	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={100} readOnly={false} width={120} height={30} />);
 	try {
-		await until(lastFrame, /Brokers 3/);
-		stdin.write(':topic moves\r');
-		await until(lastFrame, /Partitions of moves/);
-		stdin.write('R');
-		await until(lastFrame, /1 targets/);
-		await tick(100); // the view subscribes to keys once it is mounted
-		stdin.write('\r');
-		await until(lastFrame, /partitions change/);
-		stdin.write('\r');
-		await until(lastFrame, /Throttle per broker/);
-		stdin.write('\r');
-		await until(lastFrame, /without a throttle/);
-		stdin.write('reassign\r');
+		await startFlow(lastFrame, stdin, '');
 		await until(lastFrame, /c cancels the moves still running/);
 		stdin.write('c');
 		await until(lastFrame, /y cancels \(the replicas go back\)/);
