@@ -44,7 +44,9 @@ const cli = meow(
 	reassign
 	  generate --topics a,b --brokers 3,4,5 [--rack-aware]
 	  execute PLAN [--throttle 10MB/s] [--yes] [--allow-rf-change]
-	  verify PLAN [--keep-throttle] | cancel [PLAN] [--yes] | list
+	  verify PLAN [--keep-throttle] [--wait [--timeout SECONDS]]
+	         exit 0 complete (every partition as planned), 4 still moving, 5 finished NOT as planned
+	  cancel [PLAN] [--yes] | list
 	  (PLAN: kafka-reassign-partitions JSON; execute prints and saves the rollback plan)
 
 	lab

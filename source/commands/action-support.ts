@@ -44,8 +44,8 @@ export function consoleAction(settings: Settings, action: string, args: Record<s
 	return ctx;
 }
 
-export function record(ctx: ActionContext, result: AuditEntry['result'], detail?: string, extra: Record<string, unknown> = {}): void {
-	audit({context: ctx.context, action: ctx.action, arguments: {...ctx.args, ...extra}, result, ...(detail === undefined ? {} : {detail})});
+export function record(ctx: ActionContext, result: AuditEntry['result'], detail?: string, extra: Record<string, unknown> = {}, rollback?: Record<string, unknown>): void {
+	audit({context: ctx.context, action: ctx.action, arguments: {...ctx.args, ...extra}, result, ...(detail === undefined ? {} : {detail}), ...(rollback ? {rollback} : {})});
 }
 
 /**
@@ -72,7 +72,9 @@ export async function audited<T>(ctx: ActionContext, fn: () => Promise<T>, detai
 		record(ctx, 'ok', detail?.(value));
 		return value;
 	} catch (error) {
-		record(ctx, 'failed', error instanceof Error ? error.message : String(error));
+		// a failure that undid its own changes says what it undid, or what is left (ActionFailure.details)
+		const rollback = (error as {details?: {rollback?: Record<string, unknown>}})?.details?.rollback;
+		record(ctx, 'failed', error instanceof Error ? error.message : String(error), {}, rollback);
 		throw error;
 	}
 }

@@ -1,8 +1,6 @@
 // kcon broker kill|start ID — stop or start one broker, with an impact preview before any kill.
 // In the lab through its PIDs (source/lab); elsewhere through the context's brokerCommands argv
 // templates ({id}, {host}, {port}, {signal}), run without a shell, with a timeout, output shown.
-import {spawn} from 'node:child_process';
-import {StringDecoder} from 'node:string_decoder';
 import type {CommandContext} from './registry.js';
 import {KconError, UsageError} from '../errors.js';
 import {createGateway} from '../kafka/gateway.js';
@@ -12,6 +10,7 @@ import {impactLines, killImpact, killNeedsForce, type KillImpact} from '../domai
 import {readLabState, processAlive, type LabState} from '../lab/state.js';
 import {startBroker} from '../lab/lab.js';
 import {stopProcess} from '../lab/processes.js';
+import {expandArgv, runCommand, type ArgvValues} from './broker-command.js';
 import {
 	actionContext,
 	ask,
@@ -79,20 +78,19 @@ function chooseMechanism(action: ActionContext, id: number, sub: 'kill' | 'start
 	return {kind: 'command', argv, timeoutMs: settings.brokerCommands!.timeoutMs};
 }
 
+/** The argv of a command mechanism with its values checked (a refusal is audited); null in the lab. */
+function commandArgv(action: ActionContext, mechanism: Mechanism, values: ArgvValues): string[] | null {
+	if (mechanism.kind !== 'command') return null;
+	try {
+		return expandArgv(mechanism.argv, values);
+	} catch (error) {
+		refuse(action, (error as Error).message, 2);
+	}
+}
+
 function commandFor(template: BrokerCommand, id: number): string[] | null {
 	if (Array.isArray(template)) return template;
 	return template[String(id)] ?? null;
-}
-
-/** Placeholders {id}, {host}, {port}, {signal} replaced in every argv element. */
-export function expandArgv(argv: string[], values: {id: number; host: string; port: number | string; signal: string}): string[] {
-	return argv.map((a) =>
-		a
-			.replaceAll('{id}', String(values.id))
-			.replaceAll('{host}', values.host)
-			.replaceAll('{port}', String(values.port))
-			.replaceAll('{signal}', values.signal),
-	);
 }
 
 async function snapshotOf(settings: Settings): Promise<ClusterSnapshot> {
@@ -128,6 +126,8 @@ async function kill(action: ActionContext, id: number, signal: string, yes: bool
 		const answer = await ask(`${forceReason}. Type 'offline' to accept that: `);
 		if (answer !== 'offline') refuse(action, `not confirmed; nothing was changed`);
 	}
+	const broker = snapshot?.brokers.find((b) => b.id === id);
+	const argv = commandArgv(action, mechanism, {id, host: broker?.host ?? '', port: broker?.port ?? '', signal});
 	await confirm(action, yes, `Type the broker id (${id}) to ${signal === 'KILL' ? 'kill -9' : 'stop'} broker ${id}:`, String(id));
 	const started = Date.now();
 	const detail = await audited(
@@ -140,10 +140,8 @@ async function kill(action: ActionContext, id: number, signal: string, yes: bool
 				if (!gone) throw new KconError(`broker ${id} (pid ${pid}) did not stop`);
 				return `pid ${pid} stopped with SIG${signal}`;
 			}
-			const broker = snapshot?.brokers.find((b) => b.id === id);
-			const argv = expandArgv(mechanism.argv, {id, host: broker?.host ?? '', port: broker?.port ?? '', signal});
-			await runCommand(argv, mechanism.timeoutMs, action);
-			return `ran ${argv.join(' ')}`;
+			await runCommand(argv!, mechanism.timeoutMs, action);
+			return `ran ${argv!.join(' ')}`;
 		},
 		(d) => d,
 	);
@@ -153,6 +151,7 @@ async function kill(action: ActionContext, id: number, signal: string, yes: bool
 }
 
 async function start(action: ActionContext, id: number, mechanism: Mechanism): Promise<number> {
+	const argv = commandArgv(action, mechanism, {id, host: '', port: '', signal: ''});
 	const started = Date.now();
 	const detail = await audited(
 		action,
@@ -161,9 +160,8 @@ async function start(action: ActionContext, id: number, mechanism: Mechanism): P
 				const pid = await startBroker(mechanism.state, id);
 				return `pid ${pid}`;
 			}
-			const argv = expandArgv(mechanism.argv, {id, host: '', port: '', signal: ''});
-			await runCommand(argv, mechanism.timeoutMs, action);
-			return `ran ${argv.join(' ')}`;
+			await runCommand(argv!, mechanism.timeoutMs, action);
+			return `ran ${argv!.join(' ')}`;
 		},
 		(d) => d,
 	);
@@ -191,33 +189,6 @@ async function start(action: ActionContext, id: number, mechanism: Mechanism): P
 	return rejoined ? 0 : 1;
 }
 
-/** Runs argv without a shell, output passed through (to stderr under -o json), killed after timeoutMs. */
-export function runCommand(argv: string[], timeoutMs: number, action: ActionContext, capture?: string[]): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const [command, ...args] = argv;
-		const child = spawn(command!, args, {stdio: ['ignore', 'pipe', 'pipe'], shell: false});
-		// the tool's output names topics and hosts from the cluster: it is passed on as kcon's own text
-		const sink = action.format === 'json' ? writeErr : writeOut;
-		const stdout = new StringDecoder('utf8');
-		const stderr = new StringDecoder('utf8');
-		child.stdout.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : sink(stdout.write(d))));
-		child.stderr.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : writeErr(stderr.write(d))));
-		const timer = setTimeout(() => {
-			child.kill('SIGKILL');
-			reject(new KconError(`${argv.join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s (killed)`));
-		}, timeoutMs);
-		child.on('error', (error) => {
-			clearTimeout(timer);
-			reject(new KconError(`cannot run ${command}: ${error.message}`));
-		});
-		child.on('close', (code, sig) => {
-			clearTimeout(timer);
-			if (code === 0) resolve();
-			else reject(new KconError(`${argv.join(' ')} failed (${sig ? `signal ${sig}` : `exit ${code}`})`));
-		});
-	});
-}
-
 // --- for the console (K / S keys): the same guards without the terminal prompts -------------
 
 /** The impact preview of stopping broker `id`, from a fresh snapshot. */
@@ -240,17 +211,19 @@ export async function performBrokerAction(
 	const action = consoleAction(settings, `broker.${sub}`, sub === 'kill' ? {id, signal, force: Boolean(options.force)} : {id});
 	const mechanism = chooseMechanism(action, id, sub);
 	if (sub === 'start') {
+		const argv = commandArgv(action, mechanism, {id, host: '', port: '', signal: ''});
 		return audited(action, async () => {
 			if (mechanism.kind === 'lab') return `broker ${id} started (pid ${await startBroker(mechanism.state, id)})`;
-			const argv = expandArgv(mechanism.argv, {id, host: '', port: '', signal: ''});
 			const output: string[] = [];
-			await runCommand(argv, mechanism.timeoutMs, action, output);
-			return `broker ${id} started (${argv.join(' ')})${lastLine(output)}`;
+			await runCommand(argv!, mechanism.timeoutMs, action, output);
+			return `broker ${id} started (${argv!.join(' ')})${lastLine(output)}`;
 		}, (d) => d);
 	}
 	const snapshot = await snapshotOf(settings);
 	const reason = killNeedsForce(killImpact(snapshot, id));
 	if (reason && !options.force) refuse(action, `${reason}: not confirmed`);
+	const broker = snapshot.brokers.find((b) => b.id === id);
+	const argv = commandArgv(action, mechanism, {id, host: broker?.host ?? '', port: broker?.port ?? '', signal});
 	return audited(action, async () => {
 		if (mechanism.kind === 'lab') {
 			const node = mechanism.state.nodes.find((n) => n.id === id)!;
@@ -259,11 +232,9 @@ export async function performBrokerAction(
 			if (!gone) throw new KconError(`broker ${id} (pid ${node.pid}) did not stop`);
 			return `broker ${id} stopped (pid ${node.pid}, SIG${signal})`;
 		}
-		const broker = snapshot.brokers.find((b) => b.id === id);
-		const argv = expandArgv(mechanism.argv, {id, host: broker?.host ?? '', port: broker?.port ?? '', signal});
 		const output: string[] = [];
-		await runCommand(argv, mechanism.timeoutMs, action, output);
-		return `broker ${id} stopped (${argv.join(' ')})${lastLine(output)}`;
+		await runCommand(argv!, mechanism.timeoutMs, action, output);
+		return `broker ${id} stopped (${argv!.join(' ')})${lastLine(output)}`;
 	}, (d) => d);
 }
 

@@ -8,15 +8,14 @@ import path from 'node:path';
 import {KconError} from '../errors.js';
 import {stateDir} from '../config/paths.js';
 import {createGateway} from '../kafka/gateway.js';
-import {ClusterActions, OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigResourceChange, type OngoingReassignment} from '../kafka/actions.js';
+import {ClusterActions, OP_DELETE, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigResourceChange, type OngoingReassignment} from '../kafka/actions.js';
 import type {ClusterSnapshot} from '../domain/cluster.js';
 import type {Settings} from '../config/settings.js';
 import {formatPlan, planDiff, planProblems, rollbackPlan, throttledReplicas, type ReassignmentPlan} from '../domain/reassign-plan.js';
-import {reassignProgress, type PartitionProgress} from '../domain/reassign-progress.js';
+import {planSummary, reassignProgress, settledProgress, type PartitionProgress} from '../domain/reassign-progress.js';
 import {audited, record, type ActionContext} from './action-support.js';
+import {failure, setThrottles, THROTTLE_BROKER_KEYS, THROTTLE_TOPIC_KEYS, type ThrottlesSet} from './reassign-throttles.js';
 
-export const THROTTLE_TOPIC_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'];
-export const THROTTLE_BROKER_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate'];
 
 export type PartitionMove = ReturnType<typeof planDiff>[number];
 
@@ -58,7 +57,7 @@ export async function checkPlan(action: ActionContext, plan: ReassignmentPlan, o
 	}
 	if (problems.length) {
 		record(action, 'refused', problems.join('; '));
-		throw new KconError(`the plan cannot be executed, nothing was changed:\n  ${problems.join('\n  ')}`, 2, 'invalid-plan');
+		throw new KconError('the plan cannot be executed, nothing was changed:', 2, 'invalid-plan', problems);
 	}
 	return {plan, snapshot, moving: diff.filter((d) => d.changes), rollback: rollbackPlan(plan, snapshot.topics)};
 }
@@ -72,7 +71,10 @@ export function savePlan(plan: ReassignmentPlan, kind: 'rollback' | 'plan'): str
 	return file;
 }
 
-/** Sets the throttles (when asked) and starts the moves; audited. Throws when none started. */
+/**
+ * Sets the throttles (when asked) and starts the moves; audited. When no move starts, the throttles
+ * it set are put back (or the error says what is left and how to undo it) and it throws.
+ */
 export async function startMoves(action: ActionContext, checked: CheckedPlan, throttle: number | undefined): Promise<StartedMoves> {
 	const {plan, snapshot, moving} = checked;
 	const actions = new ClusterActions(action.settings, {brokers: snapshot.brokers});
@@ -81,11 +83,24 @@ export async function startMoves(action: ActionContext, checked: CheckedPlan, th
 			action,
 			async () => {
 				const throttleBrokers = [...new Set(moving.flatMap((d) => [...d.from, ...d.to]))].sort((x, y) => x - y);
-				if (throttle) await setThrottles(actions, [...throttledReplicas(plan, snapshot.topics)], throttleBrokers, throttle);
-				const errors = await actions.alterReassignments(moving.map((d) => ({topic: d.topic, partition: d.partition, replicas: d.to})));
+				const set: ThrottlesSet = throttle
+					? await setThrottles(actions, action.settings, [...throttledReplicas(plan, snapshot.topics)], throttleBrokers, throttle)
+					: {undo: []};
+				const undoAfter = async (cause: string) => {
+					throw throttle ? await failure(cause, actions, action.settings, set) : new KconError(cause);
+				};
+				let errors: StartedMoves['errors'];
+				try {
+					errors = await actions.alterReassignments(moving.map((d) => ({topic: d.topic, partition: d.partition, replicas: d.to})));
+				} catch (error) {
+					const cause = error instanceof Error ? error.message : String(error);
+					// the request may have reached the controller before it failed: moves that run keep their throttles
+					const running = movesOf(plan, await actions.listReassignments().catch(() => []));
+					if (running.length) throw new KconError(`${cause}; yet ${running.length} partition(s) of the plan are being reassigned, so the throttles stay: follow with kcon reassign verify, or kcon reassign cancel`);
+					return undoAfter(`no reassignment started: ${cause}`);
+				}
 				if (errors.length === moving.length) {
-					if (throttle) await removeThrottles(actions, planTopics(plan), throttleBrokers).catch(() => {});
-					throw new KconError(`no reassignment started: ${errors.map((e) => `${e.topic}-${e.partition}: ${e.error}${e.message ? ` (${e.message})` : ''}`).join('; ')}`);
+					return undoAfter(`no reassignment started: ${errors.map((e) => `${e.topic}-${e.partition}: ${e.error}${e.message ? ` (${e.message})` : ''}`).join('; ')}`);
 				}
 				return errors;
 			},
@@ -96,21 +111,6 @@ export async function startMoves(action: ActionContext, checked: CheckedPlan, th
 	} finally {
 		await actions.close();
 	}
-}
-
-async function setThrottles(actions: ClusterActions, replicas: Array<[string, {leader: string; follower: string}]>, brokers: number[], rate: number): Promise<void> {
-	const changes: ConfigResourceChange[] = [
-		...replicas.map(([topic, v]) => ({
-			type: RESOURCE_TOPIC,
-			name: topic,
-			configs: [
-				{name: THROTTLE_TOPIC_KEYS[0]!, op: OP_SET, value: v.leader},
-				{name: THROTTLE_TOPIC_KEYS[1]!, op: OP_SET, value: v.follower},
-			],
-		})),
-		...brokers.map((b) => ({type: RESOURCE_BROKER, name: String(b), configs: THROTTLE_BROKER_KEYS.map((name) => ({name, op: OP_SET, value: String(rate)}))})),
-	];
-	await actions.alterConfigs(changes);
 }
 
 export async function removeThrottles(actions: ClusterActions, topics: string[], brokers: number[]): Promise<void> {
@@ -150,18 +150,35 @@ export interface MeasuredProgress {
 	snapshot: ClusterSnapshot;
 }
 
-/** Progress of every partition of the plan; bytes from two DescribeLogDirs samples a second apart. */
-export async function measureProgress(actions: ClusterActions, plan: ReassignmentPlan, snapshot: ClusterSnapshot): Promise<MeasuredProgress> {
-	const ongoing = await actions.listReassignments();
-	const first = await sampleSizes(actions, plan, snapshot, ongoing);
-	let second = first;
-	let seconds = 0;
-	if (ongoing.length && first.size) {
-		await new Promise((r) => setTimeout(r, 1000));
-		second = await sampleSizes(actions, plan, snapshot, ongoing);
-		seconds = 1;
-	}
-	return {partitions: reassignProgress(plan, snapshot.topics, ongoing, first, second, seconds), activeAnywhere: ongoing.length > 0, snapshot};
+/**
+ * Progress of every partition of the plan (reads only, never writes); bytes from two DescribeLogDirs
+ * samples a second apart. A reading where nothing of the plan moves but some partition differs is
+ * taken again from a fresh connection (a fresh Metadata and ListPartitionReassignments) a few times
+ * before it counts: a broker's metadata may not have caught up with the controller yet.
+ */
+export async function measureProgress(
+	actions: ClusterActions,
+	plan: ReassignmentPlan,
+	snapshot: ClusterSnapshot,
+	options: {freshReads?: number; delayMs?: number} = {},
+): Promise<MeasuredProgress> {
+	let current = snapshot;
+	let ongoing: OngoingReassignment[] = [];
+	const {partitions} = await settledProgress(async (attempt) => {
+		if (attempt > 0) current = await snapshotOf(actions.settings, planTopics(plan));
+		ongoing = await actions.listReassignments();
+		if (attempt > 0) return reassignProgress(plan, current.topics, ongoing, new Map(), new Map(), 0);
+		const first = await sampleSizes(actions, plan, current, ongoing);
+		let second = first;
+		let seconds = 0;
+		if (ongoing.length && first.size) {
+			await new Promise((r) => setTimeout(r, 1000));
+			second = await sampleSizes(actions, plan, current, ongoing);
+			seconds = 1;
+		}
+		return reassignProgress(plan, current.topics, ongoing, first, second, seconds);
+	}, options);
+	return {partitions, activeAnywhere: ongoing.length > 0, snapshot: current};
 }
 
 /** Removes the plan's throttles from every reachable broker; audited under `action`. */
@@ -172,6 +189,17 @@ export async function clearThrottles(action: ActionContext, actions: ClusterActi
 		() => removeThrottles(actions, planTopics(plan), brokers),
 		() => `throttles removed from ${planTopics(plan).length} topic(s) and ${brokers.length} broker(s)`,
 	);
+}
+
+/**
+ * The write step after a measurement, never part of it: once nothing moves anywhere in the cluster
+ * the plan's throttles go (audited), unless `keep` says why not. Resolves to what happened.
+ */
+export async function settleThrottles(action: ActionContext, actions: ClusterActions, plan: ReassignmentPlan, measured: MeasuredProgress, keep: string | null): Promise<string> {
+	if (measured.activeAnywhere) return planSummary(measured.partitions).outcome === 'moving' ? 'kept (reassignments still running)' : 'kept (other reassignments still run)';
+	if (keep) return `kept (${keep})`;
+	await clearThrottles(action, actions, plan, measured.snapshot);
+	return 'removed';
 }
 
 /** key "topic\0partition\0broker" → replica size, from DescribeLogDirs on the leader and the adding brokers. */

@@ -4,13 +4,15 @@
 import path from 'node:path';
 import {readTextBounded, TooLargeError} from '../config/bounded-read.js';
 import type {CommandContext} from './registry.js';
-import {UsageError} from '../errors.js';
+import {KconError, UsageError} from '../errors.js';
 import {brokerId} from '../config/numbers.js';
 import {ClusterActions} from '../kafka/actions.js';
 import {formatPlan, generatePlan, parsePlan, parseRate, PlanError, type ReassignmentPlan} from '../domain/reassign-plan.js';
-import type {PartitionProgress} from '../domain/reassign-progress.js';
-import {actionContext, audited, confirm, info, out, parseActionArgs, record, refuseIfReadOnly} from './action-support.js';
-import {cancelMoves, checkPlan, clearThrottles, measureProgress, movesOf, savePlan, snapshotOf, startMoves} from './reassign-engine.js';
+import {planSummary, summaryText, type PartitionProgress, type PlanSummary} from '../domain/reassign-progress.js';
+import {actionContext, confirm, info, out, parseActionArgs, record, refuseIfReadOnly, type ActionContext} from './action-support.js';
+import {cancelMoves, checkPlan, measureProgress, movesOf, savePlan, settleThrottles, snapshotOf, startMoves, type MeasuredProgress} from './reassign-engine.js';
+import {reportError} from './report-error.js';
+import {writeErr} from '../terminal-out.js';
 
 const options = {
 	topics: {type: 'string'},
@@ -20,6 +22,8 @@ const options = {
 	'allow-rf-change': {type: 'boolean'},
 	'keep-throttle': {type: 'boolean'},
 	'broker-list': {type: 'string'},
+	wait: {type: 'boolean'},
+	timeout: {type: 'string'},
 } as const;
 
 type Values = ReturnType<typeof parseActionArgs<typeof options>>['values'];
@@ -190,45 +194,90 @@ async function execute(values: Values, file: string): Promise<number> {
 
 // --- verify ----------------------------------------------------------------------------------
 
-async function verify(values: Values, file: string): Promise<number> {
-	const plan = readPlan(file);
-	const action = actionContext(values, 'reassign.verify', {plan: file === '-' ? '-' : path.resolve(file)});
+/** verify's exit codes besides 1 (unreachable), 2 (usage) and 3 (read-only): what a script waits on */
+export const VERIFY_EXIT = {complete: 0, moving: 4, differs: 5} as const;
+const WAIT_INTERVAL_MS = 2000;
+
+interface Verified {
+	measured: MeasuredProgress;
+	summary: PlanSummary;
+}
+
+/** One measurement; then, when `settle` says the verify ends here, the throttle step. */
+async function verifyOnce(action: ActionContext, plan: ReassignmentPlan, settle: (s: PlanSummary) => boolean, keep: string | null): Promise<Verified & {throttles: string | null}> {
 	const snapshot = await snapshotOf(action.settings);
 	const actions = new ClusterActions(action.settings, {brokers: snapshot.brokers});
 	try {
-		const {partitions: progress, activeAnywhere} = await measureProgress(actions, plan, snapshot);
-		const complete = progress.every((p) => p.state === 'done');
-		const wrong = progress.filter((p) => p.state === 'differs');
-		let throttles: 'removed' | 'kept (reassignments still running)' | 'kept (read-only)' | 'kept (--keep-throttle)' = 'kept (reassignments still running)';
-		if (!activeAnywhere) {
-			if (action.settings.readOnly) throttles = 'kept (read-only)';
-			else if (values['keep-throttle']) throttles = 'kept (--keep-throttle)';
-			else {
-				await clearThrottles(action, actions, plan, snapshot);
-				throttles = 'removed';
-			}
-		}
-		const lines = progress.map((p) => `${p.topic}-${p.partition}  ${progressText(p)}`);
-		lines.push(
-			complete ? `reassignment complete for all ${progress.length} partitions` : `${progress.filter((p) => p.state === 'in progress').length} partition(s) still moving`,
-			`throttles: ${throttles}`,
-		);
-		out(action, lines.join('\n'), {complete, activeAnywhere, throttles, partitions: progress});
-		return wrong.length ? 1 : 0;
+		const measured = await measureProgress(actions, plan, snapshot);
+		const summary = planSummary(measured.partitions);
+		const throttles = settle(summary) ? await settleThrottles(action, actions, plan, measured, keep) : null;
+		return {measured, summary, throttles};
 	} finally {
 		await actions.close();
 	}
 }
+
+async function verify(values: Values, file: string): Promise<number> {
+	const plan = readPlan(file);
+	const wait = Boolean(values.wait);
+	let deadline = Infinity;
+	if (values.timeout !== undefined) {
+		const seconds = Number(values.timeout);
+		if (!wait) throw new UsageError('--timeout goes with --wait');
+		if (!(seconds > 0)) throw new UsageError(`--timeout must be a number of seconds > 0, not '${values.timeout}'`);
+		deadline = Date.now() + seconds * 1000;
+	}
+	const action = actionContext(values, 'reassign.verify', {plan: file === '-' ? '-' : path.resolve(file), ...(wait ? {wait: true} : {})});
+	const keepWhy = action.settings.readOnly ? 'read-only' : values['keep-throttle'] ? '--keep-throttle' : null;
+	// SIGINT while following the move ends kcon at once (nothing is being written then; the move goes
+	// on); once the last reading is taken it is ignored, so that the throttle removal and its audit
+	// entry are never cut in half
+	let writing = false;
+	const onSigint = () => {
+		if (writing) return;
+		const code = reportError(new KconError(`interrupted; the reassignment goes on — follow it with: kcon reassign verify ${file}`, 130, 'interrupted'), action.format === 'json');
+		process.exit(code);
+	};
+	if (wait) process.on('SIGINT', onSigint);
+	try {
+		for (;;) {
+			const last = Date.now() >= deadline;
+			const settle = (s: PlanSummary) => (writing = !wait || s.outcome !== 'moving' || last);
+			const result = await verifyOnce(action, plan, settle, keepWhy);
+			if (result.throttles !== null) return report(action, result, result.throttles);
+			// progress lines go to stderr in either format: stdout carries only the final result
+			writeErr(`${new Date().toISOString().slice(11, 19)} ${summaryText(result.summary)}: ${movingText(result.measured.partitions)}\n`);
+			await new Promise((r) => setTimeout(r, WAIT_INTERVAL_MS));
+		}
+	} finally {
+		if (wait) process.off('SIGINT', onSigint);
+	}
+}
+
+function report(action: ActionContext, {measured, summary}: Verified, throttles: string): number {
+	const progress = measured.partitions;
+	const lines = progress.map((p) => `${p.topic}-${p.partition}  ${progressText(p)}`);
+	lines.push(summaryText(summary), `throttles: ${throttles}`);
+	out(action, lines.join('\n'), {complete: summary.outcome === 'complete', outcome: summary.outcome, activeAnywhere: measured.activeAnywhere, throttles, partitions: progress});
+	return VERIFY_EXIT[summary.outcome];
+}
+
+/** The moving partitions in one line for --wait: "moves-1 41.0% ETA 12 s, moves-3 …". */
+function movingText(progress: PartitionProgress[]): string {
+	return progress
+		.filter((p) => p.state === 'moving')
+		.map((p) => `${p.topic}-${p.partition}${p.bytesTotal !== null && p.bytesDone !== null ? ` ${percent(p.bytesDone, p.bytesTotal)}%` : ''}${p.etaSeconds !== null ? ` ETA ${Math.ceil(p.etaSeconds)} s` : ''}`)
+		.join(', ');
+}
+
+const percent = (done: bigint, total: bigint) => (total === 0n ? 100 : Number((done * 1000n) / total) / 10).toFixed(1);
 
 function progressText(p: PartitionProgress): string {
 	if (p.state === 'done') return `done [${p.target.join(',')}]`;
 	if (p.state === 'differs') return `NOT as planned: replicas [${p.current.join(',')}], plan [${p.target.join(',')}] (no reassignment running)`;
 	const parts = [`moving [${p.current.join(',')}] → [${p.target.join(',')}]`];
 	if (p.adding.length) parts.push(`adding ${p.adding.join(',')}`);
-	if (p.bytesTotal !== null && p.bytesDone !== null) {
-		const pct = p.bytesTotal === 0n ? 100 : Number((p.bytesDone * 1000n) / p.bytesTotal) / 10;
-		parts.push(`${p.bytesDone}/${p.bytesTotal} bytes (${pct.toFixed(1)}%)`);
-	}
+	if (p.bytesTotal !== null && p.bytesDone !== null) parts.push(`${p.bytesDone}/${p.bytesTotal} bytes (${percent(p.bytesDone, p.bytesTotal)}%)`);
 	if (p.etaSeconds !== null) parts.push(`ETA ${Math.ceil(p.etaSeconds)} s`);
 	return parts.join(', ');
 }

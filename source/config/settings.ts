@@ -67,6 +67,8 @@ export interface Settings {
 	configFile?: string;
 	/** context "brokerCommands": how `kcon broker kill|start` reaches brokers outside the lab */
 	brokerCommands?: BrokerCommands;
+	/** the environment variables the secrets were read from ({"env": NAME}); kept from child processes */
+	secretEnv?: string[];
 }
 
 /**
@@ -80,6 +82,11 @@ export interface BrokerCommands {
 	start?: BrokerCommand;
 	/** per command run, default 60 s */
 	timeoutMs: number;
+	/**
+	 * "passSecrets": true hands the commands the environment variables the context's secrets come
+	 * from (and any variable holding the SASL password or TLS passphrase); by default they are removed
+	 */
+	passSecrets: boolean;
 }
 
 /** The connection flags as parseCommandArgs(argv, {...connectionOptions}) returns them. */
@@ -249,26 +256,28 @@ function fromContext(
 		source: 'context',
 		configFile: file,
 	};
-	if (raw['sasl'] !== undefined) settings.sasl = saslFrom(raw['sasl'], where, env);
+	const secretEnv: string[] = [];
+	if (raw['sasl'] !== undefined) settings.sasl = saslFrom(raw['sasl'], where, env, secretEnv);
 	if (raw['brokerCommands'] !== undefined) settings.brokerCommands = brokerCommandsFrom(raw['brokerCommands'], where);
 	if (raw['tls'] !== undefined && raw['tls'] !== false) {
-		settings.ssl = tlsFrom(raw['tls'], where, env, path.dirname(file));
+		settings.ssl = tlsFrom(raw['tls'], where, env, path.dirname(file), secretEnv);
 	}
+	if (secretEnv.length) settings.secretEnv = [...new Set(secretEnv)];
 	return settings;
 }
 
-function saslFrom(raw: unknown, where: string, env: NodeJS.ProcessEnv): SaslSettings {
+function saslFrom(raw: unknown, where: string, env: NodeJS.ProcessEnv, names: string[]): SaslSettings {
 	if (!isObject(raw)) throw new UsageError(`${where}: "sasl" must be an object`);
 	const mechanism = String(raw['mechanism'] ?? '').toLowerCase().replace(/_/g, '-');
 	if (!mechanisms.includes(mechanism as SaslMechanism)) {
 		throw new UsageError(`${where}: sasl.mechanism must be one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512`);
 	}
-	const username = secret(raw['username'], `${where}: sasl.username`, env);
-	const password = secret(raw['password'], `${where}: sasl.password`, env);
+	const username = secret(raw['username'], `${where}: sasl.username`, env, names);
+	const password = secret(raw['password'], `${where}: sasl.password`, env, names);
 	return {mechanism: mechanism as SaslMechanism, username, password};
 }
 
-function tlsFrom(raw: unknown, where: string, env: NodeJS.ProcessEnv, base: string): TlsSettings {
+function tlsFrom(raw: unknown, where: string, env: NodeJS.ProcessEnv, base: string, names: string[]): TlsSettings {
 	if (raw === true) return {rejectUnauthorized: true};
 	if (!isObject(raw)) throw new UsageError(`${where}: "tls" must be true or an object`);
 	const tls: TlsSettings = {rejectUnauthorized: raw['rejectUnauthorized'] !== false};
@@ -281,7 +290,7 @@ function tlsFrom(raw: unknown, where: string, env: NodeJS.ProcessEnv, base: stri
 	if ((tls.cert === undefined) !== (tls.key === undefined)) {
 		throw new UsageError(`${where}: tls.cert and tls.key go together`);
 	}
-	if (raw['passphrase'] !== undefined) tls.passphrase = secret(raw['passphrase'], `${where}: tls.passphrase`, env);
+	if (raw['passphrase'] !== undefined) tls.passphrase = secret(raw['passphrase'], `${where}: tls.passphrase`, env, names);
 	if (raw['servername'] !== undefined) {
 		if (typeof raw['servername'] !== 'string') throw new UsageError(`${where}: tls.servername must be a string`);
 		tls.servername = raw['servername'];
@@ -289,10 +298,14 @@ function tlsFrom(raw: unknown, where: string, env: NodeJS.ProcessEnv, base: stri
 	return tls;
 }
 
-/** A literal string, or {"env": "NAME"} read from the environment (never echoed in errors). */
-export function secret(raw: unknown, what: string, env: NodeJS.ProcessEnv): string {
+/**
+ * A literal string, or {"env": "NAME"} read from the environment (never echoed in errors); NAME is
+ * added to `names` when given, so that child processes can be kept from it.
+ */
+export function secret(raw: unknown, what: string, env: NodeJS.ProcessEnv, names?: string[]): string {
 	if (typeof raw === 'string') return raw;
 	if (isObject(raw) && typeof raw['env'] === 'string') {
+		names?.push(raw['env']);
 		const value = env[raw['env']];
 		if (value === undefined) throw new UsageError(`${what}: environment variable ${raw['env']} is not set`);
 		return value;
@@ -303,7 +316,7 @@ export function secret(raw: unknown, what: string, env: NodeJS.ProcessEnv): stri
 function brokerCommandsFrom(raw: unknown, where: string): BrokerCommands {
 	if (!isObject(raw)) throw new UsageError(`${where}: "brokerCommands" must be an object`);
 	const argv = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== '');
-	const commands: BrokerCommands = {timeoutMs: 60_000};
+	const commands: BrokerCommands = {timeoutMs: 60_000, passSecrets: false};
 	for (const key of ['kill', 'start'] as const) {
 		const value = raw[key];
 		if (value === undefined) continue;
@@ -317,6 +330,11 @@ function brokerCommandsFrom(raw: unknown, where: string): BrokerCommands {
 	if (timeout !== undefined) {
 		if (typeof timeout !== 'number' || !(timeout > 0)) throw new UsageError(`${where}: brokerCommands.timeoutSeconds must be a positive number`);
 		commands.timeoutMs = Math.round(timeout * 1000);
+	}
+	const pass = raw['passSecrets'];
+	if (pass !== undefined) {
+		if (typeof pass !== 'boolean') throw new UsageError(`${where}: brokerCommands.passSecrets must be true or false`);
+		commands.passSecrets = pass;
 	}
 	return commands;
 }

@@ -11,6 +11,7 @@ import type {Protocol} from './protocol/wire.js';
 import {electLeaders, PREFERRED, type ElectionResult} from './protocol/elect-leaders.js';
 import {describeLogDirs, type LogDirReplica} from './protocol/describe-log-dirs.js';
 import {incrementalAlterConfigs, RESOURCE_BROKER, type ConfigResourceChange} from './protocol/incremental-alter-configs.js';
+import {describeConfigs, type DescribeConfigsResult, type DescribedConfig} from './protocol/describe-configs.js';
 import {
 	alterPartitionReassignments,
 	listPartitionReassignments,
@@ -18,7 +19,14 @@ import {
 	type ReassignmentTarget,
 } from './protocol/partition-reassignments.js';
 
-export type {ElectionResult, LogDirReplica, OngoingReassignment, ReassignmentTarget, ConfigResourceChange};
+export type {ElectionResult, LogDirReplica, OngoingReassignment, ReassignmentTarget, ConfigResourceChange, DescribedConfig};
+
+/** What became of one resource of an IncrementalAlterConfigs: applied, refused, or not known (the request failed after it was sent). */
+export interface ConfigOutcome {
+	resource: ConfigResourceChange;
+	applied: 'yes' | 'no' | 'unknown';
+	error: string | null;
+}
 export {OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC} from './protocol/incremental-alter-configs.js';
 
 export interface ActionsOptions {
@@ -140,6 +148,50 @@ export class ClusterActions {
 		if (problems.length) throw new KconError(`config change failed: ${problems.join('; ')}`);
 	}
 
+	/** IncrementalAlterConfigs resource by resource (broker resources to their broker); never throws, says what happened to each. */
+	async alterConfigsEach(resources: ConfigResourceChange[]): Promise<ConfigOutcome[]> {
+		const outcomes: ConfigOutcome[] = [];
+		const settle = async (batch: ConfigResourceChange[], send: () => Promise<{resources: Array<{type: number; name: string; error: string | null; errorMessage: string | null}>}>) => {
+			try {
+				const result = await send();
+				for (const r of batch) {
+					const answer = result.resources.find((x) => x.type === r.type && x.name === r.name);
+					if (!answer) outcomes.push({resource: r, applied: 'unknown', error: 'not in the answer'});
+					else outcomes.push({resource: r, applied: answer.error ? 'no' : 'yes', error: answer.error ? `${answer.error}${answer.errorMessage ? ` (${answer.errorMessage})` : ''}` : null});
+				}
+			} catch (error) {
+				// a connection that never opened sent nothing; any other failure may have come after the broker applied it
+				const applied = neverConnected(error) ? 'no' : 'unknown';
+				for (const r of batch) outcomes.push({resource: r, applied, error: describe(error)});
+			}
+		};
+		const topics = resources.filter((r) => r.type !== RESOURCE_BROKER);
+		if (topics.length) await settle(topics, () => this.any(incrementalAlterConfigs(topics)));
+		for (const r of resources.filter((x) => x.type === RESOURCE_BROKER)) {
+			const id = Number(r.name);
+			await settle([r], () => (this.addresses.has(id) ? this.toBroker(id, incrementalAlterConfigs([r])) : this.any(incrementalAlterConfigs([r]))));
+		}
+		return outcomes;
+	}
+
+	/** DescribeConfigs of the given keys: topics from any broker, a broker's own configs from that broker; throws on any error. */
+	async describeConfigs(resources: Array<{type: number; name: string; keys: string[]}>): Promise<Map<string, DescribedConfig[]>> {
+		const found = new Map<string, DescribedConfig[]>();
+		const take = (result: DescribeConfigsResult) => {
+			for (const r of result.resources) {
+				if (r.error) throw new KconError(`DescribeConfigs of ${r.type === RESOURCE_BROKER ? 'broker' : 'topic'} ${r.name} failed: ${r.error}${r.errorMessage ? ` (${r.errorMessage})` : ''}`);
+				found.set(`${r.type}:${r.name}`, r.configs);
+			}
+		};
+		const topics = resources.filter((r) => r.type !== RESOURCE_BROKER);
+		if (topics.length) take(await this.any(describeConfigs(topics)));
+		for (const r of resources.filter((x) => x.type === RESOURCE_BROKER)) {
+			const id = Number(r.name);
+			take(await (this.addresses.has(id) ? this.toBroker(id, describeConfigs([r])) : this.any(describeConfigs([r]))));
+		}
+		return found;
+	}
+
 	/** Replica sizes on one broker (all its log dirs) for the given topics (null = all). */
 	async logDirs(brokerId: number, topics: Array<{topic: string; partitions: number[]}> | null): Promise<LogDirReplica[]> {
 		const result = await this.toBroker(brokerId, describeLogDirs(topics));
@@ -162,4 +214,9 @@ function isConnectionError(error: unknown): boolean {
 		name === 'KafkaJSNonRetriableError' && /connect/i.test(message) ||
 		/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection timeout|Closed connection/i.test(message)
 	);
+}
+
+/** The connection was never established, so nothing was sent (refused, no route, no such host, connect timeout). */
+function neverConnected(error: unknown): boolean {
+	return /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EADDRNOTAVAIL|Connection timeout|is not in the cluster's metadata/i.test(describe(error));
 }

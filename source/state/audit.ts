@@ -19,6 +19,8 @@ export interface AuditEntry {
 	result: 'ok' | 'refused' | 'failed';
 	/** details: the error message, what changed */
 	detail?: string;
+	/** a failed action's undo of its own changes: what it put back, or what is left and how to undo it */
+	rollback?: Record<string, unknown>;
 }
 
 export function auditFile(): string {
@@ -43,6 +45,7 @@ export function audit(entry: Omit<AuditEntry, 'time' | 'user'> & {time?: string;
 		arguments: entry.arguments,
 		result: entry.result,
 		...(entry.detail === undefined ? {} : {detail: entry.detail}),
+		...(entry.rollback === undefined ? {} : {rollback: entry.rollback}),
 	};
 	try {
 		fs.mkdirSync(path.dirname(file), {recursive: true});

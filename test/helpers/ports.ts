@@ -16,7 +16,8 @@
 //   21990  describe-kip848.test: KIP-848 consumer groups (Java consumers with group.protocol=consumer)
 //   22291  hostile-text.test: an embedded SNMP agent (UDP, 127.0.2.22), no cluster
 //   22490  tail-leaderless.test: SIGKILL of the only replica of a partition, then `kcon lab up`
-//   22090…22690  free for tests that need a cluster of their own (take one, note it here)
+//   22690  reassign.test: verify's exit codes and --wait on a throttled move, throttle rollback (kills a broker)
+//   22090…22590  free for tests that need a cluster of their own (take one, note it here)
 export const PORTS = {
 	shared: 21090,
 	labTopology: 21190,
@@ -30,4 +31,5 @@ export const PORTS = {
 	kip848: 21990,
 	hostileAgent: 22291,
 	tailLeaderless: 22490,
+	reassign: 22690,
 } as const;

@@ -24,6 +24,28 @@ function cluster() {
 	return s;
 }
 
+/** One progress row of a plan entry. */
+function row(e: {topic: string; partition: number; replicas: number[]}, state: PartitionProgress['state'], current = e.replicas): PartitionProgress {
+	return {topic: e.topic, partition: e.partition, state, current, target: e.replicas, adding: [], removing: [], bytesDone: null, bytesTotal: null, rate: null, etaSeconds: null};
+}
+
+/** From the partitions of moves: R, the default targets, the preview, a throttle (empty = none), the typed word. */
+async function startFlow(lastFrame: () => string | undefined, stdin: {write: (s: string) => void}, throttle: string): Promise<void> {
+	await until(lastFrame, /Brokers 3/);
+	stdin.write(':topic moves\r');
+	await until(lastFrame, /Partitions of moves/);
+	stdin.write('R');
+	await until(lastFrame, /1 targets/);
+	await tick(100); // the view subscribes to keys once it is mounted
+	stdin.write('\r');
+	await until(lastFrame, /partitions change/);
+	stdin.write('\r');
+	await until(lastFrame, /Throttle per broker/);
+	stdin.write(`${throttle}\r`);
+	await until(lastFrame, throttle ? /Type 'reassign'/ : /without a throttle/);
+	stdin.write('reassign\r');
+}
+
 test('R: targets, preview, throttle, typed confirmation, progress; polling paused meanwhile, then only the topic refreshes', async () => {
 	setColorLevel(0);
 	const requests: SnapshotRequest[] = [];
@@ -35,6 +57,7 @@ test('R: targets, preview, throttle, typed confirmation, progress; polling pause
 	};
 	const started: Array<[ReassignmentPlan, number | null]> = [];
 	let progressCalls = 0;
+	let finished = 0;
 	setReassignActions({
 		start: async (plan, throttle) => {
 			started.push([plan, throttle]);
@@ -44,10 +67,15 @@ test('R: targets, preview, throttle, typed confirmation, progress; polling pause
 			progressCalls++;
 			const done = progressCalls >= 2;
 			const partitions: PartitionProgress[] = plan.partitions.map((e) => ({
-				topic: e.topic, partition: e.partition, state: done ? 'done' : 'in progress', current: e.replicas, target: e.replicas,
+				topic: e.topic, partition: e.partition, state: done ? 'done' : 'moving', current: e.replicas, target: e.replicas,
 				adding: [], removing: [], bytesDone: done ? null : 50n, bytesTotal: done ? null : 100n, rate: null, etaSeconds: null,
 			}));
-			return {partitions, complete: done, throttles: done ? 'removed' : 'kept until done'};
+			return {partitions};
+		},
+		finish: async () => {
+			assert.ok(progressCalls >= 2, 'the throttles go only after a reading where nothing moves');
+			finished++;
+			return 'removed';
 		},
 		cancel: async () => assert.fail('nothing is cancelled here'),
 	});
@@ -74,6 +102,7 @@ test('R: targets, preview, throttle, typed confirmation, progress; polling pause
 		stdin.write('reassign\r');
 		await until(lastFrame, /complete; throttles: removed/);
 		assert.equal(started.length, 1, 'started once');
+		assert.equal(finished, 1, 'the throttle step ran once');
 		assert.equal(started[0]![1], 1_000_000);
 		assert.deepEqual([...new Set(started[0]![0].partitions.map((e) => e.topic))], ['moves']);
 		assert.equal(requests.length, before, 'still no cluster poll during the progress');
@@ -91,6 +120,44 @@ test('R: targets, preview, throttle, typed confirmation, progress; polling pause
 	}
 });
 
+test('R: partitions that end NOT as planned are not called complete; the throttles go once nothing moves', async () => {
+	setColorLevel(0);
+	const source = {snapshot: async () => cluster()};
+	let progressCalls = 0;
+	const finished: ReassignmentPlan[] = [];
+	setReassignActions({
+		start: async () => ({text: 'started', planFile: '/tmp/plan.json'}),
+		progress: async (plan) => {
+			progressCalls++;
+			// the first reading moves; then p1 ends on other replicas than the plan's
+			const partitions = plan.partitions.map((e) =>
+				progressCalls === 1 ? row(e, 'moving') : e.partition === 1 ? row(e, 'differs', [4, 3]) : row(e, 'done'),
+			);
+			return {partitions};
+		},
+		finish: async (plan) => {
+			finished.push(plan);
+			return 'removed';
+		},
+		cancel: async () => assert.fail('nothing is cancelled here'),
+	});
+	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={100} readOnly={false} width={120} height={30} />);
+	try {
+		await startFlow(lastFrame, stdin, '1MB/s');
+		const frame = await until(lastFrame, /finished, 1 of 4 partition\(s\) NOT as planned; throttles: removed/);
+		assert.doesNotMatch(frame, /complete/);
+		assert.match(frame, /3\/4 partitions done, 1 NOT as planned/);
+		assert.match(frame, /p1 {2}NOT as planned/);
+		assert.equal(finished.length, 1, 'the throttle step ran once');
+		const calls = progressCalls;
+		await tick(300);
+		assert.equal(progressCalls, calls, 'polling stopped');
+	} finally {
+		unmount();
+		setReassignActions(null);
+	}
+});
+
 test('R, then c and y: the moves still running are cancelled once, progress stops; any other key keeps them', async () => {
 	setColorLevel(0);
 	const source = {snapshot: async () => cluster()};
@@ -100,12 +167,9 @@ test('R, then c and y: the moves still running are cancelled once, progress stop
 		start: async () => ({text: 'started', planFile: '/tmp/plan.json'}),
 		progress: async (plan) => {
 			progressCalls++;
-			const partitions: PartitionProgress[] = plan.partitions.map((e) => ({
-				topic: e.topic, partition: e.partition, state: 'in progress', current: e.replicas, target: e.replicas,
-				adding: [], removing: [], bytesDone: null, bytesTotal: null, rate: null, etaSeconds: null,
-			}));
-			return {partitions, complete: false, throttles: 'kept until done'};
+			return {partitions: plan.partitions.map((e) => row(e, 'moving'))};
 		},
+		finish: async () => assert.fail('nothing finishes here'),
 		cancel: async (plan) => {
 			cancelled.push(plan);
 			return 'cancelled 2 move(s); throttles: removed';
@@ -113,19 +177,7 @@ test('R, then c and y: the moves still running are cancelled once, progress stop
 	});
 	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={100} readOnly={false} width={120} height={30} />);
 	try {
-		await until(lastFrame, /Brokers 3/);
-		stdin.write(':topic moves\r');
-		await until(lastFrame, /Partitions of moves/);
-		stdin.write('R');
-		await until(lastFrame, /1 targets/);
-		await tick(100); // the view subscribes to keys once it is mounted
-		stdin.write('\r');
-		await until(lastFrame, /partitions change/);
-		stdin.write('\r');
-		await until(lastFrame, /Throttle per broker/);
-		stdin.write('\r');
-		await until(lastFrame, /without a throttle/);
-		stdin.write('reassign\r');
+		await startFlow(lastFrame, stdin, '');
 		await until(lastFrame, /c cancels the moves still running/);
 		stdin.write('c');
 		await until(lastFrame, /y cancels \(the replicas go back\)/);

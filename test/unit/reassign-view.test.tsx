@@ -45,7 +45,7 @@ test('progress rows: bytes from log dir sizes, ETA from two samples, done and di
 	const first = new Map([[k(3), 1000n], [k(5), 200n]]);
 	const second = new Map([[k(3), 1000n], [k(5), 400n]]);
 	const progress = reassignProgress(plan, topics, ongoing, first, second, 1);
-	assert.deepEqual(progress.map((p) => p.state), ['in progress', 'done', 'differs']);
+	assert.deepEqual(progress.map((p) => p.state), ['moving', 'done', 'differs']);
 	assert.equal(progress[0]!.bytesDone, 400n);
 	assert.equal(progress[0]!.bytesTotal, 1000n);
 	assert.equal(progress[0]!.rate, 200);

@@ -97,8 +97,10 @@ export function ReassignFlow(props: ReassignFlowProps) {
 		case 'progress': {
 			const progress = props.progress ?? [];
 			const done = progress.filter((p) => p.state === 'done').length;
-			if (props.status) push(props.status, 'dim');
-			push(progress.length ? `${done}/${progress.length} partitions done` : 'starting…', progress.length && done === progress.length ? 'ok' : undefined);
+			const differs = progress.filter((p) => p.state === 'differs').length;
+			if (props.status) push(props.status, props.finished && differs ? 'bad' : 'dim');
+			const count = `${done}/${progress.length} partitions done${props.finished && differs ? `, ${differs} NOT as planned` : ''}`;
+			push(progress.length ? count : 'starting…', progress.length && done === progress.length ? 'ok' : props.finished && differs ? 'bad' : undefined);
 			if (props.confirmCancel) push('Cancel the moves still running? y cancels (the replicas go back), any other key keeps them', 'warn');
 			else if (!props.finished) push('c cancels the moves still running · esc leaves (the moves go on)', 'dim');
 			for (const p of progress) push(progressLine(p), p.state === 'done' ? 'ok' : p.state === 'differs' ? 'bad' : undefined);

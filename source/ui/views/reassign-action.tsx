@@ -9,14 +9,16 @@ import type {PartitionProgress} from '../../domain/reassign-progress.js';
 import {selectedTopic, splitKeys, type KeyCommand} from '../keys.js';
 import {paint} from '../theme.js';
 import {ReassignFlow} from './action-reassign.js';
-import {flowKey, initialFlow, planMoves, type FlowState} from './reassign-flow.js';
+import {flowFinished, flowKey, flowProgress, initialFlow, planMoves, type FlowState} from './reassign-flow.js';
 import type {ViewDef, ViewProps} from './registry.js';
 
 export interface ReassignActions {
 	/** validates against the cluster as it is now, saves plan and rollback, sets throttles, starts */
 	start(plan: ReassignmentPlan, throttle: number | null): Promise<{text: string; planFile: string}>;
-	/** progress of the plan; once every partition is done and nothing moves anywhere, removes the throttles when asked */
-	progress(plan: ReassignmentPlan, clearThrottles: boolean): Promise<{partitions: PartitionProgress[]; complete: boolean; throttles: string}>;
+	/** progress of the plan; reads only */
+	progress(plan: ReassignmentPlan): Promise<{partitions: PartitionProgress[]}>;
+	/** once nothing of the plan moves: removes the throttles (unless other moves run); resolves to what happened */
+	finish(plan: ReassignmentPlan): Promise<string>;
 	/** cancels the plan's moves still running (the way back); resolves to what happened */
 	cancel(plan: ReassignmentPlan): Promise<string>;
 }
@@ -88,12 +90,20 @@ function ReassignView({state, entry, width, height, dispatch, active}: ViewProps
 		let stopped = false;
 		let timer: NodeJS.Timeout | undefined;
 		const tick = async () => {
+			// a cancel may have ended the flow since this tick was scheduled: no more readings then
+			if (stopped || flowRef.current.finished) return;
 			try {
-				const p = await run.progress(plan, flowRef.current.throttle !== null);
+				const p = await run.progress(plan);
 				if (stopped || flowRef.current.finished) return;
-				update({...flowRef.current, progress: p.partitions, finished: p.complete, error: null});
-				if (p.complete) {
-					setStatus(`reassignment of ${name} complete; throttles: ${p.throttles} — esc goes back`);
+				const next = flowProgress(flowRef.current, p.partitions);
+				update(next.state);
+				if (next.effect === 'finish') {
+					// the only write of the progress step, after the reading said nothing moves any more
+					const throttles = flowRef.current.throttle === null ? 'none set' : await run.finish(plan);
+					if (stopped) return;
+					const done = flowFinished(flowRef.current, name, throttles);
+					update(done.state);
+					setStatus(done.status);
 					end();
 					return;
 				}

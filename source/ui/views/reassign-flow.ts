@@ -3,7 +3,7 @@
 // 'reassign' → live progress. The host (reassign-action.tsx) runs the effects.
 import type {BrokerInfo, TopicInfo} from '../../domain/cluster.js';
 import {generatePlan, parseRate, PlanError, type GeneratedPlan} from '../../domain/reassign-plan.js';
-import type {PartitionProgress} from '../../domain/reassign-progress.js';
+import {planSummary, type PartitionProgress, type PlanOutcome} from '../../domain/reassign-progress.js';
 import type {KeyInfo} from '../keys.js';
 import type {ReassignMove, ReassignStep} from './action-reassign.js';
 
@@ -25,7 +25,9 @@ export interface FlowState {
 	/** the moves were asked for (progress step); false until then */
 	started: boolean;
 	progress: PartitionProgress[];
-	/** the cluster answered: every partition done and nothing moving anywhere (or the moves were cancelled) */
+	/** what the plan came to once nothing of it moves: complete (all as planned) or differs; null while moving */
+	outcome: Exclude<PlanOutcome, 'moving'> | null;
+	/** nothing moves any more and the throttle step is over (or the moves were cancelled) */
 	finished: boolean;
 	/** `c` was pressed in the progress step: `y` cancels the moves still running */
 	confirmCancel: boolean;
@@ -51,6 +53,7 @@ export function initialFlow(brokers: BrokerInfo[]): FlowState {
 		error: null,
 		started: false,
 		progress: [],
+		outcome: null,
 		finished: false,
 		confirmCancel: false,
 	};
@@ -120,4 +123,21 @@ export function flowKey(state: FlowState, topic: TopicInfo, input: string, key: 
 			if (s.confirmCancel) return input === 'y' ? {state: {...s, confirmCancel: false}, effect: 'cancel'} : stay({...s, confirmCancel: false});
 			return stay(input === 'c' ? {...s, confirmCancel: true} : state);
 	}
+}
+
+/**
+ * A progress reading: while anything of the plan moves, polling goes on; once nothing does, the
+ * outcome is kept and the host runs the throttle step ('finish'), then calls flowFinished.
+ */
+export function flowProgress(state: FlowState, partitions: PartitionProgress[]): {state: FlowState; effect: 'finish' | null} {
+	const {outcome} = planSummary(partitions);
+	if (outcome === 'moving') return {state: {...state, progress: partitions, error: null}, effect: null};
+	return {state: {...state, progress: partitions, outcome, error: null}, effect: 'finish'};
+}
+
+/** The throttle step is over: the flow ends with a line that says what the plan came to. */
+export function flowFinished(state: FlowState, topic: string, throttles: string): {state: FlowState; status: string} {
+	const s = planSummary(state.progress);
+	const what = s.outcome === 'complete' ? 'complete' : `finished, ${s.differs} of ${s.total} partition(s) NOT as planned`;
+	return {state: {...state, finished: true}, status: `reassignment of ${topic} ${what}; throttles: ${throttles} — esc goes back`};
 }
