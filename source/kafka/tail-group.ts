@@ -31,7 +31,8 @@ function kafkaFor(conn: TailConnection, sockets: OwnedSockets): Kafka {
 		socketFactory: sockets.factory as never,
 		connectionTimeout: 3000,
 		requestTimeout: 30000,
-		retry: {retries: 5, initialRetryTime: 200, maxRetryTime: 3000},
+		// as the plain tail: a broker that is restarting gets two more tries, a silent one costs 3 handshake deadlines
+		retry: {retries: 2, initialRetryTime: 200, maxRetryTime: 3000},
 	});
 }
 
