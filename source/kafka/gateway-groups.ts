@@ -32,7 +32,10 @@ export async function fetchGroups(
 					return;
 				}
 				const version = node.pick(ApiKey.ListGroups, 0, 5);
-				if (version === undefined) return;
+				if (version === undefined) {
+					warnings.push(`broker ${b.id} speaks no ListGroups version kcon implements: consumer groups it coordinates are not listed`);
+					return;
+				}
 				try {
 					const result = await node.send(listGroupsRequest(version));
 					if (result.errorCode !== 0) {
