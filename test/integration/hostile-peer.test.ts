@@ -3,13 +3,13 @@
 // not do, within the connect deadline, and never buffers what the peer claims. No lab needed.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {startFakeBroker} from '../helpers/fake-broker.js';
+import {misbehavingPeer} from '../helpers/misbehaving-peer.js';
 import {runKcon} from '../helpers/lab.js';
 
 const SILENT = /broker 127\.0\.0\.1:\d+ accepted the connection but did not answer ApiVersions within 6 s/
 
 test('a peer that accepts and never answers: describe, reassign list, elect and tail end with the broker and what timed out', async () => {
-	const peer = await startFakeBroker('silent');
+	const peer = await misbehavingPeer('silent');
 	try {
 		for (const args of [['describe'], ['describe', 'groups', '-o', 'json'], ['reassign', 'list'], ['elect', '--all'], ['tail', 't'], ['tail', 't', '--group', 'g']]) {
 			const started = Date.now();
@@ -27,7 +27,7 @@ test('a peer that accepts and never answers: describe, reassign list, elect and 
 });
 
 test('a peer that announces a 2 GB response: the connection ends at the frame header, nothing is buffered', async () => {
-	const peer = await startFakeBroker('huge');
+	const peer = await misbehavingPeer('huge');
 	try {
 		const r = await runKcon(['describe', '-o', 'json'], {env: {KCON_BROKERS: peer.address}, timeoutMs: 60_000});
 		assert.equal(r.code, 1, r.stdout + r.stderr);

@@ -5,7 +5,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
 import {CLI, eventually} from '../helpers/lab.js';
-import {fakePeer} from '../helpers/peers.js';
+import {misbehavingPeer} from '../helpers/misbehaving-peer.js';
 import {tmuxTerminal} from '../helpers/tmux.js';
 
 const CODES = {SIGINT: 130, SIGTERM: 143} as const;
@@ -35,7 +35,7 @@ for (const kind of ['silent', 'hang-up'] as const) {
 	for (const group of [false, true]) {
 		for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 			test(`tail${group ? ' --group' : ''} against a peer that ${kind === 'silent' ? 'never answers' : 'hangs up (retried)'}: ${signal} ends it within 2 s with ${CODES[signal]}`, async () => {
-				const peer = await fakePeer(kind);
+				const peer = await misbehavingPeer(kind);
 				try {
 					const args = ['tail', 'solo', '-b', peer.address, ...(group ? ['--group', 'g'] : [])];
 					const r = await signalWhileConnecting(args, peer, signal);
@@ -53,7 +53,7 @@ for (const kind of ['silent', 'hang-up'] as const) {
 
 for (const args of [['describe', 'brokers'], ['elect', '--all']]) {
 	test(`kcon ${args.join(' ')} against a peer that never answers: SIGTERM ends it at once with 143`, async () => {
-		const peer = await fakePeer('silent');
+		const peer = await misbehavingPeer('silent');
 		try {
 			const r = await signalWhileConnecting([...args, '-b', peer.address], peer, 'SIGTERM');
 			assert.equal(r.signal, null, 'exited by itself, not killed by the signal');
@@ -66,7 +66,7 @@ for (const args of [['describe', 'brokers'], ['elect', '--all']]) {
 }
 
 test('tail --group that cannot connect prints its error and exits (no client left connecting)', async () => {
-	const peer = await fakePeer('hang-up');
+	const peer = await misbehavingPeer('hang-up');
 	try {
 		const child = spawn(process.execPath, [CLI, 'tail', 'solo', '--group', 'g', '-b', peer.address], {stdio: ['ignore', 'pipe', 'pipe']});
 		let stderr = '';
@@ -87,7 +87,7 @@ test('tail --group that cannot connect prints its error and exits (no client lef
 });
 
 test('the console restores the terminal on an external SIGINT (kill -INT) and exits 130', async () => {
-	const peer = await fakePeer('silent');
+	const peer = await misbehavingPeer('silent');
 	const {tmux, see, kill} = tmuxTerminal('stop');
 	try {
 		tmux('new-session', '-d', '-s', 'stop', '-x', '120', '-y', '30', `env -u CI ${process.execPath} ${CLI} -b ${peer.address}; echo KCON-EXITED $?; sleep 120`);

@@ -1,13 +1,16 @@
 // A TCP peer on loopback that misbehaves the way a real broker never would, for the limits kcon
-// must keep whatever a peer does: `silent` accepts and never answers; `huge` answers the first
-// request with a frame announcing 2 GB and streams filler as fast as the socket takes it (at most
-// `capBytes`), counting what it managed to send before the client hung up.
+// must keep whatever a peer does: `silent` accepts and never answers; `hang-up` accepts and closes
+// at once (a client retries that for seconds); `huge` answers the first request with a frame
+// announcing 2 GB and streams filler as fast as the socket takes it (at most `capBytes`), counting
+// what it managed to send before the client hung up. (fake-kafka.ts is the peer that speaks.)
 import net from 'node:net';
 
-export type Misbehaviour = 'silent' | 'huge';
+export type Misbehaviour = 'silent' | 'hang-up' | 'huge';
 
-export interface FakeBroker {
+export interface MisbehavingPeer {
 	address: string;
+	/** resolves at the first connection a client makes */
+	connected: Promise<void>;
 	/** bytes written to clients so far */
 	written(): number;
 	/** connections accepted so far */
@@ -15,12 +18,16 @@ export interface FakeBroker {
 	close(): Promise<void>;
 }
 
-export async function startFakeBroker(mode: Misbehaviour, capBytes = 512 * 1024 * 1024): Promise<FakeBroker> {
+export async function misbehavingPeer(mode: Misbehaviour, capBytes = 512 * 1024 * 1024): Promise<MisbehavingPeer> {
 	let written = 0;
 	let accepted = 0;
+	let first!: () => void;
+	const connected = new Promise<void>((resolve) => (first = resolve));
 	const sockets = new Set<net.Socket>();
 	const server = net.createServer((socket) => {
 		accepted++;
+		first();
+		if (mode === 'hang-up') return void socket.destroy();
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 		socket.on('error', () => {});
@@ -46,6 +53,7 @@ export async function startFakeBroker(mode: Misbehaviour, capBytes = 512 * 1024 
 	const {port} = server.address() as net.AddressInfo;
 	return {
 		address: `127.0.0.1:${port}`,
+		connected,
 		written: () => written,
 		accepted: () => accepted,
 		close: () =>
