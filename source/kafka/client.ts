@@ -65,7 +65,7 @@ export function kafkaConfig(settings: Settings, tuning: ClientTuning = {}): Kafk
 		retry: {retries: 1, initialRetryTime: 100, maxRetryTime: 1000},
 		logLevel: 0, // logLevel.NOTHING
 		logCreator: silentLogger,
-		socketFactory: guardedSocketFactory() as unknown as KafkaConfig['socketFactory'],
+		socketFactory: guardedSocketFactory({readOnly: settings.readOnly}) as unknown as KafkaConfig['socketFactory'],
 	};
 	const ssl = tlsOptions(settings);
 	if (ssl) config.ssl = ssl;
@@ -98,7 +98,8 @@ const KjsConnectionPool = require('kafkajs/src/network/connectionPool') as PoolC
 const {createLogger} = require('kafkajs/src/loggers') as {
 	createLogger: (o: {level: number; logCreator: typeof silentLogger}) => unknown;
 };
-const socketFactory = guardedSocketFactory();
+// the gateway only ever reads: its sockets refuse anything else, whatever the settings say
+const socketFactory = guardedSocketFactory({readOnly: true});
 const protocolErrors = require('kafkajs/src/protocol/error') as {errorCodes: {type: string; code: number}[]};
 
 const errorNames = new Map(protocolErrors.errorCodes.map((e) => [e.code, e.type]));

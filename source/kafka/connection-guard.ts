@@ -6,9 +6,12 @@
 //   - a handshake request (ApiVersions, SASL) must be answered within HANDSHAKE_DEADLINE_MS, so a
 //     peer that accepts and never answers costs that long, not kafkajs's request timeout, and the
 //     error says which broker and what it did not answer. The socket is destroyed, not ended:
-//     kafkajs's own disconnect waits for the requests in flight to time out first.
+//     kafkajs's own disconnect waits for the requests in flight to time out first;
+//   - a socket made read-only never sends a request outside write-guard's READ_APIS: the backstop
+//     under the guards of each write path, so that a client nobody thought of cannot write either.
 import net from 'node:net';
 import tls from 'node:tls';
+import {READ_APIS} from './write-guard.js';
 
 /** Larger than any Fetch kcon asks for (tail: 16 MiB, tail --group: 32 MiB) or any Metadata. */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -66,8 +69,17 @@ export class FrameGuard {
 	}
 }
 
+export interface SocketLimits {
+	/** the largest response frame accepted (default MAX_RESPONSE_BYTES) */
+	limit?: number;
+	/** default HANDSHAKE_DEADLINE_MS */
+	handshakeMs?: number;
+	/** only requests that read cluster state may be written */
+	readOnly: boolean;
+}
+
 /** A kafkajs socketFactory whose sockets end at the first oversized frame or unanswered handshake. */
-export function guardedSocketFactory(limit = MAX_RESPONSE_BYTES, handshakeMs = HANDSHAKE_DEADLINE_MS): (args: SocketArgs) => net.Socket {
+export function guardedSocketFactory({limit = MAX_RESPONSE_BYTES, handshakeMs = HANDSHAKE_DEADLINE_MS, readOnly}: SocketLimits): (args: SocketArgs) => net.Socket {
 	return ({host, port, ssl, onConnect}) => {
 		const address = `${host}:${port}`;
 		const socket = ssl
@@ -80,7 +92,12 @@ export function guardedSocketFactory(limit = MAX_RESPONSE_BYTES, handshakeMs = H
 		// kafkajs writes each request as one buffer: size (4 bytes), then the API key
 		socket.write = ((...args: unknown[]) => {
 			const chunk = args[0];
-			const api = Buffer.isBuffer(chunk) && chunk.length >= 6 ? HANDSHAKES.get(chunk.readInt16BE(4)) : undefined;
+			const apiKey = Buffer.isBuffer(chunk) && chunk.length >= 6 ? chunk.readInt16BE(4) : undefined;
+			if (readOnly && (apiKey === undefined || !READ_APIS.has(apiKey))) {
+				socket.destroy(new Error(`read-only mode: a request with API key ${apiKey ?? 'unknown'} changes the cluster; not sent to ${address}`));
+				return false;
+			}
+			const api = apiKey === undefined ? undefined : HANDSHAKES.get(apiKey);
 			if (api && !handshake) {
 				handshake = setTimeout(() => {
 					socket.destroy(new Error(`broker ${address} accepted the connection but did not answer ${api} within ${handshakeMs / 1000} s`));

@@ -17,8 +17,8 @@ export interface OwnedSockets {
 	close: () => void;
 }
 
-export function ownedSockets(): OwnedSockets {
-	const base = guardedSocketFactory();
+export function ownedSockets(access: {readOnly: boolean}): OwnedSockets {
+	const base = guardedSocketFactory({readOnly: access.readOnly});
 	const open = new Set<Socket>();
 	let closed = false;
 	// with an error: kafkajs listens for 'error' (not 'close') to reject what is pending and clear

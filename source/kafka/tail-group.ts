@@ -59,7 +59,7 @@ export function fromKafkaMessage(topic: string, partition: number, message: Kafk
 export async function* tailGroupBatches(conn: TailConnection, options: TailGroupOptions): AsyncGenerator<TailRecord[], void, undefined> {
 	const {groupId, signal} = options;
 	refuseWrites(conn, `to join group '${groupId}' and commit its offsets`);
-	const sockets = ownedSockets();
+	const sockets = ownedSockets(conn);
 	const kafka = kafkaFor(conn, sockets);
 	const onAbort = () => sockets.close();
 	signal?.addEventListener('abort', onAbort, {once: true});

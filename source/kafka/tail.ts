@@ -71,7 +71,8 @@ async function* tailOwned(conn: TailConnection, options: TailOptions): AsyncGene
 	const maxWaitMs = options.maxWaitMs ?? 500;
 	const stallTimeoutMs = options.stallTimeoutMs ?? 120_000;
 	const notice = options.onNotice ?? (() => {});
-	const sockets = ownedSockets();
+	// the plain tail only reads: its sockets refuse anything else
+	const sockets = ownedSockets({readOnly: true});
 	const cluster = createTailCluster(conn, sockets);
 	const onAbort = () => sockets.close();
 	signal?.addEventListener('abort', onAbort, {once: true});

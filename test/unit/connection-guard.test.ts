@@ -36,7 +36,7 @@ async function silentPeer(t: TestContext, handshakeMs: number) {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const {port} = server.address() as net.AddressInfo;
 	const socket = await new Promise<net.Socket>((resolve) => {
-		const s = guardedSocketFactory(1000, handshakeMs)({host: '127.0.0.1', port, onConnect: () => resolve(s)});
+		const s = guardedSocketFactory({limit: 1000, handshakeMs, readOnly: false})({host: '127.0.0.1', port, onConnect: () => resolve(s)});
 	});
 	t.after(() => {
 		socket.destroy();
@@ -68,4 +68,30 @@ test('other requests may wait (a Fetch long-polls): no deadline applies to them'
 	const outcome = await Promise.race([closed, new Promise((r) => setTimeout(() => r('still open'), 400))]);
 	assert.equal(outcome, 'still open');
 	assert.equal(socket.destroyed, false);
+});
+
+test('a read-only socket never writes a request outside the read APIs, whatever client holds it', async (t) => {
+	const received: Buffer[] = [];
+	const server = net.createServer((c) => {
+		c.on('data', (d) => received.push(d));
+		c.on('error', () => {});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	t.after(() => server.close());
+	const {port} = server.address() as net.AddressInfo;
+	const open = () =>
+		new Promise<net.Socket>((resolve) => {
+			const s = guardedSocketFactory({readOnly: true})({host: '127.0.0.1', port, onConnect: () => resolve(s)});
+		});
+	const reader = await open();
+	reader.write(request(3)); // Metadata
+	const writer = await open();
+	const refused = new Promise<string>((resolve) => writer.on('error', (e) => resolve(e.message)));
+	assert.equal(writer.write(request(43)), false); // ElectLeaders
+	assert.match(await refused, /^read-only mode: a request with API key 43 changes the cluster; not sent to 127\.0\.0\.1:\d+$/);
+	await new Promise((r) => setTimeout(r, 100));
+	reader.destroy();
+	const bytes = Buffer.concat(received);
+	assert.equal(bytes.length, 12, 'only the Metadata request arrived');
+	assert.equal(bytes.readInt16BE(4), 3);
 });

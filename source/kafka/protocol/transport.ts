@@ -56,7 +56,7 @@ export class BrokerLink {
 			host,
 			port,
 			logger,
-			socketFactory: guardedSocketFactory(),
+			socketFactory: guardedSocketFactory({readOnly: options.readOnly}),
 			clientId: options.clientId ?? 'kcon',
 			connectionTimeout: options.connectionTimeout ?? 3000,
 			requestTimeout: options.requestTimeout ?? 35000,
