@@ -57,7 +57,7 @@ export async function checkPlan(action: ActionContext, plan: ReassignmentPlan, o
 	}
 	if (problems.length) {
 		record(action, 'refused', problems.join('; '));
-		throw new KconError('the plan cannot be executed, nothing was changed:', 2, 'invalid-plan', problems);
+		throw new KconError(`the plan cannot be executed, nothing was changed: ${problems.join('; ')}`, 2, 'invalid-plan');
 	}
 	return {plan, snapshot, moving: diff.filter((d) => d.changes), rollback: rollbackPlan(plan, snapshot.topics)};
 }
