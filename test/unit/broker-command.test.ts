@@ -1,6 +1,6 @@
 // brokerCommands argv templates: values from the cluster's metadata ({host}, {port}) are checked
 // before anything is spawned, and the child does not see the variables the context's secrets came from.
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import {resolveSettings} from '../../source/config/settings.js';
 import {readAudit} from '../../source/state/audit.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-broker-command-'));
+after(() => fs.rmSync(dir, {recursive: true, force: true}));
 process.env['KCON_STATE_DIR'] = dir;
 const ssh = ['ssh', '{host}', 'sudo', 'systemctl', 'stop', 'kafka'];
 

@@ -1,7 +1,7 @@
 // The shared flag parsing of every command, as a process: a bad number is a usage error (exit 2,
 // one line, a JSON error object under -o json) before anything connects, and -b is a flag of every
 // command that talks to a cluster. A loopback listener given as -b counts the connections.
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import {fileURLToPath} from 'node:url';
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../source/cli.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-flags-'));
+after(() => fs.rmSync(tmp, {recursive: true, force: true}));
 const plan = path.join(tmp, 'plan.json');
 fs.writeFileSync(plan, JSON.stringify({version: 1, partitions: [{topic: 't', partition: 0, replicas: [1]}]}));
 

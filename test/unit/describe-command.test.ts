@@ -1,5 +1,5 @@
 // `kcon describe` as a process: exit codes, one-line errors, and the import graph (no Ink/React).
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../source/cli.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-describe-'));
+after(() => fs.rmSync(tmp, {recursive: true, force: true}));
 
 function kcon(args: string[], extraNodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
 	const r = spawnSync(process.execPath, [...extraNodeArgs, cli, ...args], {

@@ -1,5 +1,5 @@
 // kcon reassign verify's --wait/--timeout are checked before anything connects (exit 2, usage).
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import path from 'node:path';
 import {run, VERIFY_EXIT} from '../../source/commands/reassign.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-verify-args-'));
+after(() => fs.rmSync(dir, {recursive: true, force: true}));
 const plan = path.join(dir, 'plan.json');
 fs.writeFileSync(plan, JSON.stringify({version: 1, partitions: [{topic: 'moves', partition: 0, replicas: [3, 4]}]}));
 

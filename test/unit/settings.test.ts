@@ -1,4 +1,4 @@
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import {parseBrokers, redact, resolveSettings} from '../../source/config/setting
 import {KconError, UsageError} from '../../source/errors.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-settings-'));
+after(() => fs.rmSync(dir, {recursive: true, force: true}));
 const configFile = path.join(dir, 'config.json');
 fs.writeFileSync(
 	configFile,
@@ -102,6 +103,7 @@ test('--lab reads bootstrap from the lab state file; no lab is exit 1; --lab wit
 	} finally {
 		if (saved === undefined) delete process.env['KCON_STATE_DIR'];
 		else process.env['KCON_STATE_DIR'] = saved;
+		fs.rmSync(state, {recursive: true, force: true});
 	}
 });
 
