@@ -5,6 +5,9 @@
 // cannot be interrupted (a kafkajs connect that retries for a minute, a socket a peer never
 // answers), so a deadline ends the process anyway shortly after; a second signal ends it at once.
 // Either way the exit code is the one a shell expects of a process ended by that signal (128 + n).
+// Work that must not be cut in half (a write to the cluster and its undo or audit entry) runs as
+// uninterruptible(): neither the deadline nor an immediate stop ends the process inside it; the
+// deadline starts counting when it is over.
 import {constants} from 'node:os';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -21,6 +24,34 @@ export interface StopControl {
 	setGraceful: (graceful: boolean) => void;
 }
 
+let critical = 0;
+/** the exit a stop asked for while uninterruptible work ran */
+let deferred: {code: number; deadlineMs: number} | undefined;
+
+/** Ends the process `deadlineMs` from now, unless uninterruptible work is running then. */
+function exitAfter(code: number, deadlineMs: number): void {
+	// unref: if the command cleans up in time the process ends by itself, earlier
+	setTimeout(() => {
+		if (critical > 0) deferred = {code, deadlineMs};
+		else process.exit(code);
+	}, deadlineMs).unref();
+}
+
+/** Runs `work` so that a stop signal cannot end the process halfway through it. */
+export async function uninterruptible<T>(work: () => Promise<T>): Promise<T> {
+	critical++;
+	try {
+		return await work();
+	} finally {
+		critical--;
+		if (critical === 0 && deferred) {
+			const {code, deadlineMs} = deferred;
+			deferred = undefined;
+			exitAfter(code, deadlineMs);
+		}
+	}
+}
+
 export function installStopHandlers(deadlineMs = STOP_DEADLINE_MS): StopControl {
 	const controller = new AbortController();
 	let code: number | undefined;
@@ -28,12 +59,11 @@ export function installStopHandlers(deadlineMs = STOP_DEADLINE_MS): StopControl 
 	const onSignal = (name: NodeJS.Signals) => {
 		const signalCode = 128 + (constants.signals[name] ?? 0);
 		if (code !== undefined) process.exit(code); // asked twice: no more waiting
-		if (!graceful) process.exit(signalCode); // nothing to clean up that the signal would not
 		code = signalCode;
 		process.exitCode = code;
-		// unref: if the command cleans up in time the process ends by itself, earlier
-		setTimeout(() => process.exit(signalCode), deadlineMs).unref();
 		controller.abort(new StopRequested(name));
+		// nothing to clean up that the signal would not: at once (after any uninterruptible work)
+		exitAfter(signalCode, graceful ? deadlineMs : 0);
 	};
 	for (const name of SIGNALS) process.on(name, onSignal);
 	return {

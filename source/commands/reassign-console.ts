@@ -7,6 +7,7 @@ import type {ReassignmentPlan} from '../domain/reassign-plan.js';
 import {planSummary} from '../domain/reassign-progress.js';
 import {consoleAction, record} from './action-support.js';
 import {cancelMoves, checkPlan, clearThrottles, measureProgress, movesOf, planTopics, savePlan, snapshotOf, startMoves} from './reassign-engine.js';
+import {uninterruptible} from '../stop.js';
 
 export function consoleReassign(settings: Settings) {
 	return {
@@ -19,7 +20,8 @@ export function consoleReassign(settings: Settings) {
 				return {text: 'nothing to do: every partition already has the planned replicas', planFile};
 			}
 			const rollbackFile = savePlan(checked.rollback, 'rollback');
-			const {started, errors} = await startMoves(action, checked, throttle ?? undefined);
+			// a stop signal (the console ends on one) waits for the throttles, the moves and their undo
+			const {started, errors} = await uninterruptible(() => startMoves(action, checked, throttle ?? undefined));
 			const failed = errors.length ? `; ${errors.length} failed: ${errors.map((e) => `${e.topic}-${e.partition} ${e.error}`).join(', ')}` : '';
 			return {text: `started ${started.length} move(s)${throttle ? ` at ${throttle} B/s` : ''}${failed} · rollback: ${rollbackFile}`, planFile};
 		},

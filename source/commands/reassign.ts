@@ -13,6 +13,7 @@ import {actionContext, confirm, info, out, parseActionArgs, record, refuseIfRead
 import {cancelMoves, checkPlan, measureProgress, movesOf, savePlan, settleThrottles, snapshotOf, startMoves, type MeasuredProgress} from './reassign-engine.js';
 import {reportError} from './report-error.js';
 import {writeErr} from '../terminal-out.js';
+import {uninterruptible} from '../stop.js';
 
 const options = {
 	topics: {type: 'string'},
@@ -38,7 +39,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 		case 'execute':
 			return execute(values, onePlan(rest, 'execute'));
 		case 'verify':
-			return verify(values, onePlan(rest, 'verify'));
+			return verify(values, onePlan(rest, 'verify'), ctx.signal);
 		case 'cancel':
 			if (rest.length > 1) throw new UsageError(`unexpected argument '${rest[1]}'`);
 			return cancel(values, rest[0]);
@@ -179,7 +180,8 @@ async function execute(values: Values, file: string): Promise<number> {
 		return 0;
 	}
 	await confirm(action, Boolean(values.yes), `Type 'reassign' to move ${moving.length} partition(s):`, 'reassign');
-	const {started, errors} = await startMoves(action, checked, throttle);
+	// throttles, the moves and, when a step fails, their undo: never cut in half by a signal
+	const {started, errors} = await uninterruptible(() => startMoves(action, checked, throttle));
 	out(
 		action,
 		[
@@ -217,7 +219,7 @@ async function verifyOnce(action: ActionContext, plan: ReassignmentPlan, settle:
 	}
 }
 
-async function verify(values: Values, file: string): Promise<number> {
+async function verify(values: Values, file: string, signal?: AbortSignal): Promise<number> {
 	const plan = readPlan(file);
 	const wait = Boolean(values.wait);
 	let deadline = Infinity;
@@ -229,29 +231,36 @@ async function verify(values: Values, file: string): Promise<number> {
 	}
 	const action = actionContext(values, 'reassign.verify', {plan: file === '-' ? '-' : path.resolve(file), ...(wait ? {wait: true} : {})});
 	const keepWhy = action.settings.readOnly ? 'read-only' : values['keep-throttle'] ? '--keep-throttle' : null;
-	// SIGINT while following the move ends kcon at once (nothing is being written then; the move goes
-	// on); once the last reading is taken it is ignored, so that the throttle removal and its audit
-	// entry are never cut in half
-	let writing = false;
-	const onSigint = () => {
-		if (writing) return;
-		const code = reportError(new KconError(`interrupted; the reassignment goes on — follow it with: kcon reassign verify ${file}`, 130, 'interrupted'), action.format === 'json');
-		process.exit(code);
-	};
-	if (wait) process.on('SIGINT', onSigint);
-	try {
-		for (;;) {
-			const last = Date.now() >= deadline;
-			const settle = (s: PlanSummary) => (writing = !wait || s.outcome !== 'moving' || last);
-			const result = await verifyOnce(action, plan, settle, keepWhy);
-			if (result.throttles !== null) return report(action, result, result.throttles);
-			// progress lines go to stderr in either format: stdout carries only the final result
-			writeErr(`${new Date().toISOString().slice(11, 19)} ${summaryText(result.summary)}: ${movingText(result.measured.partitions)}\n`);
-			await new Promise((r) => setTimeout(r, WAIT_INTERVAL_MS));
+	// A stop signal while following the move ends the wait at the next reading (the move goes on);
+	// a reading and the throttle removal it may end in run uninterruptible, so that the removal and
+	// its audit entry are never cut in half.
+	for (;;) {
+		const last = Date.now() >= deadline;
+		const settle = (s: PlanSummary) => !wait || s.outcome !== 'moving' || last;
+		const result = await uninterruptible(() => verifyOnce(action, plan, settle, keepWhy));
+		if (result.throttles !== null) return report(action, result, result.throttles);
+		// progress lines go to stderr in either format: stdout carries only the final result
+		writeErr(`${new Date().toISOString().slice(11, 19)} ${summaryText(result.summary)}: ${movingText(result.measured.partitions)}\n`);
+		if (await stopped(WAIT_INTERVAL_MS, signal)) {
+			return reportError(new KconError(`interrupted; the reassignment goes on — follow it with: kcon reassign verify ${file}`, 130, 'interrupted'), action.format === 'json');
 		}
-	} finally {
-		if (wait) process.off('SIGINT', onSigint);
 	}
+}
+
+/** Waits `ms`; true when `signal` aborted first (or already had). */
+function stopped(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+	if (signal?.aborted) return Promise.resolve(true);
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve(false);
+		}, ms);
+		const onAbort = () => {
+			clearTimeout(timer);
+			resolve(true);
+		};
+		signal?.addEventListener('abort', onAbort, {once: true});
+	});
 }
 
 function report(action: ActionContext, {measured, summary}: Verified, throttles: string): number {

@@ -22,4 +22,4 @@ export const commands: Record<string, () => Promise<{run: CommandRun}>> = {
 
 /** Commands that watch ctx.signal and clean up on a stop signal (disconnect, restore the terminal);
  * the others are ended at once by it (source/stop.ts). */
-export const stoppable = new Set(['console', 'start', 'tail']);
+export const stoppable = new Set(['console', 'start', 'tail', 'reassign']);
