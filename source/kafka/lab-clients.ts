@@ -1,6 +1,10 @@
 // kafkajs clients the lab itself needs (owned by the lab): create topic `resource`, the collectors'
 // producer, and the `tower` / `tower-backup` groups. The console's gateway lives elsewhere in kafka/.
 import {Kafka, logLevel, type Consumer, type Producer} from 'kafkajs';
+import type {Settings} from '../config/settings.js';
+import {createBroker} from './client.js';
+import {metadataFrom} from './gateway-brokers.js';
+import {Node} from './gateway-node.js';
 
 function client(bootstrap: string, clientId: string): Kafka {
 	return new Kafka({
@@ -14,8 +18,13 @@ function client(bootstrap: string, clientId: string): Kafka {
 }
 
 /**
- * Create `topic` (idempotent). Resolves 'created' or 'exists'; throws while the cluster cannot
- * place it yet (e.g. fewer live brokers than the replication factor) so the caller can retry.
+ * Create `topic` (idempotent) and wait until every bootstrap broker's own metadata has it with a
+ * leader for each partition. Resolves 'created' or 'exists'; throws while the cluster cannot place
+ * it yet (e.g. fewer live brokers than the replication factor) so the caller can retry.
+ *
+ * Every broker, not one: a client that asks a broker the new topic has not reached yet gets
+ * UNKNOWN_TOPIC_OR_PARTITION, which kafkajs's metadata parse throws (tulios/kafkajs#1460) — the
+ * lab's tower consumer died of exactly that right after `lab up` created `resource`.
  */
 export async function ensureTopic(
 	bootstrap: string,
@@ -25,27 +34,40 @@ export async function ensureTopic(
 ): Promise<'created' | 'exists'> {
 	const admin = client(bootstrap, 'kcon-lab-admin').admin();
 	await admin.connect();
+	let made: 'created' | 'exists' = 'created';
 	try {
 		const existing = await admin.listTopics();
-		if (existing.includes(topic)) return 'exists';
-		await admin.createTopics({topics: [{topic, numPartitions, replicationFactor}], timeout: 10000});
-		// kafkajs's own waitForLeaders gives up on the UNKNOWN_TOPIC_OR_PARTITION answers a busy
-		// cluster sends while the topic propagates (its metadata parse throws): poll instead
-		const deadline = Date.now() + 60_000;
-		for (;;) {
-			const ready = await admin
-				.fetchTopicMetadata({topics: [topic]})
-				.then((m) => m.topics[0]!.partitions.length === numPartitions && m.topics[0]!.partitions.every((p) => p.leader >= 0))
-				.catch(() => false);
-			if (ready) return 'created';
-			if (Date.now() > deadline) throw new Error(`topic ${topic} was created but has no leaders after 60 s`);
-			await new Promise((r) => setTimeout(r, 250));
-		}
+		if (existing.includes(topic)) made = 'exists';
+		else await admin.createTopics({topics: [{topic, numPartitions, replicationFactor}], timeout: 10000});
 	} catch (error) {
-		if ((error as {type?: string}).type === 'TOPIC_ALREADY_EXISTS') return 'exists';
-		throw error;
+		if ((error as {type?: string}).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+		made = 'exists';
 	} finally {
 		await admin.disconnect().catch(() => {});
+	}
+	const deadline = Date.now() + 60_000;
+	const addresses = bootstrap.split(',');
+	for (;;) {
+		const ready = await Promise.all(addresses.map((a) => brokerHasLeaders(a, topic, numPartitions)));
+		if (ready.every(Boolean)) return made;
+		if (Date.now() > deadline) throw new Error(`topic ${topic} has no leaders in the metadata of every broker after 60 s`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
+/** Whether the broker at `address` itself lists `topic` with `partitions` partitions, each with a leader. */
+async function brokerHasLeaders(address: string, topic: string, partitions: number): Promise<boolean> {
+	const at = address.lastIndexOf(':');
+	const settings: Settings = {brokers: [address], readOnly: true, source: 'lab'};
+	const node = new Node(address, createBroker(address.slice(0, at), Number(address.slice(at + 1)), settings, {clientId: 'kcon-lab-admin'}, undefined));
+	try {
+		const metadata = await metadataFrom(await node.connect(), [topic]);
+		const t = metadata.topics.find((x) => x.name === topic);
+		return t !== undefined && t.errorCode === 0 && t.partitions.length === partitions && t.partitions.every((p) => p.leader >= 0);
+	} catch {
+		return false;
+	} finally {
+		await node.broker.disconnect().catch(() => {});
 	}
 }
 
