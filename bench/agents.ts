@@ -4,7 +4,7 @@
 // RSS, requests per agent per tick, answers, latency. Prints one JSON line on stdout.
 //
 //   node dist/bench/agents.js [--agents 100] [--seconds 30] [--interval-ms 1000]
-// UDP 127.0.2.100-… port 29499 (the SNMP engineer's range).
+// UDP 127.0.2.100-… port 29499 (apart from the lab's and the tests' agent addresses).
 import {emit} from './lib/result.js';
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
-// Pure decoders for the records the SmartX lab collectors publish on `resource`
-// (see shared/lab-reference.md): the Fluentd format (2026 labs) and the Flume format (older labs).
+// Pure decoders for the records the SmartX lab collectors publish on `resource`: the Fluentd
+// format (2026 labs) and the Flume format (older labs).
 
 export type LabRecordFormat = 'fluentd' | 'flume';
 

@@ -3,7 +3,7 @@
 // Each console refresh appends one sample per (group, topic, partition) and per group (total lag),
 // trimmed to the last `window` samples. From that window:
 //   trend   growing / draining / flat (least-squares slope of lag over time)
-//   status  Burrow-style (../shared/anchors.md), first match wins:
+//   status  as Burrow's consumer-lag evaluation rules, first match wins:
 //             OK      lag touched 0 in the window
 //             REWIND  the committed offset went back
 //             STOP    lag > 0, the committed offset did not move in the whole window and no consumer

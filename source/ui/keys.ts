@@ -234,7 +234,7 @@ export function appliesTo(command: KeyCommand, view: string): boolean {
 	return command.views === 'all' || command.views.includes(view);
 }
 
-/** Adds commands (another engineer's actions or views) to the one table; same id replaces. */
+/** Adds commands (the operator actions, views mounted later) to the one table; same id replaces. */
 export function addKeyCommands(...commands: KeyCommand[]): void {
 	for (const c of commands) {
 		const i = keyCommands.findIndex((k) => k.id === c.id);

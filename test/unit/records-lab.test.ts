@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {decodeLabRecord, parseLabTime} from '../../source/domain/lab-records.js';
 
-// The exact samples of shared/lab-reference.md.
+// Samples exactly as the lab's collectors publish them.
 const FLUENTD =
 	'{"tx_bytes":1181107,"rx_bytes":121373944,"tx_drops":0,"rx_drops":0,"tx_errors":0,"rx_errors":0,"cpu_load":"1.35","free_ram":2925856,"disk_util":6,"time":"2026-02-20T11:56:54+0000"}';
 const FLUME =

@@ -1,6 +1,6 @@
 // The console's broker actions: `K` kills the selected broker (SIGKILL) after the impact preview and
-// typing its id (and "offline" when partitions would go offline) — the actions engineer's
-// KillConfirm flow; `S` starts it again. Both are dangerous keys: never bound in --read-only.
+// typing its id (and "offline" when partitions would go offline), the KillConfirm flow; `S`
+// starts it again. Both are dangerous keys: never bound in --read-only.
 // The work itself is injected by commands/console.ts (setBrokerActions) — the same guarded,
 // audited code path as `kcon broker kill|start`.
 import React, {useMemo} from 'react';
