@@ -18,7 +18,15 @@
 //   22490  tail-leaderless.test: SIGKILL of the only replica of a partition, then `kcon lab up`
 //   22690  reassign.test: verify's exit codes and --wait on a throttled move, throttle rollback (kills a broker)
 //   22090…22590  free for tests that need a cluster of their own (take one, note it here)
-export const PORTS = {
+//
+// KCON_TEST_PORT_OFFSET (0, -2000, -4000, -6000 or -8000) moves every base at once, so several
+// checkouts can run their tests side by side on one machine: with those steps no offset's brokers,
+// controllers or agents land on another's, and all stay below the ephemeral range.
+const OFFSETS = [0, -2000, -4000, -6000, -8000];
+export const PORT_OFFSET = Number(process.env['KCON_TEST_PORT_OFFSET'] ?? 0);
+if (!OFFSETS.includes(PORT_OFFSET)) throw new Error(`KCON_TEST_PORT_OFFSET must be one of ${OFFSETS.join(', ')}`);
+
+const BASES = {
 	shared: 21090,
 	labTopology: 21190,
 	kafka39: 21290,
@@ -32,4 +40,10 @@ export const PORTS = {
 	hostileAgent: 22291,
 	tailLeaderless: 22490,
 	reassign: 22690,
+	/** UDP, on 127.0.2.x: the real and embedded agents of snmp-agents.test */
+	snmpAgents: 29400,
 } as const;
+
+export const PORTS = Object.fromEntries(Object.entries(BASES).map(([name, base]) => [name, base + PORT_OFFSET])) as {
+	readonly [K in keyof typeof BASES]: number;
+};

@@ -1,6 +1,6 @@
 // kcon's SNMP side against real Net-SNMP snmpd instances on loopback (started with kcon's own
 // source/lab/snmpd.ts) and the embedded agent, checked against Debian's snmpget/snmpwalk.
-// Ports: UDP 29411-29429 on 127.0.2.x.
+// Ports: UDP PORTS.snmpAgents+11…+29 on 127.0.2.x.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
@@ -14,18 +14,19 @@ import {AgentPoller, type AgentSpec, type AgentState} from '../../source/snmp/po
 import {LAB_OIDS, OID} from '../../source/snmp/oids.js';
 import {createAgentSource} from '../../source/snmp/agent-source.js';
 import {runKcon} from '../helpers/lab.js';
+import {PORTS} from '../helpers/ports.js';
 
 const V3: SnmpV3User = {name: 'kconv3', authProtocol: 'sha256', authKey: 'auth-secret-1', privProtocol: 'aes', privKey: 'priv-secret-1'};
 const V3_SHA1: SnmpV3User = {name: 'kconsha', authProtocol: 'sha', authKey: 'auth-secret-2', privProtocol: 'aes', privKey: 'priv-secret-2'};
 
 const real = [
-	{name: 'real1', host: '127.0.2.11', port: 29411, v3: V3},
-	{name: 'real2', host: '127.0.2.12', port: 29412, v3: V3_SHA1},
-	{name: 'real3', host: '127.0.2.13', port: 29413},
+	{name: 'real1', host: '127.0.2.11', port: PORTS.snmpAgents + 11, v3: V3},
+	{name: 'real2', host: '127.0.2.12', port: PORTS.snmpAgents + 12, v3: V3_SHA1},
+	{name: 'real3', host: '127.0.2.13', port: PORTS.snmpAgents + 13},
 ];
-const EMB = {name: 'emb1', host: '127.0.2.14', port: 29414};
-const EMB32 = {name: 'emb32', host: '127.0.2.15', port: 29415};
-const DEAD = {name: 'dead', host: '127.0.2.19', port: 29419};
+const EMB = {name: 'emb1', host: '127.0.2.14', port: PORTS.snmpAgents + 14};
+const EMB32 = {name: 'emb32', host: '127.0.2.15', port: PORTS.snmpAgents + 15};
+const DEAD = {name: 'dead', host: '127.0.2.19', port: PORTS.snmpAgents + 19};
 
 let dir: string;
 const processes: SnmpdProcess[] = [];
