@@ -1,17 +1,24 @@
-// `npm test`: every unit and integration test in one node:test run, so the summary is one.
-// Before the run, one shared lab (combined topology, base port 21090, a temporary KCON_STATE_DIR)
-// is started and exported to the tests as KCON_TEST_LAB=<state dir>; it is always torn down
-// afterwards (also on failure, Ctrl-C or SIGTERM), and node --test's exit code is passed through.
+// `npm test`: the layer lint, then every unit and integration test in one node:test run, so the
+// summary is one. Before the run, one shared lab (combined topology, base port 21090, a temporary
+// KCON_STATE_DIR) is started and exported to the tests as KCON_TEST_LAB=<state dir>; it is always torn
+// down afterwards (also on failure, Ctrl-C or SIGTERM).
+// `npm run test:unit` (`--unit`): the lint and the tests under test/unit only, no lab.
+// The tests run even when the lint fails (both reports are worth reading); the exit code is non-zero
+// when either failed.
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PORTS} from './helpers/ports.js';
+import {pruneStaleOutput} from './helpers/stale-output.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cli = path.resolve(here, '..', 'source', 'cli.js');
-const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-test-run-'));
+const dist = path.resolve(here, '..');
+const root = path.resolve(dist, '..');
+const cli = path.resolve(dist, 'source', 'cli.js');
+const unitOnly = process.argv.includes('--unit');
+const stateDir = unitOnly ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-test-run-'));
 const labEnv = {...process.env, KCON_STATE_DIR: stateDir};
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -36,11 +43,27 @@ function tearDown(): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
 		current?.kill(signal);
-		void tearDown().finally(() => process.exit(130));
+		void (unitOnly ? Promise.resolve() : tearDown()).finally(() => process.exit(130));
 	});
 }
 
+const testArgs = ['--test', '--test-concurrency=1', '--test-reporter=spec'];
+
+async function lint(): Promise<number> {
+	return run(process.execPath, [path.join(root, 'scripts', 'lint.mjs')], process.env);
+}
+
+async function unit(): Promise<number> {
+	const linted = await lint();
+	const tested = await run(process.execPath, [...testArgs, path.join(here, 'unit')], process.env);
+	return linted || tested;
+}
+
 async function main(): Promise<number> {
+	// an incremental build leaves the output of moved or deleted files behind; they must not run
+	for (const stale of pruneStaleOutput(dist, root)) process.stderr.write(`test: removed stale ${path.relative(root, stale)}\n`);
+	if (unitOnly) return unit();
+	const linted = await lint();
 	const testEnv: NodeJS.ProcessEnv = {...process.env};
 	const started = Date.now();
 	process.stderr.write(`test: starting the shared lab (combined, base port ${PORTS.shared}, state in ${stateDir})\n`);
@@ -53,11 +76,8 @@ async function main(): Promise<number> {
 		testEnv['KCON_TEST_LAB_ERROR'] = `kcon lab up exited ${up} (see the output above)`;
 	}
 	try {
-		return await run(
-			process.execPath,
-			['--test', '--test-concurrency=1', '--test-reporter=spec', path.join(here, 'unit'), path.join(here, 'integration')],
-			testEnv,
-		);
+		const tested = await run(process.execPath, [...testArgs, path.join(here, 'unit'), path.join(here, 'integration')], testEnv);
+		return linted || tested;
 	} finally {
 		await tearDown();
 	}
