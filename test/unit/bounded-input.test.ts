@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import {CLI} from '../helpers/lab.js';
-import {MAX_PARTITIONS, parsePartitionList, StartSpecError} from '../../source/domain/tail.js';
 
 /** Run kcon with stdin from `stdinFile`; exit code, stderr, wall time and peak RSS (from /proc while it runs). */
 function measure(args: string[], stdinFile: string) {
@@ -53,13 +52,4 @@ test('tail --partition 0-10000000: usage error before anything is expanded or co
 	assert.equal(r.code, 2, r.stderr);
 	assert.equal(r.stderr, 'kcon: --partition names more than 1,000,000 partitions; no topic has that many\n');
 	assert.ok(r.peakMiB < 150, `peak RSS ${r.peakMiB} MiB`);
-});
-
-test('parsePartitionList: counts ranges before expanding them, across the whole list', () => {
-	assert.deepEqual(parsePartitionList('3,0-2,2'), [0, 1, 2, 3]);
-	assert.equal(parsePartitionList(`0-${MAX_PARTITIONS - 1}`).length, MAX_PARTITIONS);
-	assert.throws(() => parsePartitionList(`0-${MAX_PARTITIONS - 1},${MAX_PARTITIONS}`), StartSpecError);
-	assert.throws(() => parsePartitionList('0-999999,2000000-2000001'), /more than 1,000,000 partitions/);
-	assert.throws(() => parsePartitionList('2147483648'), /must be a whole number from 0 to 2147483647/);
-	assert.throws(() => parsePartitionList('0-99999999999999999999'), /must be a whole number from 0 to 2147483647/);
 });

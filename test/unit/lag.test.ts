@@ -4,7 +4,6 @@
 // kafka-consumer-groups.sh prints for each partition (5 and -3).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {groupLag, partitionLag, toolLag} from '../../source/domain/lag.js';
 import {fillGroupLag} from '../../source/kafka/gateway-offsets.js';
 import type {ClusterSnapshot, GroupInfo} from '../../source/domain/cluster.js';
 import {emptyLagHistory, groupLagSummary, partitionKey, recordLag} from '../../source/domain/lag-history.js';
@@ -12,18 +11,6 @@ import {cellText, groupDetailTable, groupsTable} from '../../source/present/cons
 import {renderGroupOffsets} from '../../source/present/groups-text.js';
 import {describeDocument} from '../../source/present/describe-json.js';
 import {labSnapshot} from './ui-fixtures.js';
-
-test('partition lag: max(0, logEnd − committed) when both are known; the group sums the known ones', () => {
-	assert.equal(partitionLag(10n, 15n), 5n);
-	assert.equal(partitionLag(18n, 15n), 0n);
-	assert.equal(partitionLag(null, 15n), null);
-	assert.equal(partitionLag(10n, null), null);
-	assert.equal(toolLag(18n, 15n), -3n);
-	assert.equal(toolLag(null, 15n), null);
-	assert.equal(groupLag([{committed: 10n, logEnd: 15n}, {committed: 18n, logEnd: 15n}, {committed: null, logEnd: 15n}]), 5n);
-	assert.equal(groupLag([{committed: null, logEnd: 15n}]), null);
-	assert.equal(groupLag([]), null);
-});
 
 /** A group on resource-0 and resource-1 with these committed offsets, lag filled by the gateway from these log ends. */
 async function gatewayGroup(committed: [bigint, bigint], logEnd: [bigint, bigint]): Promise<GroupInfo> {

@@ -2,7 +2,8 @@
 // confirmation → start; esc steps back before the start and leaves after it.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {changingMoves, flowKey, initialFlow, type FlowState} from '../../source/ui/views/reassign-flow.js';
+import {changingMoves, flowFinished, flowKey, flowProgress, initialFlow, type FlowState} from '../../source/ui/views/reassign-flow.js';
+import type {PartitionProgress, PartitionState} from '../../source/domain/reassign-progress.js';
 import type {BrokerInfo, TopicInfo} from '../../source/domain/cluster.js';
 import type {KeyInfo} from '../../source/ui/keys.js';
 import {partition} from './ui-fixtures.js';
@@ -96,4 +97,28 @@ test('a preview with nothing to move cannot go on', () => {
 	const stuck = press(preview, {return: true}).state;
 	assert.equal(stuck.step, 'preview');
 	assert.match(stuck.error ?? '', /nothing to move/);
+});
+
+const progressRow = (p: number, state: PartitionState): PartitionProgress => ({
+	topic: 'moves', partition: p, state, current: state === 'differs' ? [4, 3] : [3, 5], target: [3, 5],
+	adding: [], removing: [], bytesDone: null, bytesTotal: null, rate: null, etaSeconds: null,
+});
+const progressRows = (...states: PartitionState[]) => states.map((s, i) => progressRow(i, s));
+
+test('the console flow: moving keeps polling, differs ends as "NOT as planned", never as complete', () => {
+	const start = {...initialFlow([]), step: 'progress' as const, started: true, throttle: 1_000_000};
+	const moving = flowProgress(start, progressRows('moving', 'done'));
+	assert.equal(moving.effect, null);
+	assert.equal(moving.state.outcome, null);
+	assert.equal(moving.state.finished, false);
+	const ended = flowProgress(moving.state, progressRows('done', 'differs'));
+	assert.equal(ended.effect, 'finish', 'the throttle step runs once nothing moves');
+	assert.equal(ended.state.outcome, 'differs');
+	assert.equal(ended.state.finished, false, 'not finished before the throttle step is over');
+	const done = flowFinished(ended.state, 'moves', 'removed');
+	assert.equal(done.state.finished, true);
+	assert.equal(done.status, 'reassignment of moves finished, 1 of 2 partition(s) NOT as planned; throttles: removed — esc goes back');
+	assert.doesNotMatch(done.status, /complete/);
+	const ok = flowFinished(flowProgress(start, progressRows('done', 'done')).state, 'moves', 'none set');
+	assert.equal(ok.status, 'reassignment of moves complete; throttles: none set — esc goes back');
 });

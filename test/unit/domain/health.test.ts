@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {clusterHealth, isUnderReplicated, replicationFactor} from '../../source/domain/health.js';
-import {degradedSnapshot, partition} from './describe-fixtures.js';
+import {clusterHealth, isUnderReplicated, replicationFactor} from '../../../source/domain/health.js';
+import {degradedSnapshot, partition} from '../describe-fixtures.js';
 
 const refs = (list: {topic: string; partition: number}[]) => list.map((r) => `${r.topic}-${r.partition}`);
 

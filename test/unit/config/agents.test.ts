@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {describeAgentSpec, parseAgent, redactAgent, resolveAgents} from '../../source/config/agents.js';
-import {UsageError} from '../../source/errors.js';
+import {describeAgentSpec, parseAgent, redactAgent, resolveAgents} from '../../../source/config/agents.js';
+import {UsageError} from '../../../source/errors.js';
 
 test('--agent NAME=HOST[:PORT] with default port 161 and --community', () => {
 	const s = resolveAgents({agent: ['pi1=127.0.1.1:1161', 'pi2=172.29.0.12'], community: 'lab'}, {});

@@ -1,8 +1,7 @@
 // Lab planning (pure): node ids, roles and ports of both topologies; Kafka-style Uuids.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {kafkaUuid, planNodes} from '../../source/lab/kafka-nodes.js';
-import {checkVersion, installOf} from '../../source/lab/fetch.js';
+import {kafkaUuid, planNodes} from '../../../source/lab/kafka-nodes.js';
 
 test('lab topology: controllers 0,1,2 on base+10000…, brokers 3,4,5 on base…base+2', () => {
 	const nodes = planNodes('lab', 9090, '/tmp/x/lab');
@@ -37,12 +36,4 @@ test('kafkaUuid: 22 URL-safe base64 characters, never starting with "-"', () => 
 		const id = kafkaUuid();
 		assert.match(id, /^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/);
 	}
-});
-
-test('versions: 3.9+ accepted, logging flag follows the major version', () => {
-	assert.throws(() => checkVersion('3.8.1'), /3\.9 or newer/);
-	assert.throws(() => checkVersion('latest'), /version like/);
-	checkVersion('3.9.1');
-	assert.match(installOf('4.2.1').loggingFlag, /^-Dlog4j2\.configurationFile=.*kafka\/4\.2\.1\/config\/log4j2\.properties$/);
-	assert.match(installOf('3.9.1').loggingFlag, /^-Dlog4j\.configuration=file:.*kafka\/3\.9\.1\/config\/log4j\.properties$/);
 });

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {parseBrokers, redact, resolveSettings} from '../../source/config/settings.js';
-import {KconError, UsageError} from '../../source/errors.js';
+import {parseBrokers, redact, resolveSettings} from '../../../source/config/settings.js';
+import {KconError, UsageError} from '../../../source/errors.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-settings-'));
 after(() => fs.rmSync(dir, {recursive: true, force: true}));

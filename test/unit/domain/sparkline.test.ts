@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {barChart, fitToWidth, seriesStats, sparkline, SPARK_GLYPHS} from '../../source/domain/sparkline.js';
+import {barChart, fitToWidth, seriesStats, sparkline, SPARK_GLYPHS} from '../../../source/domain/sparkline.js';
 
 test('sparkline is always exactly width cells, right-aligned while history is short', () => {
 	assert.equal(sparkline([1, 5, 3, 8], 6), '  ▂▅▄█'); // 1/8 of the 0..8 scale

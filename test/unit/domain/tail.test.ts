@@ -1,13 +1,14 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
+	MAX_PARTITIONS,
 	matchesFilter,
 	parsePartitionList,
 	parseStartSpec,
 	resolveStartOffset,
 	StartSpecError,
 	type TailRecord,
-} from '../../source/domain/tail.js';
+} from '../../../source/domain/tail.js';
 
 const NOW = Date.parse('2026-02-20T12:00:00Z');
 
@@ -89,4 +90,13 @@ test('--key and --grep filters', () => {
 	const g = /a/g; // a global regex must not carry lastIndex from one record to the next
 	assert.equal(matchesFilter(rec(null, 'a'), {grep: g}), true);
 	assert.equal(matchesFilter(rec(null, 'a'), {grep: g}), true);
+});
+
+test('parsePartitionList: counts ranges before expanding them, across the whole list', () => {
+	assert.deepEqual(parsePartitionList('3,0-2,2'), [0, 1, 2, 3]);
+	assert.equal(parsePartitionList(`0-${MAX_PARTITIONS - 1}`).length, MAX_PARTITIONS);
+	assert.throws(() => parsePartitionList(`0-${MAX_PARTITIONS - 1},${MAX_PARTITIONS}`), StartSpecError);
+	assert.throws(() => parsePartitionList('0-999999,2000000-2000001'), /more than 1,000,000 partitions/);
+	assert.throws(() => parsePartitionList('2147483648'), /must be a whole number from 0 to 2147483647/);
+	assert.throws(() => parsePartitionList('0-99999999999999999999'), /must be a whole number from 0 to 2147483647/);
 });

@@ -1,8 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {impactSummary, javaStringHash, killImpact, killNeedsForce, offsetsPartitionFor} from '../../source/domain/impact.js';
-import type {BrokerInfo, GroupInfo, PartitionInfo, TopicInfo} from '../../source/domain/cluster.js';
-import {partition} from './ui-fixtures.js';
+import {impactSummary, javaStringHash, killImpact, killNeedsForce, offsetsPartitionFor} from '../../../source/domain/impact.js';
+import type {BrokerInfo, GroupInfo, PartitionInfo, TopicInfo} from '../../../source/domain/cluster.js';
+import {partition} from '../ui-fixtures.js';
 
 const broker = (id: number, reachable = true): BrokerInfo => ({id, host: '127.0.0.1', port: 9000 + id, rack: null, reachable});
 const part = (p: number, replicas: number[], isr = replicas, leader: number | null = isr[0] ?? null) => partition(p, leader, replicas, isr, null, null);

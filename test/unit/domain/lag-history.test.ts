@@ -12,8 +12,8 @@ import {
 	emptyLagHistory,
 	worstStatus,
 	type LagSample,
-} from '../../source/domain/lag-history.js';
-import {labSnapshot} from './ui-fixtures.js';
+} from '../../../source/domain/lag-history.js';
+import {labSnapshot} from '../ui-fixtures.js';
 
 /** samples 2 s apart: [committed, lag] pairs; logEnd = committed + lag */
 function win(pairs: [number | null, number | null][], consumed = true): LagSample[] {

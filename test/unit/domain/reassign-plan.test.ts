@@ -9,9 +9,9 @@ import {
 	planProblems,
 	rollbackPlan,
 	throttledReplicas,
-} from '../../source/domain/reassign-plan.js';
-import type {BrokerInfo, TopicInfo} from '../../source/domain/cluster.js';
-import {partition} from './ui-fixtures.js';
+} from '../../../source/domain/reassign-plan.js';
+import type {BrokerInfo, TopicInfo} from '../../../source/domain/cluster.js';
+import {partition} from '../ui-fixtures.js';
 
 const broker = (id: number, reachable = true): BrokerInfo => ({id, host: 'h', port: 1, rack: null, reachable});
 const part = (p: number, replicas: number[]) => partition(p, replicas[0]!, replicas, replicas, null, null);

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import {decodeLabRecord, parseLabTime} from '../../source/domain/lab-records.js';
+import {decodeLabRecord, parseLabTime} from '../../../source/domain/lab-records.js';
 
 // Samples exactly as the lab's collectors publish them.
 const FLUENTD =

@@ -1,9 +1,9 @@
 // The collector's record shapes (pure): Fluentd key order and quoting, Flume's org.json doubles.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {fluentdRecord, fluentdTime, flumeRecord, javaDouble, NO_SUCH_INSTANCE} from '../../source/lab/records.js';
-import {agentPort, agentHost} from '../../source/lab/pis.js';
-import {LAB_OIDS} from '../../source/snmp/oids.js';
+import {fluentdRecord, fluentdTime, flumeRecord, javaDouble, NO_SUCH_INSTANCE} from '../../../source/lab/records.js';
+import {agentPort, agentHost} from '../../../source/lab/pis.js';
+import {LAB_OIDS} from '../../../source/snmp/oids.js';
 
 const values = new Map<string, number | string | bigint | null>([
 	[LAB_OIDS.tx_bytes, 1181107],

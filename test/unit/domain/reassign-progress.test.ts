@@ -1,12 +1,11 @@
 // What a reassignment plan comes to: moving while any partition moves, complete only when every
 // partition is as planned, differs when nothing moves but some partition is not; a differing read
-// is taken again (a bounded number of times) before it counts; the console flow follows the same.
+// is taken again (a bounded number of times) before it counts.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {planSummary, reassignProgress, settledProgress, summaryText, type PartitionProgress, type PartitionState} from '../../source/domain/reassign-progress.js';
-import {flowFinished, flowProgress, initialFlow} from '../../source/ui/views/reassign-flow.js';
-import type {TopicInfo} from '../../source/domain/cluster.js';
-import {partition} from './ui-fixtures.js';
+import {planSummary, reassignProgress, settledProgress, summaryText, type PartitionProgress, type PartitionState} from '../../../source/domain/reassign-progress.js';
+import type {TopicInfo} from '../../../source/domain/cluster.js';
+import {partition} from '../ui-fixtures.js';
 
 const row = (p: number, state: PartitionState): PartitionProgress => ({
 	topic: 'moves', partition: p, state, current: state === 'differs' ? [4, 3] : [3, 5], target: [3, 5],
@@ -50,22 +49,4 @@ test('a differing read with nothing moving is read again, at most freshReads tim
 		await settledProgress(async () => (n++, states), {sleep: async () => assert.fail('no wait')});
 		assert.equal(n, 1);
 	}
-});
-
-test('the console flow: moving keeps polling, differs ends as "NOT as planned", never as complete', () => {
-	const start = {...initialFlow([]), step: 'progress' as const, started: true, throttle: 1_000_000};
-	const moving = flowProgress(start, rows('moving', 'done'));
-	assert.equal(moving.effect, null);
-	assert.equal(moving.state.outcome, null);
-	assert.equal(moving.state.finished, false);
-	const ended = flowProgress(moving.state, rows('done', 'differs'));
-	assert.equal(ended.effect, 'finish', 'the throttle step runs once nothing moves');
-	assert.equal(ended.state.outcome, 'differs');
-	assert.equal(ended.state.finished, false, 'not finished before the throttle step is over');
-	const done = flowFinished(ended.state, 'moves', 'removed');
-	assert.equal(done.state.finished, true);
-	assert.equal(done.status, 'reassignment of moves finished, 1 of 2 partition(s) NOT as planned; throttles: removed — esc goes back');
-	assert.doesNotMatch(done.status, /complete/);
-	const ok = flowFinished(flowProgress(start, rows('done', 'done')).state, 'moves', 'none set');
-	assert.equal(ok.status, 'reassignment of moves complete; throttles: none set — esc goes back');
 });
