@@ -1,4 +1,5 @@
-// The collector's records on topic `resource`, byte-for-byte in the lab's shapes (lab-reference.md).
+// The collector's records on topic `resource`, byte-for-byte as the Pi lab's Fluentd (and older Flume)
+// collectors write them, so consumers built against the real lab read the local one unchanged.
 import {LAB_OIDS, type LabField} from '../snmp/oids.js';
 import type {SnmpValue} from '../snmp/client.js';
 

@@ -1,4 +1,4 @@
-// The OIDs kcon reads from a Pi's Net-SNMP snmpd (lab-reference.md).
+// The OIDs kcon reads from a Pi's Net-SNMP snmpd: the nine the lab's collectors poll, by their field names.
 
 /** The nine OIDs the lab's collector polls every second, by their Fluentd field names. */
 export const LAB_OIDS = {

@@ -1,4 +1,5 @@
-// The gateway's own codecs decode what kafkajs 2.2.4 throws on (tulios/kafkajs#1460) into values.
+// The gateway's own codecs decode what kafkajs 2.2.4 throws on (a Metadata response with a partition-level
+// error code, e.g. a partition without a leader) into values.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {Writer} from '../../source/kafka/wire/primitives.js';
