@@ -18,7 +18,7 @@ const values = new Map<string, number | string | bigint | null>([
 ]);
 const at = new Date('2026-02-20T11:56:54.123Z');
 
-test("fluentdRecord reproduces the Pi lab collector's record byte for byte", () => {
+test('fluentdRecord reproduces the Fluentd collector record of the Pi lab byte for byte', () => {
 	assert.equal(
 		fluentdRecord(values, at),
 		'{"tx_bytes":1181107,"rx_bytes":121373944,"tx_drops":0,"rx_drops":0,"tx_errors":0,"rx_errors":0,"cpu_load":"1.35","free_ram":2925856,"disk_util":6,"time":"2026-02-20T11:56:54+0000"}',
