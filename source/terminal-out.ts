@@ -3,7 +3,7 @@
 // kcon's own line breaks and tabs stay. Whatever a renderer forgets to escape, nothing it prints
 // can move the cursor, rewrite a line or set the terminal's title. JSON goes out exactly as
 // JSON.stringify made it (writeJson), where such characters are already \u-escaped.
-import {escapeControl, escapeOutput} from './present/terminal-safe.js';
+import {escapeControl, escapeOutput} from './terminal-safe.js';
 
 /** Text for stdout (text mode). */
 export function writeOut(text: string): boolean {

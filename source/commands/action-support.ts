@@ -2,14 +2,14 @@
 // confirmation without a terminal, the audit trail and output in text or JSON.
 import readline from 'node:readline';
 import {outputFormat, parseConnectionArgs, type Options} from '../config/args.js';
-import {brokerId} from '../config/numbers.js';
+import {brokerId} from '../domain/numbers.js';
 import {resolveSettings, type Settings} from '../config/settings.js';
 import {KconError} from '../errors.js';
 import {readOnlyError} from '../kafka/write-guard.js';
 import {toJson} from '../present/json.js';
 import {audit, type AuditEntry} from '../state/audit.js';
 import {writeErr, writeJson, writeOut} from '../terminal-out.js';
-import {escapeControl} from '../present/terminal-safe.js';
+import {escapeControl} from '../terminal-safe.js';
 
 export interface ActionContext {
 	settings: Settings;

@@ -3,7 +3,7 @@
 // signal (SIGINT/SIGTERM/SIGHUP from outside: ctx.signal, source/stop.ts) and crashes. Ink and React are loaded here, lazily, and nowhere else.
 import type {CommandContext} from './registry.js';
 import {parseConnectionArgs} from '../config/args.js';
-import {seconds} from '../config/numbers.js';
+import {seconds} from '../domain/numbers.js';
 import {resolveSettings} from '../config/settings.js';
 import {UsageError} from '../errors.js';
 import {kconLine, writeOwnSequence} from '../terminal-out.js';

@@ -5,13 +5,13 @@
 // Exit 0 when every agent answered, 1 when any did not (rows for all), 2 usage.
 import type {CommandContext} from './registry.js';
 import {outputFormat, parseConnectionArgs} from '../config/args.js';
-import {seconds} from '../config/numbers.js';
+import {seconds} from '../domain/numbers.js';
 import {resolveAgents} from '../config/agents.js';
 import {UsageError} from '../errors.js';
 import {AgentPoller, type AgentState} from '../snmp/poller.js';
 import {formatRate, formatUptime, type DerivedMetrics} from '../domain/metrics.js';
 import {toJson} from '../present/json.js';
-import {forText} from '../present/terminal-safe.js';
+import {forText} from '../terminal-safe.js';
 import {writeJson, writeOut} from '../terminal-out.js';
 
 const options = {interval: {type: 'string'}, timeout: {type: 'string'}} as const;

@@ -6,7 +6,7 @@ import {toJson} from '../present/json.js';
 import {DEFAULT_KAFKA_VERSION, fetchKafka} from '../lab/fetch.js';
 import {labDown, labStatus, labUp, labRssKb, type LabStatus} from '../lab/lab.js';
 import {labDir, readLabState, type CollectorFormat, type PiAgentKind, type Topology} from '../lab/state.js';
-import {forText} from '../present/terminal-safe.js';
+import {forText} from '../terminal-safe.js';
 import {kconLine, writeJson, writeOut} from '../terminal-out.js';
 
 const options = {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {readTextBounded, TooLargeError} from '../config/bounded-read.js';
 import type {CommandContext} from './registry.js';
 import {KconError, UsageError} from '../errors.js';
-import {brokerId} from '../config/numbers.js';
+import {brokerId} from '../domain/numbers.js';
 import {ClusterActions} from '../kafka/actions.js';
 import {formatPlan, generatePlan, parsePlan, parseRate, PlanError, type ReassignmentPlan} from '../domain/reassign-plan.js';
 import {planSummary, summaryText, type PartitionProgress, type PlanSummary} from '../domain/reassign-progress.js';

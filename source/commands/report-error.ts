@@ -1,7 +1,7 @@
 // One line on stderr, or one JSON error object on stdout under --output json; returns the exit code.
 import {KconError} from '../errors.js';
 import {toJson} from '../present/json.js';
-import {escapeControl} from '../present/terminal-safe.js';
+import {escapeControl} from '../terminal-safe.js';
 import {kconLine, writeErr, writeJson} from '../terminal-out.js';
 
 export function wantsJson(argv: string[]): boolean {

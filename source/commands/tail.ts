@@ -1,7 +1,7 @@
 // `kcon tail TOPIC`: messages of a topic as text lines or kcat -J compatible JSON lines.
 import type {CommandContext} from './registry.js';
 import {intFlag, outputFormat, parseConnectionArgs} from '../config/args.js';
-import {COUNT_RANGE} from '../config/numbers.js';
+import {COUNT_RANGE} from '../domain/numbers.js';
 import {resolveSettings} from '../config/settings.js';
 import {UsageError} from '../errors.js';
 import {

@@ -18,8 +18,7 @@ import path from 'node:path';
 import {UsageError} from '../errors.js';
 import {defaultConfigFile, stateDir} from './paths.js';
 import {secret} from './settings.js';
-import type {AgentSpec} from '../snmp/poller.js';
-import type {SnmpV3User} from '../snmp/client.js';
+import type {AgentSpec, SnmpV3User} from '../domain/agent-spec.js';
 
 export interface AgentValues {
 	agent?: string[];

@@ -1,7 +1,7 @@
 // Strict per-command flag parsing on node:util parseArgs; unknown flags are usage errors.
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UsageError} from '../errors.js';
-import {wholeNumber} from './numbers.js';
+import {wholeNumber} from '../domain/numbers.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -2,7 +2,7 @@
 // ReassignPartitionsCommand: {"version":1,"partitions":[{"topic","partition","replicas":[…],
 // "log_dirs":["any",…]}]}. Generation, parsing and validation are pure functions of a snapshot.
 import type {BrokerInfo, TopicInfo} from './cluster.js';
-import {INT32_MAX, RATE_RANGE} from '../config/numbers.js';
+import {INT32_MAX, RATE_RANGE} from './numbers.js';
 
 export interface PlanEntry {
 	topic: string;

@@ -1,6 +1,6 @@
 // Pure model of `kcon tail`: the record it yields, where it starts, and how input is validated.
 // No I/O here: the kafka adapter resolves a StartSpec into offsets, commands/ and ui/ consume records.
-import {bigWholeNumber, OFFSET_RANGE, partitionNumber, wholeNumber} from '../config/numbers.js';
+import {bigWholeNumber, OFFSET_RANGE, partitionNumber, wholeNumber} from './numbers.js';
 
 export type TimestampType = 'create' | 'logappend';
 

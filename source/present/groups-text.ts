@@ -6,7 +6,7 @@
 // Ids, hosts and names are laid out escaped (forText), so widths are those of what is shown.
 import type {BrokerInfo, GroupInfo} from '../domain/cluster.js';
 import {toolLag} from '../domain/lag.js';
-import {forText} from './terminal-safe.js';
+import {forText} from '../terminal-safe.js';
 
 export interface Chunk {
 	stream: 'stdout' | 'stderr';

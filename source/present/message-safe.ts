@@ -1,7 +1,7 @@
 // Printing untrusted bytes safely: a payload must never drive the terminal.
 import {isUtf8} from 'node:buffer';
 
-import {escapeControl} from './terminal-safe.js';
+import {escapeControl} from '../terminal-safe.js';
 
 export {escapeControl};
 

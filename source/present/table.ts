@@ -1,6 +1,6 @@
 // Plain aligned columns for terminal tables (two spaces between columns, no trailing spaces).
 // Cells are escaped before they are measured: a hostile value is shown, and the columns still line up.
-import {escapeControl} from './terminal-safe.js';
+import {escapeControl} from '../terminal-safe.js';
 
 export function renderTable(titles: string[], cells: string[][]): string {
 	const header = titles.map(escapeControl);

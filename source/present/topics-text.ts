@@ -5,7 +5,7 @@
 // as TopicCommand does. Pure: a function of the snapshot's topics and brokers.
 import type {BrokerInfo, PartitionInfo, TopicInfo} from '../domain/cluster.js';
 import {partitionFilter, replicationFactor, type PartitionFilter} from '../domain/health.js';
-import {forText} from './terminal-safe.js';
+import {forText} from '../terminal-safe.js';
 
 export interface TopicsTextOptions {
 	/** partition filters, OR-ed like TopicCommand's report options */

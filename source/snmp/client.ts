@@ -4,21 +4,10 @@
 // null for noSuchObject / noSuchInstance / endOfMibView. Secrets never reach a message or a log.
 import snmp from 'net-snmp';
 import {KconError} from '../errors.js';
+import type {SnmpV3User} from '../domain/agent-spec.js';
 
 export type SnmpValue = number | bigint | string | null;
-
-export type AuthProtocol = 'sha' | 'sha256';
-export type PrivProtocol = 'aes';
-
-export interface SnmpV3User {
-	name: string;
-	/** authentication digest; absent → noAuthNoPriv */
-	authProtocol?: AuthProtocol;
-	authKey?: string;
-	/** privacy (encryption); needs auth too → authPriv */
-	privProtocol?: PrivProtocol;
-	privKey?: string;
-}
+export type {AuthProtocol, PrivProtocol, SnmpV3User} from '../domain/agent-spec.js';
 
 export interface SnmpTarget {
 	host: string;

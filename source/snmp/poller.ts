@@ -12,15 +12,8 @@ import {COLUMN, OID, SCALAR_OIDS, columnOid, interfaceOids, parseLoad} from './o
 import {chooseInterface, MetricsDeriver, type AgentState, type RawSample} from '../domain/metrics.js';
 import {DEFAULT_WINDOW_MS, MetricHistory} from '../domain/metrics-history.js';
 
-export interface AgentSpec {
-	name: string;
-	host: string;
-	port: number;
-	/** v2c community (default `public`) */
-	community?: string;
-	/** SNMPv3 user; when set, the community is not used */
-	v3?: SnmpV3User;
-}
+import type {AgentSpec} from '../domain/agent-spec.js';
+export type {AgentSpec} from '../domain/agent-spec.js';
 
 export type {AgentState, AgentStatus} from '../domain/metrics.js';
 

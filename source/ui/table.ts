@@ -3,7 +3,7 @@
 // Text from the cluster is escaped here, before it is measured and coloured (fit, clip, drawCell):
 // widths are those of what is shown, and no id or name can move the cursor or set a title.
 import {cellText, type Cell, type Column, type Row, type Segment, type Tone} from '../present/console-rows.js';
-import {escapeControl} from '../present/terminal-safe.js';
+import {escapeControl} from '../terminal-safe.js';
 import {bold, inverse, paint} from './theme.js';
 
 /** Column widths that fit `width` (1 space between columns): fixed first, then flex shares. */

@@ -4,7 +4,7 @@
 // guard for a string that reaches the screen any other way.
 import React from 'react';
 import {Text as InkText, type TextProps} from 'ink';
-import {escapeStyled} from '../present/terminal-safe.js';
+import {escapeStyled} from '../terminal-safe.js';
 
 function safe(node: React.ReactNode): React.ReactNode {
 	if (typeof node === 'string') return escapeStyled(node);

@@ -4,7 +4,7 @@
 // inside kcon's colours is shown, never obeyed (its ESC becomes `\e`). So styles do not nest:
 // heading() is bold and inverse at once.
 import {Chalk, supportsColor, type ChalkInstance} from 'chalk';
-import {escapeControl} from '../present/terminal-safe.js';
+import {escapeControl} from '../terminal-safe.js';
 import type {Segment, Tone} from '../present/console-rows.js';
 
 let chalk: ChalkInstance = new Chalk({level: supportsColor ? supportsColor.level : 0});

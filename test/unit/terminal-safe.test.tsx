@@ -8,7 +8,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {escapeControl, escapeOutput, escapeStyled, forText} from '../../source/present/terminal-safe.js';
+import {escapeControl, escapeOutput, escapeStyled, forText} from '../../source/terminal-safe.js';
 import {renderBrokersText} from '../../source/present/brokers-text.js';
 import {renderTopicsText} from '../../source/present/topics-text.js';
 import {renderGroupMembers, renderGroupOffsets, renderGroupStates, type Chunk} from '../../source/present/groups-text.js';

@@ -5,7 +5,7 @@
 import React, {useState, useSyncExternalStore} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../text.js';
-import {escapeControl} from '../../present/terminal-safe.js';
+import {escapeControl} from '../../terminal-safe.js';
 import {agentsUp, type AgentSource} from '../../domain/metrics.js';
 import type {ViewDef, ViewProps} from './registry.js';
 import {AgentsView} from './agents-view.js';

@@ -7,7 +7,7 @@ import {Text} from '../text.js';
 import type {TopicInfo} from '../../domain/cluster.js';
 import {selectedTopic, type KeyCommand} from '../keys.js';
 import {paint} from '../theme.js';
-import {escapeControl} from '../../present/terminal-safe.js';
+import {escapeControl} from '../../terminal-safe.js';
 import type {ViewDef, ViewProps} from './registry.js';
 import {runConsoleAction} from './run-action.js';
 

@@ -13,7 +13,7 @@ import {
 	partitionNumber,
 	seconds,
 	wholeNumber,
-} from '../../../source/config/numbers.js';
+} from '../../../source/domain/numbers.js';
 
 test('wholeNumber: digits only, both ends of the range included', () => {
 	assert.equal(wholeNumber('0', '--limit', {min: 0, max: 10}), 0);
