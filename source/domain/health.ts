@@ -7,7 +7,10 @@
 //   at-min-ISR         |ISR| == min.insync.replicas
 // min.insync.replicas is the topic's when the snapshot carries it (TopicInfo.minInsyncReplicas);
 // topics without it are left out of the two min-ISR sets (unknown is not "healthy" nor "broken").
-import type {BrokerInfo, ClusterSnapshot, PartitionInfo, TopicInfo} from './cluster.js';
+// Also here: per-topic counts, brokers that dropped out of the metadata, and the console's health
+// counts (brokers up, under-replicated, offline, under-min-ISR, groups lagging).
+import type {BrokerInfo, ClusterSnapshot, GroupInfo, PartitionInfo, TopicInfo} from './cluster.js';
+import {groupLagSummary, type LagHistory} from './lag-history.js';
 
 export interface PartitionRef {
 	topic: string;
@@ -143,4 +146,88 @@ export function clusterHealth(snapshot: Pick<ClusterSnapshot, 'brokers' | 'topic
 	}
 	health.brokers = [...loads.values()].sort((a, b) => a.id - b.id);
 	return health;
+}
+
+export interface TopicStats {
+	partitions: number;
+	rf: number;
+	underReplicated: number;
+	offline: number;
+	/** sum of latest - earliest over partitions whose offsets are known; null when none is */
+	messages: bigint | null;
+}
+
+export function topicStats(topic: TopicInfo, live: ReadonlySet<number>): TopicStats {
+	let under = 0;
+	let offline = 0;
+	let messages: bigint | null = null;
+	let rf = 0;
+	for (const p of topic.partitions) {
+		if (isUnderReplicated(p)) under++;
+		if (p.leader === null || !live.has(p.leader)) offline++;
+		if (p.replicas.length > rf) rf = p.replicas.length;
+		if (p.earliestOffset !== null && p.latestOffset !== null) {
+			messages = (messages ?? 0n) + (p.latestOffset - p.earliestOffset);
+		}
+	}
+	return {partitions: topic.partitions.length, rf, underReplicated: under, offline, messages};
+}
+
+/**
+ * Brokers seen earlier (`known`, or that hold replicas) but the cluster no longer lists: after a
+ * broker dies the controller fences it and it drops out of the metadata — it is still missing.
+ */
+export function missingBrokers(snapshot: ClusterSnapshot, known: ReadonlyMap<number, BrokerInfo>): BrokerInfo[] {
+	// the gateway may list such brokers itself (registered: false); those are not missing here
+	const listed = new Set(snapshot.brokers.map((b) => b.id));
+	const out = new Map<number, BrokerInfo>();
+	const why = 'not in the cluster metadata (fenced, stopped or dead)';
+	for (const [id, b] of known) if (!listed.has(id)) out.set(id, {...b, reachable: false, error: why});
+	for (const t of snapshot.topics) {
+		for (const p of t.partitions) {
+			for (const r of p.replicas) {
+				if (!listed.has(r) && !out.has(r)) out.set(r, {id: r, host: '?', port: 0, rack: null, reachable: false, error: why});
+			}
+		}
+	}
+	return [...out.values()].sort((a, b) => a.id - b.id);
+}
+
+/** A group lags when its lag status says so, or (no status yet) it has lag that is not draining. */
+export function groupLagging(history: LagHistory, group: GroupInfo): boolean {
+	const summary = groupLagSummary(history, group);
+	if (summary.status !== null) return summary.status !== 'OK';
+	return group.totalLag > 0n && summary.trend !== 'draining';
+}
+
+/** The numbers of the console's health strip. */
+export interface HealthCounts {
+	brokersUp: number;
+	/** brokers the cluster lists plus the missing ones */
+	brokersTotal: number;
+	underReplicated: number;
+	offline: number;
+	underMinIsr: number;
+	groupsLagging: number;
+	health: ClusterHealth;
+}
+
+const countsCache = new WeakMap<ClusterSnapshot, {history: LagHistory; missing: readonly BrokerInfo[]; counts: HealthCounts}>();
+
+/** Memoised per snapshot: the strip is drawn on every frame, and it changes only with a refresh. */
+export function healthCounts(snapshot: ClusterSnapshot, history: LagHistory, missing: readonly BrokerInfo[] = []): HealthCounts {
+	const hit = countsCache.get(snapshot);
+	if (hit && hit.history === history && hit.missing === missing) return hit.counts;
+	const health = clusterHealth(snapshot);
+	const counts: HealthCounts = {
+		brokersUp: health.brokersReachable,
+		brokersTotal: health.brokersTotal + missing.length,
+		underReplicated: health.underReplicated.length,
+		offline: health.unavailable.length,
+		underMinIsr: health.underMinIsr.length,
+		groupsLagging: snapshot.groups.filter((g) => groupLagging(history, g)).length,
+		health,
+	};
+	countsCache.set(snapshot, {history, missing, counts});
+	return counts;
 }

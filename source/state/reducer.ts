@@ -1,9 +1,12 @@
 // The console's one reducer: view stack, cursor, filter, sort, input modes, flash messages,
 // snapshots and lag history, connection status. Pure: timers and I/O live in the poller and hooks.
+// The rows a view shows are drawn by the presentation layer, which state does not import: the console
+// builds its reducer with consoleReducer(tableOf), handing in the function that gives a view's table.
 import type {BrokerInfo, ClusterSnapshot, TopicInfo} from '../domain/cluster.js';
 import {emptyLagHistory, recordLag, type LagHistory} from '../domain/lag-history.js';
-import {diffSnapshots, missingBrokers, type Marks} from '../present/console-rows.js';
-import {resolveCursor, viewTable, windowFor, type ViewEntry} from './select.js';
+import {missingBrokers} from '../domain/health.js';
+import {ChangeSet, diffSnapshots, newlyMissing} from '../domain/snapshot-diff.js';
+import {resolveCursor, windowFor, type ShownTable, type ViewEntry} from './select.js';
 
 export type {ViewEntry} from './select.js';
 
@@ -40,7 +43,7 @@ export interface ConsoleState {
 	missing: BrokerInfo[];
 	lag: LagHistory;
 	/** values that changed in the last refresh, highlighted until 'expire-marks' */
-	marks: Marks;
+	marks: ChangeSet;
 	connection: Connection;
 	polling: boolean;
 	refreshMs: number;
@@ -102,7 +105,7 @@ export function initialState(options: {refreshMs?: number; readOnly?: boolean; v
 		knownBrokers: new Map(),
 		missing: [],
 		lag: emptyLagHistory,
-		marks: new Set(),
+		marks: ChangeSet.none,
 		connection: {status: 'connecting', attempt: 0},
 		polling: false,
 		refreshMs: options.refreshMs ?? 2000,
@@ -173,9 +176,12 @@ export function mergeScoped(prev: ClusterSnapshot | null, next: ClusterSnapshot,
 	return {...next, topics: prev.topics.map((t) => fresh.get(t.name) ?? t), groups: prev.groups};
 }
 
-function moveTo(state: ConsoleState, index: (cursor: number, count: number, page: number) => number): ConsoleState {
+/** The table a view entry shows (filtered, sorted), null for views without one. */
+export type ShownTableOf = (state: ConsoleState, entry: ViewEntry) => ShownTable | null;
+
+function moveTo(state: ConsoleState, tableOf: ShownTableOf, index: (cursor: number, count: number, page: number) => number): ConsoleState {
 	const top = current(state);
-	const vt = viewTable(state, top);
+	const vt = tableOf(state, top);
 	if (!vt || vt.rows.length === 0) return state;
 	const page = listHeight(state);
 	const cursor = resolveCursor(top, vt.rows);
@@ -185,7 +191,12 @@ function moveTo(state: ConsoleState, index: (cursor: number, count: number, page
 	return replaceTop(state, {...top, cursor: next, offset, selected: vt.rows[next]!.key});
 }
 
-export function reducer(state: ConsoleState, action: Action): ConsoleState {
+/** The console's reducer, moving cursors over the rows `tableOf` gives. */
+export function consoleReducer(tableOf: ShownTableOf): (state: ConsoleState, action: Action) => ConsoleState {
+	return (state, action) => reduce(state, action, tableOf);
+}
+
+function reduce(state: ConsoleState, action: Action, tableOf: ShownTableOf): ConsoleState {
 	switch (action.type) {
 		case 'resize':
 			if (state.viewport.width === action.width && state.viewport.height === action.height) return state;
@@ -199,8 +210,7 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
 			const known = new Map(state.knownBrokers);
 			for (const b of snapshot.brokers) if (b.registered !== false) known.set(b.id, b);
 			const missing = missingBrokers(snapshot, known);
-			const marks = diffSnapshots(state.snapshot, snapshot);
-			for (const b of missing) if (!state.missing.some((m) => m.id === b.id)) marks.add(`b:${b.id}:reachable`);
+			const marks = diffSnapshots(state.snapshot, snapshot).with(newlyMissing(state.missing, missing));
 			return {
 				...state,
 				snapshot,
@@ -236,18 +246,18 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
 			return {...state, actions, refreshScope: action.refresh ? widenScope(state.refreshScope, action.refresh) : state.refreshScope};
 		}
 		case 'expire-marks':
-			return state.marks.size === 0 ? state : {...state, marks: new Set()};
+			return state.marks.size === 0 ? state : {...state, marks: ChangeSet.none};
 		case 'flash':
 			return {...state, flash: {level: action.level, text: action.text, at: action.at ?? Date.now()}};
 		case 'clear-flash':
 			if (!state.flash || (action.at !== undefined && state.flash.at !== action.at)) return state;
 			return {...state, flash: null};
 		case 'move':
-			return moveTo(state, (c) => c + action.delta);
+			return moveTo(state, tableOf, (c) => c + action.delta);
 		case 'move-to':
-			return moveTo(state, (_c, n) => (action.where === 'top' ? 0 : n - 1));
+			return moveTo(state, tableOf, (_c, n) => (action.where === 'top' ? 0 : n - 1));
 		case 'page':
-			return moveTo(state, (c, _n, page) => c + action.dir * Math.max(1, page - 1));
+			return moveTo(state, tableOf, (c, _n, page) => c + action.dir * Math.max(1, page - 1));
 		case 'push':
 			return {...state, mode: 'normal', stack: [...state.stack, entry(action.view, action.arg)]};
 		case 'goto':
@@ -266,7 +276,7 @@ export function reducer(state: ConsoleState, action: Action): ConsoleState {
 		}
 		case 'sort-next': {
 			const top = current(state);
-			const vt = viewTable(state, top);
+			const vt = tableOf(state, top);
 			if (!vt) return state;
 			const n = vt.table.columns.length;
 			const sort = top.sort === null ? 0 : top.sort + 1 >= n ? null : top.sort + 1;

@@ -1,7 +1,7 @@
 // What the next poll should fetch, from what is on screen: offsets only for the topics visible in
 // the topics list, or the one topic whose partitions are shown (heavy detail for what is seen).
-import {current, listHeight, type ConsoleState, type RefreshScope} from './reducer.js';
-import {resolveCursor, viewTable, windowFor} from './select.js';
+import {current, listHeight, type ConsoleState, type RefreshScope, type ShownTableOf} from './reducer.js';
+import {resolveCursor, windowFor} from './select.js';
 
 /** Structurally the gateway's SnapshotOptions (source/kafka/gateway.ts). */
 export interface SnapshotRequest {
@@ -12,13 +12,14 @@ export interface SnapshotRequest {
 	reassignments?: boolean;
 }
 
-export function snapshotRequest(state: ConsoleState): {request: SnapshotRequest; offsetsFor: string[] | 'all' | 'none'} {
+/** `tableOf` gives the topics list as it is shown (filtered, sorted), for its visible rows. */
+export function snapshotRequest(state: ConsoleState, tableOf: ShownTableOf): {request: SnapshotRequest; offsetsFor: string[] | 'all' | 'none'} {
 	const top = current(state);
 	// first poll: everything, so every view has numbers at once
 	if (!state.snapshot) return {request: {offsets: true, groups: true, configs: true}, offsetsFor: 'all'};
 	let topics: string[] = [];
 	if (top.view === 'topics') {
-		const vt = viewTable(state, top);
+		const vt = tableOf(state, top);
 		if (vt) {
 			const h = listHeight(state);
 			const cursor = resolveCursor(top, vt.rows);

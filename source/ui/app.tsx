@@ -6,8 +6,9 @@ import type {ClusterSnapshot} from '../domain/cluster.js';
 import {agentsUp, type AgentSource} from '../domain/metrics.js';
 import {paint} from './theme.js';
 import {Poller} from '../state/poller.js';
-import {current, initialState, reducer, type Action, type ConsoleState, type RefreshScope} from '../state/reducer.js';
-import {scopedRequest, snapshotRequest, type SnapshotRequest} from '../state/wants.js';
+import {current, initialState, type Action, type ConsoleState, type RefreshScope} from '../state/reducer.js';
+import {reducer, snapshotRequest} from './console-state.js';
+import {scopedRequest, type SnapshotRequest} from '../state/wants.js';
 import {activeCommands, findCommand, splitKeys, type KeyContext, type KeyInfo} from './keys.js';
 
 export {splitKeys};

@@ -3,7 +3,7 @@
 // entry here: keys, description, the views it applies to, `dangerous` (dropped in --read-only),
 // and `disabledReason` (shown greyed in help with the reason, and refused with a flash line).
 import type {Action, ConsoleState} from '../state/reducer.js';
-import type {Row} from '../present/console-rows.js';
+import type {Row} from '../present/cells.js';
 
 /** The subset of Ink's Key we use (so this module does not load Ink). */
 export interface KeyInfo {

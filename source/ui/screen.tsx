@@ -4,9 +4,12 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';
-import {healthSegments, healthStrip, type Row} from '../present/console-rows.js';
+import {healthCounts} from '../domain/health.js';
+import type {Row} from '../present/cells.js';
+import {healthSegments} from '../present/health-strip.js';
+import {viewTable} from '../present/view-table.js';
 import {current, listHeight, type Action, type ConsoleState} from '../state/reducer.js';
-import {resolveCursor, viewTable, windowFor} from '../state/select.js';
+import {resolveCursor, windowFor} from '../state/select.js';
 import {activeCommands, footerHints, helpLines, type KeyCommand} from './keys.js';
 import {fit, tableLines} from './table.js';
 import {bold, heading, inverse, paint, paintSegments} from './theme.js';
@@ -158,7 +161,7 @@ export function Screen({state, width, height, commands, dispatch, target, stripE
 	const def = viewById(top.view);
 	const bodyHeight = Math.max(1, height - 4);
 	const rows = listHeight({viewport: {width, height}});
-	const strip = state.snapshot ? paintSegments(healthSegments(healthStrip(state.snapshot, state.lag, state.missing))) : paint('dim', 'brokers up ?/?');
+	const strip = state.snapshot ? paintSegments(healthSegments(healthCounts(state.snapshot, state.lag, state.missing))) : paint('dim', 'brokers up ?/?');
 	let body: React.ReactNode;
 	if (state.mode === 'help') body = <HelpOverlay state={state} commands={cmds} width={width} height={bodyHeight} />;
 	else if (def?.component) {

@@ -2,7 +2,7 @@
 // line exactly `width` columns wide. Pure; the Ink component prints the lines.
 // Text from the cluster is escaped here, before it is measured and coloured (fit, clip, drawCell):
 // widths are those of what is shown, and no id or name can move the cursor or set a title.
-import {cellText, type Cell, type Column, type Row, type Segment, type Tone} from '../present/console-rows.js';
+import {cellText, type Cell, type Column, type Row, type Segment, type Tone} from '../present/cells.js';
 import {escapeControl} from '../terminal-safe.js';
 import {bold, inverse, paint} from './theme.js';
 

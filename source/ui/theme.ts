@@ -5,7 +5,7 @@
 // heading() is bold and inverse at once.
 import {Chalk, supportsColor, type ChalkInstance} from 'chalk';
 import {escapeControl} from '../terminal-safe.js';
-import type {Segment, Tone} from '../present/console-rows.js';
+import type {Segment, Tone} from '../present/cells.js';
 
 let chalk: ChalkInstance = new Chalk({level: supportsColor ? supportsColor.level : 0});
 

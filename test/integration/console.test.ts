@@ -116,6 +116,8 @@ test('R then c, y in the console: a crawling move is cancelled, the replicas go 
 	assert.equal((await runProcess('kcat', ['-P', '-b', lab.bootstrap, '-t', 'console-back', '-p', '0', '-z', 'none'], {input: big})).code, 0);
 	keys('Escape');
 	await sleep(400);
+	// `:topic` opens only topics the console's last snapshot has: wait until a poll brought the new one
+	await see(/\n\s*console-back\s+1\s+2\s/);
 	keys(':topic console-back', 'Enter');
 	await see(/Partitions of console-back 1/);
 	await startReassign('console-back', ['Space'], '10KB/s'); // broker 3 off: onto 4 and 5

@@ -1,9 +1,10 @@
 // The console reducer: cursor that survives refreshes, filter, sort, stack, offsets carried over.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {carryOffsets, current, initialState, reducer, type Action, type ConsoleState} from '../../source/state/reducer.js';
-import {resolveCursor, viewTable} from '../../source/state/select.js';
-import {snapshotRequest} from '../../source/state/wants.js';
+import {viewTable} from '../../source/present/view-table.js';
+import {carryOffsets, current, initialState, type Action, type ConsoleState} from '../../source/state/reducer.js';
+import {resolveCursor} from '../../source/state/select.js';
+import {reducer, snapshotRequest} from '../../source/ui/console-state.js';
 import {bigSnapshot, labSnapshot} from './ui-fixtures.js';
 
 const run = (actions: Action[], s: ConsoleState = initialState({width: 120, height: 30})) => actions.reduce(reducer, s);
@@ -99,7 +100,7 @@ test('a fenced broker that drops out of the metadata is still counted, as missin
 	assert.deepEqual(s.missing.map((b) => [b.id, b.reachable]), [[5, false]]);
 	const rows = viewTable(s, current(s))!.rows;
 	assert.deepEqual(rows.map((r) => r.key), ['3', '4', '5']);
-	assert.ok(s.marks.has('b:5:reachable'));
+	assert.ok(s.marks.has({kind: 'broker', id: 5, field: 'reachable'}));
 	// when the gateway lists it itself (registered: false) it is counted once
 	const listed = labSnapshot(5000);
 	listed.brokers[2] = {id: 5, host: '', port: 0, rack: null, reachable: false, registered: false, error: 'not in the cluster metadata'};
@@ -143,5 +144,5 @@ test('an action pauses nothing by itself but records what to refresh; the scoped
 	assert.equal(merged.minInsyncReplicas, 2, 'configs carried over');
 	assert.deepEqual(after.snapshot!.groups.map((g) => g.groupId), first.groups.map((g) => g.groupId), 'groups kept');
 	assert.equal(after.lag, s.lag, 'no lag sample from carried groups');
-	assert.ok(after.marks.has('p:resource:2:leader'), 'the moved leader is marked');
+	assert.ok(after.marks.has({kind: 'partition', topic: 'resource', partition: 2, field: 'leader'}), 'the moved leader is marked');
 });

@@ -19,7 +19,8 @@ import {agentRow, renderAgentsText} from '../../source/commands/describe-agents.
 import {kconLine, writeErr, writeOut} from '../../source/terminal-out.js';
 import {KconError} from '../../source/errors.js';
 import {Screen} from '../../source/ui/screen.js';
-import {initialState, reducer, type Action} from '../../source/state/reducer.js';
+import {initialState, type Action} from '../../source/state/reducer.js';
+import {reducer} from '../../source/ui/console-state.js';
 import {setColorLevel} from '../../source/ui/theme.js';
 import {agentsViewLines, AgentsView} from '../../source/ui/views/agents-view.js';
 import {AgentDetailView} from '../../source/ui/views/agent-detail-view.js';

@@ -8,7 +8,7 @@ import {Lines} from '../lines.js';
 import {agentsUp, formatRate, formatUptime, type AgentState, type AgentStatus} from '../../domain/metrics.js';
 import type {SeriesByMetric} from '../../domain/metrics-history.js';
 import {sparkline} from '../../domain/sparkline.js';
-import type {Tone} from '../../present/console-rows.js';
+import type {Tone} from '../../present/cells.js';
 import {bold, inverse, paint} from '../theme.js';
 
 export type AgentSeries = SeriesByMetric;

@@ -2,7 +2,7 @@
 // what argument it takes, how its title reads, where `enter` leads, and — for views that are not
 // tables of the snapshot — the component that draws it.
 import type {ComponentType} from 'react';
-import type {Row} from '../../present/console-rows.js';
+import type {Row} from '../../present/cells.js';
 import type {Action, ConsoleState, ViewEntry} from '../../state/reducer.js';
 
 export interface ViewProps {

@@ -1,6 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {clusterHealth, isUnderReplicated, replicationFactor} from '../../../source/domain/health.js';
+import {clusterHealth, healthCounts, isUnderReplicated, missingBrokers, replicationFactor} from '../../../source/domain/health.js';
+import {emptyLagHistory} from '../../../source/domain/lag-history.js';
+import {labSnapshot} from '../ui-fixtures.js';
 import {degradedSnapshot, partition} from '../describe-fixtures.js';
 
 const refs = (list: {topic: string; partition: number}[]) => list.map((r) => `${r.topic}-${r.partition}`);
@@ -45,4 +47,17 @@ test('unknown min.insync.replicas leaves a partition out of the min-ISR sets unl
 	const h = clusterHealth(snap);
 	assert.deepEqual(refs(h.underMinIsr), ['solo-0']);
 	assert.deepEqual(h.atMinIsr, []);
+});
+
+test('missing brokers: known ones the metadata dropped, and ids only replica lists name; the strip counts them', () => {
+	const known = new Map(labSnapshot().brokers.map((b) => [b.id, b]));
+	const snap = labSnapshot();
+	snap.brokers = snap.brokers.filter((b) => b.id !== 4 && b.id !== 5);
+	known.delete(5);
+	const missing = missingBrokers(snap, known);
+	assert.deepEqual(missing.map((b) => [b.id, b.host, b.reachable]), [[4, known.get(4)!.host, false], [5, '?', false]]);
+	assert.match(missing[0]!.error ?? '', /not in the cluster metadata/);
+	const counts = healthCounts(snap, emptyLagHistory, missing);
+	assert.deepEqual([counts.brokersUp, counts.brokersTotal], [1, 3]);
+	assert.equal(healthCounts(snap, emptyLagHistory, missing), counts, 'memoised for the same snapshot, history and missing list');
 });
