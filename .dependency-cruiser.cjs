@@ -3,7 +3,7 @@
 // Imports point down only; the table of who may import whom is in readme.md, "Architecture":
 //   cli.ts > commands/ > ui/ > ops/ > state/, present/, lab/ > kafka/, snmp/ > config/ > domain/ > base
 // (state/ and present/ sit beside lab/, kafka/ and snmp/, not above them: they import only config/,
-// domain/ and base). base = source/errors.ts, stop.ts, terminal-out.ts, closed-pipe.ts.
+// domain/ and base). base = source/errors.ts, stop.ts, terminal-out.ts, terminal-safe.ts, closed-pipe.ts.
 //
 // Type-only imports (`import type`, `import {type X}`) count like any other import: a type names the
 // module it lives in, so a type pulled from an upper layer ties the lower one to it just the same.
@@ -15,7 +15,7 @@
 
 /** A path regex for one folder (or file list) under source/. */
 const layer = (...names) => `^source/(${names.join('|')})/`;
-const BASE = '^source/(errors|stop|terminal-out|closed-pipe)\\.ts$';
+const BASE = '^source/(errors|stop|terminal-out|terminal-safe|closed-pipe)\\.ts$';
 const ERRORS = '^source/errors\\.ts$';
 
 /** "modules in `from` import nothing of ours except `allowed` (regexes)". */
@@ -85,7 +85,7 @@ module.exports = {
 			from: {path: layer('commands')},
 			to: {path: '^source/cli\\.ts$'},
 		},
-		onlyImports('base-imports-base', 'the base files (errors, stop, terminal-out, closed-pipe) import nothing of ours above them',
+		onlyImports('base-imports-base', 'the base files (errors, stop, terminal-out, terminal-safe, closed-pipe) import nothing of ours above them',
 			BASE, [BASE]),
 		{
 			name: 'source-not-test-bench',
