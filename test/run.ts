@@ -50,7 +50,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const testArgs = ['--test', '--test-concurrency=1', '--test-reporter=spec'];
 
 async function lint(): Promise<number> {
-	return run(process.execPath, [path.join(root, 'scripts', 'lint.mjs')], process.env);
+	return run(process.execPath, [path.join(root, '.ci', 'lint.mjs')], process.env);
 }
 
 async function unit(): Promise<number> {
