@@ -2,7 +2,7 @@
 // snapshot's table views and the operator actions' keys and views. Both are immutable: the views
 // of other sources (tail, SNMP agents) join through buildViews when the console starts. The help
 // overlay, the footer and the readme's key table all render `keyCommands`.
-import {keyCommands as navigationKeys, type KeyCommand} from './keys.js';
+import {navigationKeys, type KeyCommand} from './keys.js';
 import {tableViews, type ViewDef, type Views} from './views/registry.js';
 import {brokerActionKeys, brokerActionViews} from './views/broker-actions.js';
 import {electKeys, electViews} from './views/elect-action.js';

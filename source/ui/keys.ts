@@ -82,7 +82,7 @@ export interface KeyCommand {
 const tableViews = ['brokers', 'topics', 'partitions', 'groups', 'group'] as const;
 
 /** The navigation keys (every key that is not an operator action). */
-export const keyCommands: readonly KeyCommand[] = [
+export const navigationKeys: readonly KeyCommand[] = [
 	{
 		id: 'command',
 		keys: [':'],

@@ -6,7 +6,7 @@ import {render} from 'ink-testing-library';
 import {Screen} from '../../source/ui/screen.js';
 import {initialState, reducer, type Action, type ConsoleState} from '../../source/state/reducer.js';
 import {setColorLevel} from '../../source/ui/theme.js';
-import {activeCommands, keyCommands, type KeyCommand} from '../../source/ui/keys.js';
+import {activeCommands, navigationKeys as keyCommands, type KeyCommand} from '../../source/ui/keys.js';
 import {bigSnapshot, labSnapshot} from './ui-fixtures.js';
 
 function stateWith(actions: Action[], base: ConsoleState = initialState({width: 120, height: 30})): ConsoleState {
