@@ -7,7 +7,6 @@ import {readTextBounded, TooLargeError} from '../config/bounded-read.js';
 import type {CommandContext} from './context.js';
 import {KconError, UsageError} from '../errors.js';
 import {brokerId} from '../config/numbers.js';
-import {ClusterActions} from '../kafka/actions.js';
 import {formatPlan, generatePlan, parsePlan, parseRate, PlanError, type ReassignmentPlan} from '../domain/reassign-plan.js';
 import {planSummary, summaryText, type PartitionProgress, type PlanSummary} from '../domain/reassign-progress.js';
 import {cliAction, confirm, info, out, parseActionArgs, type CliAction} from './action-support.js';
@@ -16,6 +15,7 @@ import {startReassign} from '../ops/reassign-start.js';
 import {reassignProgress, type ReassignReading} from '../ops/reassign-progress.js';
 import {clearReassignThrottles} from '../ops/reassign-clear-throttles.js';
 import {cancelReassign} from '../ops/reassign-cancel.js';
+import {listReassignments} from '../ops/reassign-list.js';
 import {reportError} from './report-error.js';
 import {writeErr} from '../terminal-out.js';
 import {uninterruptible} from '../stop.js';
@@ -316,20 +316,14 @@ async function cancel(values: Values, file: string | undefined): Promise<number>
 }
 
 async function list(values: Values): Promise<number> {
-	const action = cliAction(values);
-	const actions = new ClusterActions(action.settings);
-	try {
-		const ongoing = await actions.listReassignments();
-		out(
-			action,
-			ongoing.length
-				? ongoing.map((o) => `${o.topic}-${o.partition}  replicas [${o.replicas.join(',')}]  adding [${o.addingReplicas.join(',')}]  removing [${o.removingReplicas.join(',')}]`).join('\n')
-				: 'no reassignment in progress',
-			{reassignments: ongoing},
-		);
-		return 0;
-	} finally {
-		await actions.close();
-	}
+	const cli = cliAction(values);
+	const ongoing = await listReassignments(cli.settings);
+	out(
+		cli,
+		ongoing.length
+			? ongoing.map((o) => `${o.topic}-${o.partition}  replicas [${o.replicas.join(',')}]  adding [${o.addingReplicas.join(',')}]  removing [${o.removingReplicas.join(',')}]`).join('\n')
+			: 'no reassignment in progress',
+		{reassignments: ongoing},
+	);
+	return 0;
 }
-
