@@ -1,7 +1,7 @@
 // `kcon [connection options] [--refresh SECONDS]`: the full-screen console.
 // Needs a terminal; draws on the alternate screen and restores the terminal on quit, Ctrl-C, a stop
 // signal (SIGINT/SIGTERM/SIGHUP from outside: ctx.signal, source/stop.ts) and crashes. Ink and React are loaded here, lazily, and nowhere else.
-import type {CommandContext} from './registry.js';
+import type {CommandContext} from './context.js';
 import {parseConnectionArgs} from '../config/args.js';
 import {seconds} from '../domain/numbers.js';
 import {resolveSettings} from '../config/settings.js';
@@ -48,25 +48,9 @@ export async function run(ctx: CommandContext): Promise<number> {
 	]);
 	const gateway = createGateway(settings, {connectionTimeout: 2000, requestTimeout: Math.max(4000, refresh * 2000)});
 	const agents = await agentFeed(values);
-	// K / S, E and R: the same guarded, audited paths as `kcon broker kill|start`, `kcon elect`, `kcon reassign`
-	const [{performBrokerAction}, {setBrokerActions}, {performElect}, {setElectAction}, {consoleReassign}, {setReassignActions}] = await Promise.all([
-		import('./broker.js'),
-		import('../ui/views/broker-actions.js'),
-		import('./elect.js'),
-		import('../ui/views/elect-action.js'),
-		import('./reassign-console.js'),
-		import('../ui/views/reassign-action.js'),
-	]);
-	setElectAction(settings.readOnly ? null : (topic) => performElect(settings, topic));
-	setReassignActions(settings.readOnly ? null : consoleReassign(settings));
-	setBrokerActions(
-		settings.readOnly
-			? null
-			: {
-					kill: (id, o) => performBrokerAction(settings, 'kill', id, o),
-					start: (id) => performBrokerAction(settings, 'start', id),
-				},
-	);
+	// K / S, E and R: the same actions as `kcon broker kill|start`, `kcon elect`, `kcon reassign` (source/ops)
+	const {consoleOperations} = await import('./console-operations.js');
+	const operations = consoleOperations(settings);
 
 	let restored = false;
 	const restore = () => {
@@ -94,6 +78,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 			readOnly: settings.readOnly,
 			views: [...tailViewDefs(consoleTailSource(settings)), ...(agents?.views ?? [])],
 			agents: agents?.feed,
+			operations,
 			target: settings.context ?? (settings.source === 'lab' ? `lab ${settings.brokers[0]}` : settings.brokers.join(',')),
 			signal: ctx.signal,
 		});

@@ -3,7 +3,7 @@
 // counters for a few seconds (ifTable ~3 s, CPU ~5 s), so while an answering agent's counters have
 // not moved yet, it samples again every half second, at most 6 s more.
 // Exit 0 when every agent answered, 1 when any did not (rows for all), 2 usage.
-import type {CommandContext} from './registry.js';
+import type {CommandContext} from './context.js';
 import {outputFormat, parseConnectionArgs} from '../config/args.js';
 import {seconds} from '../domain/numbers.js';
 import {resolveAgents} from '../config/agents.js';

@@ -2,7 +2,7 @@
 // like Kafka's own tools, or one JSON document (-o json). Never loads Ink or React.
 // Exit: 0 described what it reached (also with brokers down / partitions offline), 1 no broker
 // reachable, 2 usage (unknown view or flag, topic or group that does not exist).
-import type {CommandContext} from './registry.js';
+import type {CommandContext} from './context.js';
 import {outputFormat, parseConnectionArgs} from '../config/args.js';
 import {resolveSettings} from '../config/settings.js';
 import {UsageError} from '../errors.js';

@@ -1,5 +1,5 @@
 // kcon lab up|down|status|fetch — a real local copy of the SmartX-Mini lab (see source/lab/).
-import type {CommandContext} from './registry.js';
+import type {CommandContext} from './context.js';
 import {intFlag, outputFormat, parseCommandArgs} from '../config/args.js';
 import {UsageError} from '../errors.js';
 import {toJson} from '../present/json.js';

@@ -1,16 +1,21 @@
 // kcon reassign generate|execute|verify|cancel|list — partition reassignment with plans in the JSON
 // format of kafka-reassign-partitions, validated before anything changes, throttled on request
 // (IncrementalAlterConfigs: only the throttle keys are touched), cancellable (null target replicas).
+// The actions are ops/reassign-*.ts; this file parses the flags, prompts and prints.
 import path from 'node:path';
 import {readTextBounded, TooLargeError} from '../config/bounded-read.js';
-import type {CommandContext} from './registry.js';
+import type {CommandContext} from './context.js';
 import {KconError, UsageError} from '../errors.js';
 import {brokerId} from '../domain/numbers.js';
-import {ClusterActions} from '../kafka/actions.js';
 import {formatPlan, generatePlan, parsePlan, parseRate, PlanError, type ReassignmentPlan} from '../domain/reassign-plan.js';
 import {planSummary, summaryText, type PartitionProgress, type PlanSummary} from '../domain/reassign-progress.js';
-import {actionContext, confirm, info, out, parseActionArgs, record, refuseIfReadOnly, type ActionContext} from './action-support.js';
-import {cancelMoves, checkPlan, measureProgress, movesOf, savePlan, settleThrottles, snapshotOf, startMoves, type MeasuredProgress} from './reassign-engine.js';
+import {cliAction, confirm, info, out, parseActionArgs, type CliAction} from './action-support.js';
+import {snapshotOf} from '../ops/reassign-engine.js';
+import {startReassign} from '../ops/reassign-start.js';
+import {reassignProgress, type ReassignReading} from '../ops/reassign-progress.js';
+import {clearReassignThrottles} from '../ops/reassign-clear-throttles.js';
+import {cancelReassign} from '../ops/reassign-cancel.js';
+import {listReassignments} from '../ops/reassign-list.js';
 import {reportError} from './report-error.js';
 import {writeErr} from '../terminal-out.js';
 import {uninterruptible} from '../stop.js';
@@ -105,7 +110,7 @@ async function generate(values: Values): Promise<number> {
 		throw new UsageError(`-b/--brokers '${values.brokers}' is the bootstrap here; give the target brokers as --broker-list 3,4,5`);
 	}
 	const brokers = idList(targetText, 'brokers');
-	const action = actionContext(connection, 'reassign.generate', {topics, brokers});
+	const action = cliAction(connection);
 	const snapshot = await snapshotOf(action.settings, topics);
 	const problems: string[] = [];
 	for (const t of topics) if (!snapshot.topics.some((x) => x.name === t)) problems.push(`topic '${t}' does not exist`);
@@ -152,38 +157,38 @@ async function execute(values: Values, file: string): Promise<number> {
 			throw new UsageError(`--throttle: ${(error as Error).message}`);
 		}
 	}
-	const action = actionContext(values, 'reassign.execute', {
-		plan: file === '-' ? '-' : path.resolve(file),
-		partitions: plan.partitions.length,
-		...(throttle ? {throttle} : {}),
-		allowRfChange: Boolean(values['allow-rf-change']),
-	});
-	refuseIfReadOnly(action);
-	const checked = await checkPlan(action, plan, {allowRfChange: Boolean(values['allow-rf-change'])});
-	const {moving, rollback} = checked;
-	const rollbackFile = savePlan(rollback, 'rollback');
-	info(
-		action,
-		[
-			'Current partition replica assignment (save it to roll back with kcon reassign execute):',
-			formatPlan(rollback),
-			`(also saved to ${rollbackFile})`,
-			'',
-			`${moving.length} of ${plan.partitions.length} partitions change:`,
-			...moving.map((d) => `  ${d.topic}-${d.partition}  [${d.from.join(',')}] → [${d.to.join(',')}]`),
-			throttle ? `throttle: ${throttle} B/s per broker while replicas move` : 'no throttle (use --throttle 10MB/s to limit replication traffic)',
-		].join('\n'),
+	const cli = cliAction(values);
+	let moves = 0;
+	const result = await startReassign(
+		cli.settings,
+		{plan, throttle: throttle ?? null, allowRfChange: Boolean(values['allow-rf-change']), planFile: file === '-' ? '-' : path.resolve(file)},
+		{
+			checked: ({moving, rollback}, rollbackFile) => {
+				moves = moving.length;
+				info(
+					cli,
+					[
+						'Current partition replica assignment (save it to roll back with kcon reassign execute):',
+						formatPlan(rollback),
+						`(also saved to ${rollbackFile})`,
+						'',
+						`${moving.length} of ${plan.partitions.length} partitions change:`,
+						...moving.map((d) => `  ${d.topic}-${d.partition}  [${d.from.join(',')}] → [${d.to.join(',')}]`),
+						throttle ? `throttle: ${throttle} B/s per broker while replicas move` : 'no throttle (use --throttle 10MB/s to limit replication traffic)',
+					].join('\n'),
+				);
+			},
+			confirm: (op) => confirm(op, Boolean(values.yes), `Type 'reassign' to move ${moves} partition(s):`, 'reassign'),
+		},
 	);
-	if (moving.length === 0) {
-		out(action, 'nothing to do: every partition already has the planned replicas', {started: [], rollback, rollbackFile});
-		record(action, 'ok', 'nothing to do');
+	const {rollbackFile, started, errors} = result;
+	const rollback = result.checked.rollback;
+	if (result.nothingToDo) {
+		out(cli, 'nothing to do: every partition already has the planned replicas', {started: [], rollback, rollbackFile});
 		return 0;
 	}
-	await confirm(action, Boolean(values.yes), `Type 'reassign' to move ${moving.length} partition(s):`, 'reassign');
-	// throttles, the moves and, when a step fails, their undo: never cut in half by a signal
-	const {started, errors} = await uninterruptible(() => startMoves(action, checked, throttle));
 	out(
-		action,
+		cli,
 		[
 			`started reassignment of ${started.length} partition(s)${throttle ? ` with a ${throttle} B/s throttle` : ''}`,
 			...errors.map((e) => `  ${e.topic}-${e.partition} failed: ${e.error}${e.message ? ` (${e.message})` : ''}`),
@@ -200,23 +205,11 @@ async function execute(values: Values, file: string): Promise<number> {
 export const VERIFY_EXIT = {complete: 0, moving: 4, differs: 5} as const;
 const WAIT_INTERVAL_MS = 2000;
 
-interface Verified {
-	measured: MeasuredProgress;
-	summary: PlanSummary;
-}
-
-/** One measurement; then, when `settle` says the verify ends here, the throttle step. */
-async function verifyOnce(action: ActionContext, plan: ReassignmentPlan, settle: (s: PlanSummary) => boolean, keep: string | null): Promise<Verified & {throttles: string | null}> {
-	const snapshot = await snapshotOf(action.settings);
-	const actions = new ClusterActions(action.settings, {brokers: snapshot.brokers});
-	try {
-		const measured = await measureProgress(actions, plan, snapshot);
-		const summary = planSummary(measured.partitions);
-		const throttles = settle(summary) ? await settleThrottles(action, actions, plan, measured, keep) : null;
-		return {measured, summary, throttles};
-	} finally {
-		await actions.close();
-	}
+/** One reading; then, when `settle` says the verify ends here, the throttle step (a separate action). */
+async function verifyOnce(cli: CliAction, plan: ReassignmentPlan, planFile: string, wait: boolean, settle: (s: PlanSummary) => boolean, keep: string | null): Promise<{reading: ReassignReading; throttles: string | null}> {
+	const reading = await reassignProgress(cli.settings, plan);
+	const throttles = settle(reading.summary) ? await clearReassignThrottles(cli.settings, {plan, seen: reading, keep, planFile, wait}) : null;
+	return {reading, throttles};
 }
 
 async function verify(values: Values, file: string, signal?: AbortSignal): Promise<number> {
@@ -229,20 +222,21 @@ async function verify(values: Values, file: string, signal?: AbortSignal): Promi
 		if (!(seconds > 0)) throw new UsageError(`--timeout must be a number of seconds > 0, not '${values.timeout}'`);
 		deadline = Date.now() + seconds * 1000;
 	}
-	const action = actionContext(values, 'reassign.verify', {plan: file === '-' ? '-' : path.resolve(file), ...(wait ? {wait: true} : {})});
-	const keepWhy = action.settings.readOnly ? 'read-only' : values['keep-throttle'] ? '--keep-throttle' : null;
+	const cli = cliAction(values);
+	const planFile = file === '-' ? '-' : path.resolve(file);
+	const keepWhy = cli.settings.readOnly ? 'read-only' : values['keep-throttle'] ? '--keep-throttle' : null;
 	// A stop signal while following the move ends the wait at the next reading (the move goes on);
 	// a reading and the throttle removal it may end in run uninterruptible, so that the removal and
 	// its audit entry are never cut in half.
 	for (;;) {
 		const last = Date.now() >= deadline;
 		const settle = (s: PlanSummary) => !wait || s.outcome !== 'moving' || last;
-		const result = await uninterruptible(() => verifyOnce(action, plan, settle, keepWhy));
-		if (result.throttles !== null) return report(action, result, result.throttles);
+		const result = await uninterruptible(() => verifyOnce(cli, plan, planFile, wait, settle, keepWhy));
+		if (result.throttles !== null) return report(cli, result.reading, result.throttles);
 		// progress lines go to stderr in either format: stdout carries only the final result
-		writeErr(`${new Date().toISOString().slice(11, 19)} ${summaryText(result.summary)}: ${movingText(result.measured.partitions)}\n`);
+		writeErr(`${new Date().toISOString().slice(11, 19)} ${summaryText(result.reading.summary)}: ${movingText(result.reading.partitions)}\n`);
 		if (await stopped(WAIT_INTERVAL_MS, signal)) {
-			return reportError(new KconError(`interrupted; the reassignment goes on — follow it with: kcon reassign verify ${file}`, 130, 'interrupted'), action.format === 'json');
+			return reportError(new KconError(`interrupted; the reassignment goes on — follow it with: kcon reassign verify ${file}`, 130, 'interrupted'), cli.format === 'json');
 		}
 	}
 }
@@ -263,11 +257,12 @@ function stopped(ms: number, signal: AbortSignal | undefined): Promise<boolean> 
 	});
 }
 
-function report(action: ActionContext, {measured, summary}: Verified, throttles: string): number {
+function report(cli: CliAction, measured: ReassignReading, throttles: string): number {
+	const {summary} = measured;
 	const progress = measured.partitions;
 	const lines = progress.map((p) => `${p.topic}-${p.partition}  ${progressText(p)}`);
 	lines.push(summaryText(summary), `throttles: ${throttles}`);
-	out(action, lines.join('\n'), {complete: summary.outcome === 'complete', outcome: summary.outcome, activeAnywhere: measured.activeAnywhere, throttles, partitions: progress});
+	out(cli, lines.join('\n'), {complete: summary.outcome === 'complete', outcome: summary.outcome, activeAnywhere: measured.activeAnywhere, throttles, partitions: progress});
 	return VERIFY_EXIT[summary.outcome];
 }
 
@@ -295,45 +290,40 @@ function progressText(p: PartitionProgress): string {
 
 async function cancel(values: Values, file: string | undefined): Promise<number> {
 	const plan = file === undefined ? null : readPlan(file);
-	const action = actionContext(values, 'reassign.cancel', file === undefined ? {all: true} : {plan: path.resolve(file)});
-	refuseIfReadOnly(action);
-	const snapshot = await snapshotOf(action.settings);
-	const actions = new ClusterActions(action.settings, {brokers: snapshot.brokers});
-	try {
-		const targets = movesOf(plan, await actions.listReassignments());
-		if (targets.length === 0) {
-			out(action, 'no reassignment in progress' + (plan ? ' for the partitions of this plan' : ''), {cancelled: []});
-			return 0;
-		}
-		info(action, [`${targets.length} reassignment(s) in progress:`, ...targets.map((o) => `  ${o.topic}-${o.partition}  replicas [${o.replicas.join(',')}] adding [${o.addingReplicas.join(',')}] removing [${o.removingReplicas.join(',')}]`)].join('\n'));
-		await confirm(action, Boolean(values.yes), `Type 'cancel' to cancel ${targets.length} reassignment(s):`, 'cancel');
-		const {errors, throttles} = await cancelMoves(action, actions, targets, snapshot, Boolean(values['keep-throttle']));
-		out(
-			action,
-			[`cancelled ${targets.length - errors.length} reassignment(s)`, ...errors.map((e) => `  ${e.topic}-${e.partition} failed: ${e.error}`), `throttles: ${throttles}`].join('\n'),
-			{cancelled: targets.filter((o) => !errors.some((e) => e.topic === o.topic && e.partition === o.partition)).map((o) => ({topic: o.topic, partition: o.partition})), failed: errors, throttles},
-		);
-		return errors.length ? 1 : 0;
-	} finally {
-		await actions.close();
+	const cli = cliAction(values);
+	let found = 0;
+	const {targets, errors, throttles} = await cancelReassign(
+		cli.settings,
+		{plan, keepThrottle: Boolean(values['keep-throttle']), ...(file === undefined ? {} : {planFile: path.resolve(file)})},
+		{
+			found: (targets) => {
+				found = targets.length;
+				info(cli, [`${targets.length} reassignment(s) in progress:`, ...targets.map((o) => `  ${o.topic}-${o.partition}  replicas [${o.replicas.join(',')}] adding [${o.addingReplicas.join(',')}] removing [${o.removingReplicas.join(',')}]`)].join('\n'));
+			},
+			confirm: (op) => confirm(op, Boolean(values.yes), `Type 'cancel' to cancel ${found} reassignment(s):`, 'cancel'),
+		},
+	);
+	if (targets.length === 0) {
+		out(cli, 'no reassignment in progress' + (plan ? ' for the partitions of this plan' : ''), {cancelled: []});
+		return 0;
 	}
+	out(
+		cli,
+		[`cancelled ${targets.length - errors.length} reassignment(s)`, ...errors.map((e) => `  ${e.topic}-${e.partition} failed: ${e.error}`), `throttles: ${throttles}`].join('\n'),
+		{cancelled: targets.filter((o) => !errors.some((e) => e.topic === o.topic && e.partition === o.partition)).map((o) => ({topic: o.topic, partition: o.partition})), failed: errors, throttles},
+	);
+	return errors.length ? 1 : 0;
 }
 
 async function list(values: Values): Promise<number> {
-	const action = actionContext(values, 'reassign.list', {});
-	const actions = new ClusterActions(action.settings);
-	try {
-		const ongoing = await actions.listReassignments();
-		out(
-			action,
-			ongoing.length
-				? ongoing.map((o) => `${o.topic}-${o.partition}  replicas [${o.replicas.join(',')}]  adding [${o.addingReplicas.join(',')}]  removing [${o.removingReplicas.join(',')}]`).join('\n')
-				: 'no reassignment in progress',
-			{reassignments: ongoing},
-		);
-		return 0;
-	} finally {
-		await actions.close();
-	}
+	const cli = cliAction(values);
+	const ongoing = await listReassignments(cli.settings);
+	out(
+		cli,
+		ongoing.length
+			? ongoing.map((o) => `${o.topic}-${o.partition}  replicas [${o.replicas.join(',')}]  adding [${o.addingReplicas.join(',')}]  removing [${o.removingReplicas.join(',')}]`).join('\n')
+			: 'no reassignment in progress',
+		{reassignments: ongoing},
+	);
+	return 0;
 }
-

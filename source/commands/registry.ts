@@ -1,13 +1,8 @@
 // Subcommands, loaded lazily so `kcon describe` never parses Ink or React.
 
-export interface CommandContext {
-	/** arguments after the command name, flags included, exactly as typed */
-	argv: string[];
-	/** aborted when a signal asks kcon to stop (source/stop.ts): stop, disconnect, restore the terminal */
-	signal?: AbortSignal;
-}
+import type {CommandRun} from './context.js';
 
-export type CommandRun = (ctx: CommandContext) => Promise<number | void>;
+export type {CommandContext, CommandRun} from './context.js';
 
 export const commands: Record<string, () => Promise<{run: CommandRun}>> = {
 	lab: () => import('./lab.js'),

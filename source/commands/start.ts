@@ -1,6 +1,6 @@
 // kcon start (`npm start`): bring the lab up if it is not (fully) running, then open the console on
 // it when stdout is a terminal, or print the lab's status otherwise.
-import type {CommandContext} from './registry.js';
+import type {CommandContext} from './context.js';
 import {parseCommandArgs} from '../config/args.js';
 import {UsageError} from '../errors.js';
 import {labStatus, labUp} from '../lab/lab.js';

@@ -1,5 +1,5 @@
 // `kcon tail TOPIC`: messages of a topic as text lines or kcat -J compatible JSON lines.
-import type {CommandContext} from './registry.js';
+import type {CommandContext} from './context.js';
 import {intFlag, outputFormat, parseConnectionArgs} from '../config/args.js';
 import {COUNT_RANGE} from '../domain/numbers.js';
 import {resolveSettings} from '../config/settings.js';

@@ -13,8 +13,9 @@ import {activeCommands, findCommand, splitKeys, type KeyContext, type KeyInfo} f
 
 export {splitKeys};
 import {Screen, selectedRow} from './screen.js';
-import './plugins.js';
-import {addView, complete, pollingPause, viewByCommand, viewById, type ViewDef} from './views/registry.js';
+import {buildViews, consoleViews, keyCommands} from './console-tables.js';
+import {OperationsProvider, useOperations, type Operations} from './operations.js';
+import {complete, pollingPause, viewByCommand as viewByCommandIn, viewById as viewByIdIn, type ViewDef, type Views} from './views/registry.js';
 
 export interface SnapshotSource {
 	snapshot(options?: SnapshotRequest): Promise<ClusterSnapshot>;
@@ -33,6 +34,8 @@ export interface AppProps {
 	agents?: AgentSource;
 	/** called after each frame is committed (bench) */
 	onFrame?: (state: ConsoleState) => void;
+	/** the console's views (buildViews); default: the built-in ones */
+	views?: Views;
 }
 
 const marksMs = 1500;
@@ -78,6 +81,10 @@ function useAgentsStrip(agents: AgentSource | undefined): string {
 
 export function App(props: AppProps) {
 	const {exit} = useApp();
+	const views = props.views ?? consoleViews;
+	const operations = useOperations();
+	const viewById = (id: string) => viewByIdIn(views, id);
+	const viewByCommand = (word: string) => viewByCommandIn(views, word);
 	const size = useTerminalSize({width: props.width, height: props.height});
 	const [state, dispatch] = useReducer(
 		reducer,
@@ -108,7 +115,7 @@ export function App(props: AppProps) {
 				const snapshot = await props.source.snapshot(request);
 				return {snapshot, offsetsFor, scope};
 			},
-			isPaused: () => pollingPause(stateRef.current) !== null,
+			isPaused: () => pollingPause(views, stateRef.current) !== null,
 			onStart: () => dispatch({type: 'poll-start'}),
 			onResult: ({snapshot, offsetsFor, scope}) => dispatch({type: 'snapshot', snapshot, offsetsFor, scope}),
 			onError: (error, attempt, retryInMs) => dispatch({type: 'poll-failed', error: errorText(error), attempt, retryInMs}),
@@ -123,7 +130,7 @@ export function App(props: AppProps) {
 	}, [props.source, props.refreshMs]);
 
 	// an action ended (or its view closed): poll again at once — the scoped refresh, then the cadence
-	const paused = pollingPause(state) !== null;
+	const paused = pollingPause(views, state) !== null;
 	useEffect(() => {
 		if (!paused) pollerRef.current?.refreshNow();
 	}, [paused]);
@@ -150,7 +157,7 @@ export function App(props: AppProps) {
 	const flash = useCallback((level: 'info' | 'warn' | 'error', text: string) => act({type: 'flash', level, text}), [act]);
 
 	const refreshNow = useCallback(() => {
-		const pause = pollingPause(stateRef.current);
+		const pause = pollingPause(views, stateRef.current);
 		if (pause) flash('info', `polling is paused: ${pause}`);
 		else if (pollerRef.current?.refreshNow()) flash('info', 'refreshing…');
 		else flash('info', 'a refresh is already running');
@@ -206,7 +213,7 @@ export function App(props: AppProps) {
 		[open, quit],
 	);
 
-	const commands = activeCommands(state.readOnly);
+	const commands = activeCommands(state.readOnly, keyCommands);
 	const agentsStrip = useAgentsStrip(props.agents);
 
 	const handleKey = (input: string, key: KeyInfo, act: (a: Action) => void, get: () => ConsoleState) => {
@@ -216,7 +223,7 @@ export function App(props: AppProps) {
 			if (key.escape) return act({type: 'mode', mode: 'normal'});
 			if (key.return) return runCommandLine(s.input);
 			if (key.tab) {
-				const c = complete(s.input, s);
+				const c = complete(views, s.input, s);
 				act({type: 'input', text: c.text});
 				if (c.candidates.length > 1) flash('info', c.candidates.slice(0, 12).join('  '));
 				return;
@@ -240,7 +247,7 @@ export function App(props: AppProps) {
 		const command = findCommand(commands, top.view, input, key);
 		if (!command) return;
 		const selected = selectedRow(s);
-		const reason = command.disabledReason?.(s, selected) ?? null;
+		const reason = command.disabledReason?.(s, selected, operations) ?? null;
 		if (reason) return flash('warn', `${command.keys[0]}: ${reason}`);
 		const ctx: KeyContext = {
 			state: s,
@@ -249,6 +256,7 @@ export function App(props: AppProps) {
 			refreshNow,
 			quit,
 			open,
+			operations,
 			drill: () => {
 				const def = viewById(top.view);
 				const target = selected && def?.drill ? def.drill(selected, top) : null;
@@ -268,15 +276,17 @@ export function App(props: AppProps) {
 		for (const ev of splitKeys(input, key)) handleKey(ev.input, ev.key, act, () => stateRef.current);
 	});
 
-	return <Screen state={state} width={size.width} height={size.height} commands={commands} dispatch={dispatch} target={props.target} stripExtra={agentsStrip} />;
+	return <Screen state={state} width={size.width} height={size.height} commands={commands} views={views} dispatch={dispatch} target={props.target} stripExtra={agentsStrip} />;
 }
 
 export interface ConsoleOptions {
 	source: SnapshotSource;
 	/** SNMP agents: "agents up M/N" joins the health strip */
 	agents?: AgentSource;
-	/** views of other files to mount (tail, agents): one router entry each */
-	views?: ViewDef[];
+	/** views of other sources (tail, agents): one router entry each */
+	views?: readonly ViewDef[];
+	/** the operator actions bound to the settings; null in read-only mode */
+	operations: Operations | null;
 	refreshMs: number;
 	readOnly: boolean;
 	target?: string;
@@ -286,8 +296,9 @@ export interface ConsoleOptions {
 
 /** Renders the console on the current terminal and resolves when the operator quits. */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
-	for (const def of options.views ?? []) addView(def);
-	const instance = render(<App source={options.source} agents={options.agents} refreshMs={options.refreshMs} readOnly={options.readOnly} target={options.target} />, {
+	const views = buildViews(options.views ?? []);
+	const app = <App source={options.source} agents={options.agents} refreshMs={options.refreshMs} readOnly={options.readOnly} target={options.target} views={views} />;
+	const instance = render(<OperationsProvider operations={options.operations}>{app}</OperationsProvider>, {
 		exitOnCtrlC: true,
 		patchConsole: true,
 		maxFps: 30,

@@ -1,9 +1,11 @@
-// THE key table. Footer hints, the `?` help overlay and the readme's key list are all rendered
-// from it (test/unit/keys.test.ts checks the readme). A new key — also a dangerous action — is one
-// entry here: keys, description, the views it applies to, `dangerous` (dropped in --read-only),
-// and `disabledReason` (shown greyed in help with the reason, and refused with a flash line).
+// The console's keys: what a key command is, the navigation keys, and the footer, help and readme
+// renderings of a table. The whole table — these plus the operator actions' keys — is composed once
+// in console-tables.ts (test/unit/keys.test.ts checks the readme against it). A key is one entry:
+// keys, description, the views it applies to, `dangerous` (dropped in --read-only), and
+// `disabledReason` (shown greyed in help with the reason, and refused with a flash line).
 import type {Action, ConsoleState} from '../state/reducer.js';
 import type {Row} from '../present/cells.js';
+import type {Operations} from './operations.js';
 
 /** The subset of Ink's Key we use (so this module does not load Ink). */
 export interface KeyInfo {
@@ -56,6 +58,8 @@ export interface KeyContext {
 	open: (command: string, arg?: string, push?: boolean) => void;
 	/** drill into the selected row (the view's `drill`) */
 	drill: () => void;
+	/** the operator actions; null in read-only mode */
+	operations: Operations | null;
 }
 
 export interface KeyCommand {
@@ -70,14 +74,15 @@ export interface KeyCommand {
 	/** in the footer of its views (the rest is in `?`) */
 	footer?: boolean;
 	/** why it cannot run now (null = it can) */
-	disabledReason?: (state: ConsoleState, selected: Row | null) => string | null;
+	disabledReason?: (state: ConsoleState, selected: Row | null, operations: Operations | null) => string | null;
 	match: (input: string, key: KeyInfo) => boolean;
 	run: (ctx: KeyContext) => void;
 }
 
 const tableViews = ['brokers', 'topics', 'partitions', 'groups', 'group'] as const;
 
-export const keyCommands: KeyCommand[] = [
+/** The navigation keys (every key that is not an operator action). */
+export const navigationKeys: readonly KeyCommand[] = [
 	{
 		id: 'command',
 		keys: [':'],
@@ -226,21 +231,12 @@ export const keyCommands: KeyCommand[] = [
 ];
 
 /** The table in force: every command, minus the dangerous ones in read-only mode. */
-export function activeCommands(readOnly: boolean, table: readonly KeyCommand[] = keyCommands): KeyCommand[] {
+export function activeCommands(readOnly: boolean, table: readonly KeyCommand[]): KeyCommand[] {
 	return table.filter((c) => !(readOnly && c.dangerous));
 }
 
 export function appliesTo(command: KeyCommand, view: string): boolean {
 	return command.views === 'all' || command.views.includes(view);
-}
-
-/** Adds commands (the operator actions, views mounted later) to the one table; same id replaces. */
-export function addKeyCommands(...commands: KeyCommand[]): void {
-	for (const c of commands) {
-		const i = keyCommands.findIndex((k) => k.id === c.id);
-		if (i >= 0) keyCommands[i] = c;
-		else keyCommands.push(c);
-	}
 }
 
 export function findCommand(commands: readonly KeyCommand[], view: string, input: string, key: KeyInfo): KeyCommand | undefined {
@@ -275,7 +271,7 @@ function viewsText(c: KeyCommand): string {
 }
 
 /** The readme's key table (markdown), rendered from the table (full mode, not read-only). */
-export function keyTableMarkdown(commands: readonly KeyCommand[] = keyCommands): string {
+export function keyTableMarkdown(commands: readonly KeyCommand[]): string {
 	const lines = ['| keys | what it does | views | dangerous |', '|---|---|---|---|'];
 	for (const c of commands) {
 		const keys = c.keys.map((k) => '`' + (k === '|' ? '\\|' : k) + '`').join(' ');
@@ -285,11 +281,17 @@ export function keyTableMarkdown(commands: readonly KeyCommand[] = keyCommands):
 }
 
 /** Lines of the `?` overlay for a view. */
-export function helpLines(commands: readonly KeyCommand[], state: ConsoleState, view: string, selected: Row | null): {keys: string; description: string; disabled: string | null; here: boolean}[] {
+export function helpLines(
+	commands: readonly KeyCommand[],
+	state: ConsoleState,
+	view: string,
+	selected: Row | null,
+	operations: Operations | null = null,
+): {keys: string; description: string; disabled: string | null; here: boolean}[] {
 	return commands.map((c) => ({
 		keys: c.keys.join(' '),
 		description: c.description + (c.dangerous ? ' [dangerous]' : ''),
-		disabled: c.disabledReason?.(state, selected) ?? null,
+		disabled: c.disabledReason?.(state, selected, operations) ?? null,
 		here: appliesTo(c, view),
 	}));
 }

@@ -13,13 +13,17 @@ import {resolveCursor, windowFor} from '../state/select.js';
 import {activeCommands, footerHints, helpLines, type KeyCommand} from './keys.js';
 import {fit, tableLines} from './table.js';
 import {bold, heading, inverse, paint, paintSegments} from './theme.js';
-import {pollingPause, viewById} from './views/registry.js';
+import {pollingPause, viewById, type Views} from './views/registry.js';
+import {consoleViews, keyCommands} from './console-tables.js';
+import {useOperations} from './operations.js';
 
 export interface ScreenProps {
 	state: ConsoleState;
 	width: number;
 	height: number;
 	commands?: readonly KeyCommand[];
+	/** the console's views (buildViews); default: the built-in ones */
+	views?: Views;
 	dispatch?: (action: Action) => void;
 	/** a label for where we are connected (bootstrap or context) */
 	target?: string;
@@ -44,18 +48,18 @@ function clock(ms: number): string {
 	return new Date(ms).toISOString().slice(11, 19);
 }
 
-function titleBar(state: ConsoleState, width: number, target: string | undefined): string {
+function titleBar(views: Views, state: ConsoleState, width: number, target: string | undefined): string {
 	const snap = state.snapshot;
 	const left = ` kcon ${target ? `· ${target} ` : ''}${snap?.clusterId ? `· cluster ${snap.clusterId} ` : ''}`;
 	const ro = state.readOnly ? ' READ-ONLY ' : '';
-	const pause = pollingPause(state);
+	const pause = pollingPause(views, state);
 	const cadence = pause ? `⏸ polling paused: ${pause}` : `${state.polling ? '⟳' : ' '} every ${state.refreshMs / 1000}s`;
 	const right = `${cadence}${snap ? ` · ${clock(snap.takenAt)} UTC` : ''} `;
 	const room = Math.max(0, width - [...left].length - [...ro].length - [...right].length);
 	return heading(left) + (ro ? paint('bad', ro) : '') + ' '.repeat(room) + paint('dim', right);
 }
 
-function banner(state: ConsoleState): string {
+function banner(views: Views, state: ConsoleState): string {
 	const c = state.connection;
 	if (c.status === 'down') {
 		const retry = c.retryInMs ? `, next try in ${Math.ceil(c.retryInMs / 1000)}s` : '';
@@ -66,7 +70,7 @@ function banner(state: ConsoleState): string {
 	}
 	const w = state.snapshot?.warnings ?? [];
 	if (w.length > 0) return paint('warn', `⚠ ${w[0]}${w.length > 1 ? ` (+${w.length - 1} more)` : ''}`);
-	return paint('dim', state.stack.map((e) => viewById(e.view)?.title(e) ?? e.view).join(' › '));
+	return paint('dim', state.stack.map((e) => viewById(views, e.view)?.title(e) ?? e.view).join(' › '));
 }
 
 function footer(state: ConsoleState, commands: readonly KeyCommand[], width: number): string {
@@ -91,7 +95,7 @@ function footer(state: ConsoleState, commands: readonly KeyCommand[], width: num
 
 function HelpOverlay({state, commands, width, height}: {state: ConsoleState; commands: readonly KeyCommand[]; width: number; height: number}) {
 	const top = current(state);
-	const lines = helpLines(commands, state, top.view, selectedRow(state));
+	const lines = helpLines(commands, state, top.view, selectedRow(state), useOperations());
 	const keyWidth = Math.min(20, Math.max(...lines.map((l) => l.keys.length)) + 2);
 	const out: string[] = [bold(fit(`Keys${state.readOnly ? ' (read-only: dangerous commands removed)' : ''} — ? or esc closes`, width))];
 	for (const l of lines) {
@@ -109,9 +113,9 @@ function HelpOverlay({state, commands, width, height}: {state: ConsoleState; com
 	);
 }
 
-function TableBody({state, width, height}: {state: ConsoleState; width: number; height: number}) {
+function TableBody({views, state, width, height}: {views: Views; state: ConsoleState; width: number; height: number}) {
 	const top = current(state);
-	const def = viewById(top.view);
+	const def = viewById(views, top.view);
 	const vt = viewTable(state, top);
 	const title = def?.title(top) ?? top.view;
 	if (!state.snapshot) {
@@ -155,10 +159,10 @@ function TableBody({state, width, height}: {state: ConsoleState; width: number; 
 	);
 }
 
-export function Screen({state, width, height, commands, dispatch, target, stripExtra}: ScreenProps) {
-	const cmds = commands ?? activeCommands(state.readOnly);
+export function Screen({state, width, height, commands, views = consoleViews, dispatch, target, stripExtra}: ScreenProps) {
+	const cmds = commands ?? activeCommands(state.readOnly, keyCommands);
 	const top = current(state);
-	const def = viewById(top.view);
+	const def = viewById(views, top.view);
 	const bodyHeight = Math.max(1, height - 4);
 	const rows = listHeight({viewport: {width, height}});
 	const strip = state.snapshot ? paintSegments(healthSegments(healthCounts(state.snapshot, state.lag, state.missing))) : paint('dim', 'brokers up ?/?');
@@ -171,12 +175,12 @@ export function Screen({state, width, height, commands, dispatch, target, stripE
 				<Custom state={state} entry={top} width={width} height={bodyHeight} dispatch={dispatch ?? noop} active={state.mode === 'normal'} />
 			</Box>
 		);
-	} else body = <TableBody state={state} width={width} height={rows} />;
+	} else body = <TableBody views={views} state={state} width={width} height={rows} />;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Line>{titleBar(state, width, target)}</Line>
+			<Line>{titleBar(views, state, width, target)}</Line>
 			<Line>{' ' + strip + (stripExtra ? stripExtra : '')}</Line>
-			<Line>{' ' + banner(state)}</Line>
+			<Line>{' ' + banner(views, state)}</Line>
 			{body}
 			<Line>{' ' + footer(state, cmds, width - 1)}</Line>
 		</Box>

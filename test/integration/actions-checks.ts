@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {eventually, javaTool, runKcon, runProcess, type RunResult, type TestLab} from '../helpers/lab.js';
 import {processAlive} from '../../source/lab/state.js';
-import {readAudit} from '../../source/state/audit.js';
+import {readAudit} from '../../source/ops/audit.js';
 import {createTopic, javaPartitions, kcatPartitions, topicCommand, type PartitionView} from './describe-checks.js';
 
 export interface Row extends PartitionView {

@@ -23,7 +23,7 @@ import {
 } from './actions-checks.js';
 import {processAlive} from '../../source/lab/state.js';
 import {offsetsPartitionFor} from '../../source/domain/impact.js';
-import {readAudit} from '../../source/state/audit.js';
+import {readAudit} from '../../source/ops/audit.js';
 import {BrokerLink} from '../../source/kafka/protocol/transport.js';
 import {describeLogDirs} from '../../source/kafka/protocol/describe-log-dirs.js';
 import {electLeaders} from '../../source/kafka/protocol/elect-leaders.js';

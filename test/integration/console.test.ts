@@ -12,7 +12,7 @@ import {CLI, eventually, runKcon, runProcess, startLab, type TestLab} from '../h
 import {configCommand, createMovesTopic, kcatAssignment} from './actions-checks.js';
 import {createTopic} from './describe-checks.js';
 import {PORTS} from '../helpers/ports.js';
-import {readAudit} from '../../source/state/audit.js';
+import {readAudit} from '../../source/ops/audit.js';
 import {parsePlan} from '../../source/domain/reassign-plan.js';
 import {tmuxTerminal} from '../helpers/tmux.js';
 

@@ -13,7 +13,7 @@ import {CLI, eventually, javaTool, runProcess, startLab, type TestLab} from '../
 import {PORTS} from '../helpers/ports.js';
 import {createTopic} from './describe-checks.js';
 import {configCommand, kcatAssignment, labKcon, writePlan} from './actions-checks.js';
-import {readAudit} from '../../source/state/audit.js';
+import {readAudit} from '../../source/ops/audit.js';
 
 let lab: TestLab;
 let work: string;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {audit, auditFile, readAudit} from '../../source/state/audit.js';
+import {audit, auditFile, readAudit} from '../../source/ops/audit.js';
 
 test('audit entries are appended as JSON lines with time, user, context, action, arguments, result', () => {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-audit-'));

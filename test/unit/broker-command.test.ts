@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {childEnv, expandArgv, runCommand, validHost} from '../../source/commands/broker-command.js';
-import {performBrokerAction} from '../../source/commands/broker.js';
+import {childEnv, expandArgv, runCommand, validHost} from '../../source/ops/broker-command.js';
+import {startBroker} from '../../source/ops/broker-start.js';
 import {resolveSettings} from '../../source/config/settings.js';
-import {readAudit} from '../../source/state/audit.js';
+import {readAudit} from '../../source/ops/audit.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-broker-command-'));
 after(() => fs.rmSync(dir, {recursive: true, force: true}));
@@ -45,7 +45,7 @@ test('the console start path refuses an unfillable {host} template: audited, not
 	const config = path.join(dir, 'config.json');
 	fs.writeFileSync(config, JSON.stringify({contexts: {ops: {brokers: '127.0.0.1:1', brokerCommands: {start: ['node', '-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, '')`, '{host}']}}}}));
 	const settings = resolveSettings({context: 'ops', config}, {env: {}});
-	await assert.rejects(performBrokerAction(settings, 'start', 3), /the host of broker 3 is not known; nothing was run/);
+	await assert.rejects(startBroker(settings, {id: 3, via: 'console'}), /the host of broker 3 is not known; nothing was run/);
 	assert.equal(fs.existsSync(marker), false, 'nothing was spawned');
 	const last = readAudit(path.join(dir, 'audit.jsonl')).at(-1)!;
 	assert.equal(last.action, 'broker.start');
@@ -80,7 +80,7 @@ test("the child's environment lacks the context's secrets unless brokerCommands.
 		const settings = contextSettings({});
 		assert.deepEqual(settings.secretEnv, ['KCON_TEST_KAFKA_PASSWORD', 'KCON_TEST_KEY_PASS']);
 		const output: string[] = [];
-		await runCommand(dump, 10_000, {settings, format: 'text'}, output);
+		await runCommand(dump, 10_000, {settings}, output);
 		const seen = JSON.parse(output.join('')) as Record<string, string>;
 		for (const name of ['KCON_TEST_KAFKA_PASSWORD', 'KCON_TEST_KEY_PASS', 'KCON_TEST_COPY']) assert.equal(seen[name], undefined, name);
 		assert.ok(!JSON.stringify(seen).includes('pw-secret-1'), 'the password is nowhere in the child environment');
@@ -89,7 +89,7 @@ test("the child's environment lacks the context's secrets unless brokerCommands.
 
 		const opted = contextSettings({passSecrets: true});
 		const passed: string[] = [];
-		await runCommand(dump, 10_000, {settings: opted, format: 'text'}, passed);
+		await runCommand(dump, 10_000, {settings: opted}, passed);
 		assert.equal(JSON.parse(passed.join(''))['KCON_TEST_KAFKA_PASSWORD'], 'pw-secret-1', 'passSecrets hands them on');
 		assert.throws(() => contextSettings({passSecrets: 'yes'}), /brokerCommands.passSecrets must be true or false/);
 		assert.equal(childEnv(settings, {A: '1', KCON_TEST_KEY_PASS: 'x'})['KCON_TEST_KEY_PASS'], undefined);

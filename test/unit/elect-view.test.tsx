@@ -4,7 +4,9 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {electViews, preferredMoves, setElectAction} from '../../source/ui/views/elect-action.js';
+import {electViews, preferredMoves} from '../../source/ui/views/elect-action.js';
+import {OperationsProvider} from '../../source/ui/operations.js';
+import {fakeOperations} from './fake-operations.js';
 import {setColorLevel} from '../../source/ui/theme.js';
 import type {TopicInfo} from '../../source/domain/cluster.js';
 import type {ViewProps} from '../../source/ui/views/registry.js';
@@ -30,9 +32,11 @@ test('preferred moves: only partitions whose in-sync preferred replica does not 
 test('elect view: preview, then y runs the election for that topic once', async () => {
 	setColorLevel(0);
 	const calls: string[] = [];
-	setElectAction(async (name) => {
-		calls.push(name);
-		return 'elected';
+	const operations = fakeOperations({
+		electLeaders: async (name) => {
+			calls.push(name);
+			return 'elected';
+		},
 	});
 	const actions: unknown[] = [];
 	const View = electViews[0]!.component!;
@@ -44,7 +48,11 @@ test('elect view: preview, then y runs the election for that topic once', async 
 		dispatch: (a: unknown) => actions.push(a),
 		active: true,
 	} as unknown as ViewProps;
-	const {lastFrame, stdin, unmount} = render(<View {...props} />);
+	const {lastFrame, stdin, unmount} = render(
+		<OperationsProvider operations={operations}>
+			<View {...props} />
+		</OperationsProvider>,
+	);
 	assert.match(lastFrame()!, /1 partition\(s\) change leader/);
 	assert.match(lastFrame()!, /partition 1: leader 5 → 4/);
 	assert.doesNotMatch(lastFrame()!, /partition 2:/);
@@ -52,7 +60,6 @@ test('elect view: preview, then y runs the election for that topic once', async 
 	stdin.write('y');
 	await new Promise((r) => setTimeout(r, 30));
 	unmount();
-	setElectAction(null);
 	assert.deepEqual(calls, ['resource']);
 	assert.deepEqual(actions[0], {type: 'pop'});
 });

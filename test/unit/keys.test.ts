@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {keyCommands} from '../../source/ui/plugins.js';
+import {consoleViews as views, keyCommands} from '../../source/ui/console-tables.js';
 import {activeCommands, appliesTo, findCommand, keyTableMarkdown, type KeyCommand} from '../../source/ui/keys.js';
-import {views} from '../../source/ui/views/registry.js';
 import {splitKeys} from '../../source/ui/app.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

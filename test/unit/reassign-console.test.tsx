@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
-import '../../source/ui/plugins.js';
-import {setReassignActions} from '../../source/ui/views/reassign-action.js';
+import {OperationsProvider, type ReassignOperations} from '../../source/ui/operations.js';
+import {fakeOperations} from './fake-operations.js';
 import {setColorLevel} from '../../source/ui/theme.js';
 import type {ReassignmentPlan} from '../../source/domain/reassign-plan.js';
 import type {PartitionProgress} from '../../source/domain/reassign-progress.js';
@@ -16,6 +16,8 @@ import {labSnapshot, partition} from './ui-fixtures.js';
 import {tick, until} from '../helpers/frames.js';
 
 
+
+const withReassign = (reassign: ReassignOperations) => fakeOperations({reassign});
 
 function cluster() {
 	const s = labSnapshot();
@@ -58,7 +60,7 @@ test('R: targets, preview, throttle, typed confirmation, progress; polling pause
 	const started: Array<[ReassignmentPlan, number | null]> = [];
 	let progressCalls = 0;
 	let finished = 0;
-	setReassignActions({
+	const operations = withReassign({
 		start: async (plan, throttle) => {
 			started.push([plan, throttle]);
 			return {text: `started ${plan.partitions.length} move(s)`, planFile: '/tmp/plan.json'};
@@ -72,14 +74,18 @@ test('R: targets, preview, throttle, typed confirmation, progress; polling pause
 			}));
 			return {partitions};
 		},
-		finish: async () => {
+		clearThrottles: async () => {
 			assert.ok(progressCalls >= 2, 'the throttles go only after a reading where nothing moves');
 			finished++;
 			return 'removed';
 		},
 		cancel: async () => assert.fail('nothing is cancelled here'),
 	});
-	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={150} readOnly={false} width={120} height={30} />);
+	const {lastFrame, stdin, unmount} = render(
+		<OperationsProvider operations={operations}>
+			<App source={source} refreshMs={150} readOnly={false} width={120} height={30} />
+		</OperationsProvider>,
+	);
 	try {
 		await until(lastFrame, /Brokers 3/);
 		stdin.write(':topics\r');
@@ -116,7 +122,6 @@ test('R: targets, preview, throttle, typed confirmation, progress; polling pause
 		assert.notEqual(requests[requests.length - 1]!.groups, false, 'and reads groups again');
 	} finally {
 		unmount();
-		setReassignActions(null);
 	}
 });
 
@@ -125,7 +130,7 @@ test('R: partitions that end NOT as planned are not called complete; the throttl
 	const source = {snapshot: async () => cluster()};
 	let progressCalls = 0;
 	const finished: ReassignmentPlan[] = [];
-	setReassignActions({
+	const operations = withReassign({
 		start: async () => ({text: 'started', planFile: '/tmp/plan.json'}),
 		progress: async (plan) => {
 			progressCalls++;
@@ -135,13 +140,17 @@ test('R: partitions that end NOT as planned are not called complete; the throttl
 			);
 			return {partitions};
 		},
-		finish: async (plan) => {
+		clearThrottles: async (plan) => {
 			finished.push(plan);
 			return 'removed';
 		},
 		cancel: async () => assert.fail('nothing is cancelled here'),
 	});
-	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={100} readOnly={false} width={120} height={30} />);
+	const {lastFrame, stdin, unmount} = render(
+		<OperationsProvider operations={operations}>
+			<App source={source} refreshMs={100} readOnly={false} width={120} height={30} />
+		</OperationsProvider>,
+	);
 	try {
 		await startFlow(lastFrame, stdin, '1MB/s');
 		const frame = await until(lastFrame, /finished, 1 of 4 partition\(s\) NOT as planned; throttles: removed/);
@@ -154,7 +163,6 @@ test('R: partitions that end NOT as planned are not called complete; the throttl
 		assert.equal(progressCalls, calls, 'polling stopped');
 	} finally {
 		unmount();
-		setReassignActions(null);
 	}
 });
 
@@ -163,19 +171,23 @@ test('R, then c and y: the moves still running are cancelled once, progress stop
 	const source = {snapshot: async () => cluster()};
 	let progressCalls = 0;
 	const cancelled: ReassignmentPlan[] = [];
-	setReassignActions({
+	const operations = withReassign({
 		start: async () => ({text: 'started', planFile: '/tmp/plan.json'}),
 		progress: async (plan) => {
 			progressCalls++;
 			return {partitions: plan.partitions.map((e) => row(e, 'moving'))};
 		},
-		finish: async () => assert.fail('nothing finishes here'),
+		clearThrottles: async () => assert.fail('nothing finishes here'),
 		cancel: async (plan) => {
 			cancelled.push(plan);
 			return 'cancelled 2 move(s); throttles: removed';
 		},
 	});
-	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={100} readOnly={false} width={120} height={30} />);
+	const {lastFrame, stdin, unmount} = render(
+		<OperationsProvider operations={operations}>
+			<App source={source} refreshMs={100} readOnly={false} width={120} height={30} />
+		</OperationsProvider>,
+	);
 	try {
 		await startFlow(lastFrame, stdin, '');
 		await until(lastFrame, /c cancels the moves still running/);
@@ -199,13 +211,11 @@ test('R, then c and y: the moves still running are cancelled once, progress stop
 		assert.equal(cancelled.length, 1, 'nothing more to cancel');
 	} finally {
 		unmount();
-		setReassignActions(null);
 	}
 });
 
 test('read-only: R is not bound and :reassign is refused', async () => {
 	setColorLevel(0);
-	setReassignActions(null);
 	const source = {snapshot: async () => cluster()};
 	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={60_000} readOnly={true} width={120} height={30} />);
 	try {

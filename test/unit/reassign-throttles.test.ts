@@ -3,7 +3,7 @@
 // kafka-configs command that removes it. The cluster is a fake ConfigActions recording every call.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {setThrottles, undoCommand, type ConfigActions} from '../../source/commands/reassign-throttles.js';
+import {setThrottles, undoCommand, type ConfigActions} from '../../source/ops/reassign-throttles.js';
 import {OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigOutcome, type ConfigResourceChange, type DescribedConfig} from '../../source/kafka/actions.js';
 import type {Settings} from '../../source/config/settings.js';
 

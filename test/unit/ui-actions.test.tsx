@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
-import '../../source/ui/plugins.js';
-import {setBrokerActions} from '../../source/ui/views/broker-actions.js';
+import {OperationsProvider} from '../../source/ui/operations.js';
+import {fakeOperations} from './fake-operations.js';
 import {setColorLevel} from '../../source/ui/theme.js';
 import {labSnapshot} from './ui-fixtures.js';
 import {tick, until} from '../helpers/frames.js';
@@ -16,17 +16,21 @@ import {tick, until} from '../helpers/frames.js';
 test('K: impact preview, type the id, the kill runs once with SIGKILL; q while typing does not quit', async () => {
 	setColorLevel(0);
 	const calls: [number, string, boolean][] = [];
-	setBrokerActions({
-		kill: async (id, o) => {
-			calls.push([id, o.signal, o.force]);
+	const operations = fakeOperations({
+		killBroker: async ({id, signal, force}) => {
+			calls.push([id, signal, force]);
 			return `broker ${id} stopped (pid 1, SIGKILL)`;
 		},
-		start: async (id) => `broker ${id} started`,
+		startBroker: async (id) => `broker ${id} started`,
 	});
 	const snapshot = labSnapshot();
 	snapshot.brokers[2] = {...snapshot.brokers[2]!, reachable: true, error: undefined};
 	const source = {snapshot: async () => snapshot};
-	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={60_000} readOnly={false} width={120} height={30} />);
+	const {lastFrame, stdin, unmount} = render(
+		<OperationsProvider operations={operations}>
+			<App source={source} refreshMs={60_000} readOnly={false} width={120} height={30} />
+		</OperationsProvider>,
+	);
 	try {
 		await until(lastFrame, /Brokers 3/);
 		stdin.write('j');
@@ -47,13 +51,11 @@ test('K: impact preview, type the id, the kill runs once with SIGKILL; q while t
 		assert.match(lastFrame() ?? '', /Brokers 3/, 'back on the brokers view');
 	} finally {
 		unmount();
-		setBrokerActions(null);
 	}
 });
 
 test('read-only: K is not bound at all', async () => {
 	setColorLevel(0);
-	setBrokerActions(null);
 	const source = {snapshot: async () => labSnapshot()};
 	const {lastFrame, stdin, unmount} = render(<App source={source} refreshMs={60_000} readOnly={true} width={120} height={30} />);
 	try {

@@ -7,7 +7,7 @@ import {Screen} from '../../source/ui/screen.js';
 import {initialState, type Action, type ConsoleState} from '../../source/state/reducer.js';
 import {reducer} from '../../source/ui/console-state.js';
 import {setColorLevel} from '../../source/ui/theme.js';
-import {activeCommands, keyCommands, type KeyCommand} from '../../source/ui/keys.js';
+import {activeCommands, navigationKeys as keyCommands, type KeyCommand} from '../../source/ui/keys.js';
 import {bigSnapshot, labSnapshot} from './ui-fixtures.js';
 
 function stateWith(actions: Action[], base: ConsoleState = initialState({width: 120, height: 30})): ConsoleState {

@@ -1,7 +1,7 @@
 // The agents views mounted in the console: `:agents` (list, ↑/↓ or j/k, enter → detail) and the
 // per-agent detail. They read an AgentSource (domain interface; commands/console.ts creates one
 // with createAgentSource(resolveAgents(values).agents) from snmp/agent-source.ts) and draw with
-// the pure AgentsView / AgentDetailView. Register with:  for (const d of agentViewDefs(src)) addView(d)
+// the pure AgentsView / AgentDetailView. The console adds them to its views with buildViews(agentViewDefs(src)).
 import React, {useState, useSyncExternalStore} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../text.js';

@@ -1,49 +1,39 @@
 // The console's broker actions: `K` kills the selected broker (SIGKILL) after the impact preview and
 // typing its id (and "offline" when partitions would go offline), the KillConfirm flow; `S`
-// starts it again. Both are dangerous keys: never bound in --read-only.
-// The work itself is injected by commands/console.ts (setBrokerActions) — the same guarded,
-// audited code path as `kcon broker kill|start`.
+// starts it again. Both are dangerous keys: never bound in --read-only. The impact is computed once,
+// from the snapshot on screen when K was pressed, and handed with that snapshot to the operation
+// (ops/broker-kill.ts through the console's Operations): what the operator confirmed is what it checks.
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {Text} from '../text.js';
 import {killImpact} from '../../domain/impact.js';
 import type {KeyCommand} from '../keys.js';
+import {useOperations, type Operations} from '../operations.js';
 import {paint} from '../theme.js';
 import {KillConfirm} from './action-confirm.js';
 import type {ViewDef, ViewProps} from './registry.js';
 import {runConsoleAction} from './run-action.js';
 
-export interface BrokerActions {
-	kill(id: number, options: {signal: 'KILL' | 'TERM'; force: boolean}): Promise<string>;
-	start(id: number): Promise<string>;
-}
-
-let actions: BrokerActions | null = null;
-
-export function setBrokerActions(a: BrokerActions | null): void {
-	actions = a;
-}
-
-const unavailable = (): string | null => (actions ? null : 'broker actions are not available here');
+const unavailable = (operations: Operations | null): string | null => (operations ? null : 'broker actions are not available here');
 
 // a broker action moves leaders of any topic: afterwards every topic's metadata is read again
 const everyTopic = {topics: 'all'} as const;
 
 function KillView({state, entry, width, height, dispatch, active}: ViewProps) {
 	const id = Number(entry.arg);
+	const operations = useOperations();
 	// the preview is taken when the view opens, so it does not shift while the operator types
-	const impact = useMemo(() => (state.snapshot ? killImpact(state.snapshot, id) : null), [entry.arg]);
-	if (!impact || !actions) {
+	const seen = useMemo(() => (state.snapshot ? {snapshot: state.snapshot, impact: killImpact(state.snapshot, id)} : null), [entry.arg]);
+	if (!seen || !operations) {
 		return (
 			<Box>
 				<Text>{paint('bad', 'no snapshot yet: esc goes back')}</Text>
 			</Box>
 		);
 	}
-	const run = actions;
 	return (
 		<KillConfirm
-			impact={impact}
+			impact={seen.impact}
 			signal="KILL"
 			width={width}
 			height={height}
@@ -52,14 +42,14 @@ function KillView({state, entry, width, height, dispatch, active}: ViewProps) {
 			onConfirm={({force}) => {
 				dispatch({type: 'pop'});
 				void runConsoleAction(dispatch, {id: `broker:${id}`, label: `killing broker ${id} (SIGKILL)`, refresh: everyTopic, failure: `kill broker ${id}`}, () =>
-					run.kill(id, {signal: 'KILL', force}),
+					operations.killBroker({id, signal: 'KILL', force}, seen),
 				);
 			}}
 		/>
 	);
 }
 
-export const brokerActionViews: ViewDef[] = [
+export const brokerActionViews: readonly ViewDef[] = [
 	{
 		id: 'kill',
 		command: 'kill',
@@ -70,7 +60,7 @@ export const brokerActionViews: ViewDef[] = [
 	},
 ];
 
-export const brokerActionKeys: KeyCommand[] = [
+export const brokerActionKeys: readonly KeyCommand[] = [
 	{
 		id: 'kill-broker',
 		keys: ['K'],
@@ -78,7 +68,7 @@ export const brokerActionKeys: KeyCommand[] = [
 		views: ['brokers'],
 		dangerous: true,
 		footer: true,
-		disabledReason: (_s, selected) => unavailable() ?? (selected ? null : 'no broker selected'),
+		disabledReason: (_s, selected, operations) => unavailable(operations) ?? (selected ? null : 'no broker selected'),
 		match: (input) => input === 'K',
 		run: ({selected, open}) => {
 			if (selected) open('kill', selected.key, true);
@@ -91,13 +81,12 @@ export const brokerActionKeys: KeyCommand[] = [
 		views: ['brokers'],
 		dangerous: true,
 		footer: true,
-		disabledReason: (_s, selected) => unavailable() ?? (selected ? null : 'no broker selected'),
+		disabledReason: (_s, selected, operations) => unavailable(operations) ?? (selected ? null : 'no broker selected'),
 		match: (input) => input === 'S',
-		run: ({selected, dispatch}) => {
-			if (!selected || !actions) return;
+		run: ({selected, dispatch, operations}) => {
+			if (!selected || !operations) return;
 			const id = Number(selected.key);
-			const run = actions;
-			void runConsoleAction(dispatch, {id: `broker:${id}`, label: `starting broker ${id}`, refresh: everyTopic, failure: `start broker ${id}`}, () => run.start(id));
+			void runConsoleAction(dispatch, {id: `broker:${id}`, label: `starting broker ${id}`, refresh: everyTopic, failure: `start broker ${id}`}, () => operations.startBroker(id));
 		},
 	},
 ];

@@ -1,23 +1,17 @@
 // `E` on a topic: preferred leader election. The view previews which partitions' leader would move
 // back to its preferred replica (the first replica, when it is in the ISR), then `y` runs it —
-// the same guarded, audited path as `kcon elect --topic T` (injected by commands/console.ts).
+// the same guarded, audited action as `kcon elect --topic T` (ops/elect-leaders.ts, through the
+// console's Operations).
 import React, {useMemo} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../text.js';
 import type {TopicInfo} from '../../domain/cluster.js';
 import {selectedTopic, type KeyCommand} from '../keys.js';
+import {useOperations} from '../operations.js';
 import {paint} from '../theme.js';
 import {escapeControl} from '../../terminal-safe.js';
 import type {ViewDef, ViewProps} from './registry.js';
 import {runConsoleAction} from './run-action.js';
-
-export type ElectAction = (topic: string) => Promise<string>;
-
-let elect: ElectAction | null = null;
-
-export function setElectAction(action: ElectAction | null): void {
-	elect = action;
-}
 
 export interface ElectMove {
 	partition: number;
@@ -37,13 +31,13 @@ function ElectView({state, entry, height, dispatch, active}: ViewProps) {
 	const topic = state.snapshot?.topics.find((t) => t.name === name);
 	// the preview is taken when the view opens, so it does not shift while the operator decides
 	const moves = useMemo(() => (topic ? preferredMoves(topic) : []), [name]);
-	const run = elect;
+	const operations = useOperations();
 	useInput(
 		(input, key) => {
 			if (key.escape || input === 'n') dispatch({type: 'pop'});
-			else if (input === 'y' && run && moves.length > 0) {
+			else if (input === 'y' && operations && moves.length > 0) {
 				dispatch({type: 'pop'});
-				void runConsoleAction(dispatch, {id: `elect:${name}`, label: `electing preferred leaders of ${name}`, refresh: {topics: [name]}, failure: `elect ${name}`}, () => run(name));
+				void runConsoleAction(dispatch, {id: `elect:${name}`, label: `electing preferred leaders of ${name}`, refresh: {topics: [name]}, failure: `elect ${name}`}, () => operations.electLeaders(name));
 			}
 		},
 		{isActive: active},
@@ -65,11 +59,11 @@ function ElectView({state, entry, height, dispatch, active}: ViewProps) {
 	);
 }
 
-export const electViews: ViewDef[] = [
+export const electViews: readonly ViewDef[] = [
 	{id: 'elect', command: 'elect', arg: {kind: 'topic', required: true}, title: (e) => `Elect preferred leaders of ${e.arg ?? '?'}`, component: ElectView, capturesInput: true, operatorAction: true},
 ];
 
-export const electKeys: KeyCommand[] = [
+export const electKeys: readonly KeyCommand[] = [
 	{
 		id: 'elect-leaders',
 		keys: ['E'],
@@ -77,7 +71,7 @@ export const electKeys: KeyCommand[] = [
 		views: ['topics', 'partitions'],
 		dangerous: true,
 		footer: true,
-		disabledReason: (_s, selected) => (elect ? null : 'leader election is not available here') ?? (selected ? null : 'no topic selected'),
+		disabledReason: (_s, selected, operations) => (operations ? null : 'leader election is not available here') ?? (selected ? null : 'no topic selected'),
 		match: (input) => input === 'E',
 		run: ({state, selected, open}) => {
 			const topic = selectedTopic(state, selected);

@@ -1,33 +1,17 @@
 // `R` on a topic: the reassignment flow (reassign-flow.ts) hosted in the console. The moves and the
-// progress come from the same guarded, audited code as `kcon reassign execute|verify` (injected by
-// commands/console.ts). Polling pauses while the flow is open; the flow polls its own progress.
+// progress come from the same guarded, audited actions as `kcon reassign execute|verify|cancel`
+// (ops/reassign-*.ts, through the console's Operations). Polling pauses while the flow is open; the
+// flow polls its own progress, which only reads: removing the throttles is a separate operation it
+// invokes once a reading says nothing of the plan moves any more.
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {useInput} from 'ink';
 import {Text} from '../text.js';
-import type {ReassignmentPlan} from '../../domain/reassign-plan.js';
-import type {PartitionProgress} from '../../domain/reassign-progress.js';
 import {selectedTopic, splitKeys, type KeyCommand} from '../keys.js';
+import {useOperations} from '../operations.js';
 import {paint} from '../theme.js';
 import {ReassignFlow} from './action-reassign.js';
 import {flowFinished, flowKey, flowProgress, initialFlow, planMoves, type FlowState} from './reassign-flow.js';
 import type {ViewDef, ViewProps} from './registry.js';
-
-export interface ReassignActions {
-	/** validates against the cluster as it is now, saves plan and rollback, sets throttles, starts */
-	start(plan: ReassignmentPlan, throttle: number | null): Promise<{text: string; planFile: string}>;
-	/** progress of the plan; reads only */
-	progress(plan: ReassignmentPlan): Promise<{partitions: PartitionProgress[]}>;
-	/** once nothing of the plan moves: removes the throttles (unless other moves run); resolves to what happened */
-	finish(plan: ReassignmentPlan): Promise<string>;
-	/** cancels the plan's moves still running (the way back); resolves to what happened */
-	cancel(plan: ReassignmentPlan): Promise<string>;
-}
-
-let actions: ReassignActions | null = null;
-
-export function setReassignActions(a: ReassignActions | null): void {
-	actions = a;
-}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -43,7 +27,7 @@ function ReassignView({state, entry, width, height, dispatch, active}: ViewProps
 		flowRef.current = next;
 		setFlow(next);
 	};
-	const run = actions;
+	const run = useOperations()?.reassign ?? null;
 	const actionId = `reassign:${name}`;
 	const end = () => dispatch({type: 'action-end', id: actionId, refresh: {topics: [name]}});
 
@@ -99,7 +83,7 @@ function ReassignView({state, entry, width, height, dispatch, active}: ViewProps
 				update(next.state);
 				if (next.effect === 'finish') {
 					// the only write of the progress step, after the reading said nothing moves any more
-					const throttles = flowRef.current.throttle === null ? 'none set' : await run.finish(plan);
+					const throttles = flowRef.current.throttle === null ? 'none set' : await run.clearThrottles(plan);
 					if (stopped) return;
 					const done = flowFinished(flowRef.current, name, throttles);
 					update(done.state);
@@ -162,7 +146,7 @@ function ReassignView({state, entry, width, height, dispatch, active}: ViewProps
 	);
 }
 
-export const reassignViews: ViewDef[] = [
+export const reassignViews: readonly ViewDef[] = [
 	{
 		id: 'reassign',
 		command: 'reassign',
@@ -174,7 +158,7 @@ export const reassignViews: ViewDef[] = [
 	},
 ];
 
-export const reassignKeys: KeyCommand[] = [
+export const reassignKeys: readonly KeyCommand[] = [
 	{
 		id: 'reassign-topic',
 		keys: ['R'],
@@ -182,7 +166,7 @@ export const reassignKeys: KeyCommand[] = [
 		views: ['topics', 'partitions'],
 		dangerous: true,
 		footer: true,
-		disabledReason: (_s, selected) => (actions ? null : 'reassignment is not available here') ?? (selected ? null : 'no topic selected'),
+		disabledReason: (_s, selected, operations) => (operations ? null : 'reassignment is not available here') ?? (selected ? null : 'no topic selected'),
 		match: (input) => input === 'R',
 		run: ({state, selected, open}) => {
 			const topic = selectedTopic(state, selected);

@@ -1,6 +1,8 @@
-// The router: one entry per view. Adding a view (agents, tail, …) is one entry here: its `:command`,
-// what argument it takes, how its title reads, where `enter` leads, and — for views that are not
-// tables of the snapshot — the component that draws it.
+// The router: what a view is, the table views of the snapshot, and the look-ups over a view list.
+// A view is one entry: its `:command`, what argument it takes, how its title reads, where `enter`
+// leads, and — for views that are not tables of the snapshot — the component that draws it. The
+// console's whole list (these, the operator actions', tail's, the agents') is composed once
+// (console-tables.ts, buildViews) and handed to every look-up.
 import type {ComponentType} from 'react';
 import type {Row} from '../../present/cells.js';
 import type {Action, ConsoleState, ViewEntry} from '../../state/reducer.js';
@@ -35,7 +37,8 @@ export interface ViewDef {
 	operatorAction?: boolean;
 }
 
-export const views: ViewDef[] = [
+/** The table views of the snapshot. */
+export const tableViews: readonly ViewDef[] = [
 	{
 		id: 'brokers',
 		command: 'brokers',
@@ -74,41 +77,36 @@ export const views: ViewDef[] = [
 	},
 ];
 
-/** Registers a view (same id replaces). */
-export function addView(def: ViewDef): void {
-	const i = views.findIndex((v) => v.id === def.id);
-	if (i >= 0) views[i] = def;
-	else views.push(def);
-}
+export type Views = readonly ViewDef[];
 
-export function viewById(id: string): ViewDef | undefined {
+export function viewById(views: Views, id: string): ViewDef | undefined {
 	return views.find((v) => v.id === id);
 }
 
-export function viewByCommand(word: string): ViewDef | undefined {
+export function viewByCommand(views: Views, word: string): ViewDef | undefined {
 	const w = word.toLowerCase();
 	return views.find((v) => v.command === w) ?? views.find((v) => v.aliases?.includes(w));
 }
 
 /** Why the snapshot polling is paused now (an action runs, or an action's view is open), or null. */
-export function pollingPause(state: ConsoleState): string | null {
+export function pollingPause(views: Views, state: ConsoleState): string | null {
 	if (state.actions.length) return state.actions.map((a) => a.label).join(', ');
 	const top = state.stack[state.stack.length - 1];
-	const def = top ? viewById(top.view) : undefined;
+	const def = top ? viewById(views, top.view) : undefined;
 	return def?.operatorAction ? def.title(top!).toLowerCase() : null;
 }
 
 export const extraCommands = ['quit', 'help'];
 
 /** Tab completion in the command bar: the completed text, or the input unchanged. */
-export function complete(input: string, state: ConsoleState): {text: string; candidates: string[]} {
+export function complete(views: Views, input: string, state: ConsoleState): {text: string; candidates: string[]} {
 	const parts = input.split(/\s+/);
 	if (parts.length <= 1) {
 		const words = [...views.map((v) => v.command), ...extraCommands];
 		const candidates = words.filter((w) => w.startsWith(parts[0] ?? ''));
-		return {text: candidates.length === 1 ? candidates[0]! + (viewByCommand(candidates[0]!)?.arg ? ' ' : '') : commonPrefix(candidates, input), candidates};
+		return {text: candidates.length === 1 ? candidates[0]! + (viewByCommand(views, candidates[0]!)?.arg ? ' ' : '') : commonPrefix(candidates, input), candidates};
 	}
-	const def = viewByCommand(parts[0]!);
+	const def = viewByCommand(views, parts[0]!);
 	const prefix = parts.slice(1).join(' ');
 	let names: string[] = [];
 	if (def?.arg?.kind === 'topic') names = state.snapshot?.topics.map((t) => t.name) ?? [];

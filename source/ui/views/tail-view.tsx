@@ -2,8 +2,7 @@
 // cursor moves up), the rate in the title, `p` pause/resume, `/` filter (the console's filter line),
 // `enter` one message whole (key, headers, pretty value), `esc` back. Lab records show decoded.
 //
-// For the console (router): register both views with
-//   for (const def of tailViewDefs(source)) addView(def);
+// For the console (router): both views join its view list with buildViews(tailViewDefs(source)),
 // where `source` is a TailSource (commands/console.ts: `consoleTailSource(settings)` from kafka/tail.ts).
 // TailList / TailMessage are plain components (a session + width/height) usable on their own.
 import React, {useEffect, useState, useSyncExternalStore} from 'react';

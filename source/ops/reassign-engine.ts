@@ -1,4 +1,4 @@
-// The guarded steps of a partition reassignment, shared by `kcon reassign` and the console's `R`:
+// The guarded steps of a partition reassignment, under the reassign actions (reassign-*.ts):
 // validate a plan against a fresh snapshot (nothing changes on any problem), set the throttles
 // (IncrementalAlterConfigs: only the throttle keys are touched), start the moves, measure progress
 // (ListPartitionReassignments + DescribeLogDirs twice, a second apart) and remove the throttles
@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {KconError} from '../errors.js';
 import {stateDir} from '../config/paths.js';
-import {createGateway} from '../kafka/gateway.js';
+import {readSnapshot} from './cluster-snapshot.js';
 import {ClusterActions, OP_DELETE, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigResourceChange, type OngoingReassignment} from '../kafka/actions.js';
 import type {ClusterSnapshot} from '../domain/cluster.js';
 import type {Settings} from '../config/settings.js';
 import {formatPlan, planDiff, planProblems, rollbackPlan, throttledReplicas, type ReassignmentPlan} from '../domain/reassign-plan.js';
-import {planSummary, reassignProgress, settledProgress, type PartitionProgress} from '../domain/reassign-progress.js';
-import {audited, record, type ActionContext} from './action-support.js';
+import {reassignProgress, settledProgress, type PartitionProgress} from '../domain/reassign-progress.js';
+import {audited, record, type OpContext} from './guard.js';
 import {failure, setThrottles, THROTTLE_BROKER_KEYS, THROTTLE_TOPIC_KEYS, type ThrottlesSet} from './reassign-throttles.js';
 
 
@@ -36,16 +36,11 @@ export interface StartedMoves {
 export const planTopics = (plan: ReassignmentPlan) => [...new Set(plan.partitions.map((e) => e.topic))];
 
 export async function snapshotOf(settings: Settings, topics?: string[]): Promise<ClusterSnapshot> {
-	const gateway = createGateway(settings);
-	try {
-		return await gateway.snapshot({offsets: false, groups: false, configs: false, reassignments: true, ...(topics ? {topics} : {})});
-	} finally {
-		await gateway.close();
-	}
+	return readSnapshot(settings, {offsets: false, groups: false, configs: false, reassignments: true, ...(topics ? {topics} : {})});
 }
 
 /** Validates every entry against the cluster as it is now; any problem is audited and refused (exit 2). */
-export async function checkPlan(action: ActionContext, plan: ReassignmentPlan, options: {allowRfChange: boolean}): Promise<CheckedPlan> {
+export async function checkPlan(action: OpContext, plan: ReassignmentPlan, options: {allowRfChange: boolean}): Promise<CheckedPlan> {
 	const snapshot = await snapshotOf(action.settings);
 	const problems = planProblems(plan, snapshot.topics, snapshot.brokers, options);
 	const diff = planDiff(plan, snapshot.topics);
@@ -75,7 +70,7 @@ export function savePlan(plan: ReassignmentPlan, kind: 'rollback' | 'plan'): str
  * Sets the throttles (when asked) and starts the moves; audited. When no move starts, the throttles
  * it set are put back (or the error says what is left and how to undo it) and it throws.
  */
-export async function startMoves(action: ActionContext, checked: CheckedPlan, throttle: number | undefined): Promise<StartedMoves> {
+export async function startMoves(action: OpContext, checked: CheckedPlan, throttle: number | undefined): Promise<StartedMoves> {
 	const {plan, snapshot, moving} = checked;
 	const actions = new ClusterActions(action.settings, {brokers: snapshot.brokers});
 	try {
@@ -128,7 +123,7 @@ export function movesOf(plan: ReassignmentPlan | null, ongoing: OngoingReassignm
 }
 
 /** Cancels (null target replicas, audited); removes the throttles once nothing moves anywhere, unless kept. */
-export async function cancelMoves(action: ActionContext, actions: ClusterActions, targets: OngoingReassignment[], snapshot: ClusterSnapshot, keepThrottle: boolean) {
+export async function cancelMoves(action: OpContext, actions: ClusterActions, targets: OngoingReassignment[], snapshot: ClusterSnapshot, keepThrottle: boolean) {
 	const errors = await audited(
 		action,
 		() => actions.alterReassignments(targets.map((o) => ({topic: o.topic, partition: o.partition, replicas: null}))),
@@ -182,24 +177,13 @@ export async function measureProgress(
 }
 
 /** Removes the plan's throttles from every reachable broker; audited under `action`. */
-export async function clearThrottles(action: ActionContext, actions: ClusterActions, plan: ReassignmentPlan, snapshot: ClusterSnapshot): Promise<void> {
+export async function clearThrottles(action: OpContext, actions: ClusterActions, plan: ReassignmentPlan, snapshot: ClusterSnapshot): Promise<void> {
 	const brokers = snapshot.brokers.filter((b) => b.reachable).map((b) => b.id);
 	await audited(
 		{...action, args: {...action.args, removeThrottles: true}},
 		() => removeThrottles(actions, planTopics(plan), brokers),
 		() => `throttles removed from ${planTopics(plan).length} topic(s) and ${brokers.length} broker(s)`,
 	);
-}
-
-/**
- * The write step after a measurement, never part of it: once nothing moves anywhere in the cluster
- * the plan's throttles go (audited), unless `keep` says why not. Resolves to what happened.
- */
-export async function settleThrottles(action: ActionContext, actions: ClusterActions, plan: ReassignmentPlan, measured: MeasuredProgress, keep: string | null): Promise<string> {
-	if (measured.activeAnywhere) return planSummary(measured.partitions).outcome === 'moving' ? 'kept (reassignments still running)' : 'kept (other reassignments still run)';
-	if (keep) return `kept (${keep})`;
-	await clearThrottles(action, actions, plan, measured.snapshot);
-	return 'removed';
 }
 
 /** key "topic\0partition\0broker" → replica size, from DescribeLogDirs on the leader and the adding brokers. */

@@ -8,7 +8,6 @@ import {StringDecoder} from 'node:string_decoder';
 import net from 'node:net';
 import {KconError} from '../errors.js';
 import type {Settings} from '../config/settings.js';
-import {writeErr, writeOut} from '../terminal-out.js';
 
 export interface ArgvValues {
 	id: number;
@@ -68,17 +67,18 @@ export function childEnv(settings: Settings, env: NodeJS.ProcessEnv = process.en
 	return Object.fromEntries(Object.entries(env).filter(([k, v]) => !names.has(k) && !(v !== undefined && values.has(v))));
 }
 
-/** Runs argv without a shell, output passed through (to stderr under json), killed after timeoutMs. */
-export function runCommand(argv: string[], timeoutMs: number, options: {settings: Settings; format: 'text' | 'json'}, capture?: string[]): Promise<void> {
+/** Where a command's output goes as it arrives (the CLI passes it on as kcon's own text). */
+export type OutputSink = (stream: 'stdout' | 'stderr', text: string) => void;
+
+/** Runs argv without a shell, killed after timeoutMs; its output goes to `onOutput`, or into `capture`. */
+export function runCommand(argv: string[], timeoutMs: number, options: {settings: Settings; onOutput?: OutputSink}, capture?: string[]): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const [command, ...args] = argv;
 		const child = spawn(command!, args, {stdio: ['ignore', 'pipe', 'pipe'], shell: false, env: childEnv(options.settings)});
-		// the tool's output names topics and hosts from the cluster: it is passed on as kcon's own text
-		const sink = options.format === 'json' ? writeErr : writeOut;
 		const stdout = new StringDecoder('utf8');
 		const stderr = new StringDecoder('utf8');
-		child.stdout.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : sink(stdout.write(d))));
-		child.stderr.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : writeErr(stderr.write(d))));
+		child.stdout.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : options.onOutput?.('stdout', stdout.write(d))));
+		child.stderr.on('data', (d: Buffer) => (capture ? capture.push(d.toString()) : options.onOutput?.('stderr', stderr.write(d))));
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			reject(new KconError(`${argv.join(' ')} did not finish within ${Math.round(timeoutMs / 1000)} s (killed)`));

@@ -1,0 +1,53 @@
+// The console's operator actions bound to its settings: each calls the one action of ops/ (the same
+// checks, refusals and audit records as the CLI's, marked via: console) and words its outcome as the
+// line the console flashes. None in read-only mode: the console then offers no action at all.
+import type {Settings} from '../config/settings.js';
+import {killBroker} from '../ops/broker-kill.js';
+import {startBroker} from '../ops/broker-start.js';
+import {electLeaders} from '../ops/elect-leaders.js';
+import {startReassign} from '../ops/reassign-start.js';
+import {reassignProgress} from '../ops/reassign-progress.js';
+import {clearReassignThrottles} from '../ops/reassign-clear-throttles.js';
+import {cancelReassign} from '../ops/reassign-cancel.js';
+import type {Operations} from '../ui/operations.js';
+
+export function consoleOperations(settings: Settings): Operations | null {
+	if (settings.readOnly) return null;
+	const via = 'console' as const;
+	return {
+		async killBroker(choice, seen) {
+			const r = await killBroker(settings, {...choice, via}, seen);
+			return r.pid !== undefined ? `broker ${r.id} stopped (pid ${r.pid}, SIG${r.signal})` : `broker ${r.id} stopped (${r.argv!.join(' ')})${lastLine(r.output)}`;
+		},
+		async startBroker(id) {
+			const r = await startBroker(settings, {id, via});
+			return r.pid !== undefined ? `broker ${id} started (pid ${r.pid})` : `broker ${id} started (${r.argv!.join(' ')})${lastLine(r.output)}`;
+		},
+		async electLeaders(topic) {
+			return (await electLeaders(settings, {topic, via})).summary.text;
+		},
+		reassign: {
+			async start(plan, throttle) {
+				const r = await startReassign(settings, {plan, throttle, allowRfChange: false, via});
+				const planFile = r.planFile!;
+				if (r.nothingToDo) return {text: 'nothing to do: every partition already has the planned replicas', planFile};
+				const failed = r.errors.length ? `; ${r.errors.length} failed: ${r.errors.map((e) => `${e.topic}-${e.partition} ${e.error}`).join(', ')}` : '';
+				return {text: `started ${r.started.length} move(s)${throttle ? ` at ${throttle} B/s` : ''}${failed} · rollback: ${r.rollbackFile}`, planFile};
+			},
+			progress: (plan) => reassignProgress(settings, plan),
+			clearThrottles: (plan) => clearReassignThrottles(settings, {plan, via}),
+			async cancel(plan) {
+				const {targets, errors, throttles} = await cancelReassign(settings, {plan, keepThrottle: false, via});
+				if (targets.length === 0) return 'nothing to cancel: no partition of the plan is moving any more';
+				const failed = errors.length ? `; ${errors.length} failed: ${errors.map((e) => `${e.topic}-${e.partition} ${e.error}`).join(', ')}` : '';
+				return `cancelled ${targets.length - errors.length} move(s)${failed}; throttles: ${throttles}`;
+			},
+		},
+	};
+}
+
+/** The last line a brokerCommands tool printed, as ": line" ('' when it printed nothing). */
+function lastLine(output: string): string {
+	const line = output.trim().split('\n').pop()?.trim();
+	return line ? `: ${line}` : '';
+}

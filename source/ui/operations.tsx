@@ -1,0 +1,42 @@
+// The operator actions the console can run, handed to it by whoever starts it (commands/console.ts
+// binds them to the settings; tests hand in fakes) through one React context. None in read-only
+// mode: the action keys are then unbound and their views say the action is not available.
+import React, {createContext, useContext, type ReactNode} from 'react';
+import type {ClusterSnapshot} from '../domain/cluster.js';
+import type {KillImpact} from '../domain/impact.js';
+import type {ReassignmentPlan} from '../domain/reassign-plan.js';
+import type {PartitionProgress} from '../domain/reassign-progress.js';
+import type {KillChoice} from '../ops/broker-kill.js';
+
+/** Each resolves to the line the console flashes, or rejects with the refusal or failure. */
+export interface Operations {
+	/** ops/broker-kill.ts, with the snapshot the operator saw and the impact they confirmed */
+	killBroker(choice: Pick<KillChoice, 'id' | 'signal' | 'force'>, seen: {snapshot: ClusterSnapshot; impact: KillImpact}): Promise<string>;
+	/** ops/broker-start.ts */
+	startBroker(id: number): Promise<string>;
+	/** ops/elect-leaders.ts for every partition of `topic` */
+	electLeaders(topic: string): Promise<string>;
+	reassign: ReassignOperations;
+}
+
+export interface ReassignOperations {
+	/** ops/reassign-start.ts: checks against the cluster as it is now, saves plan and rollback, sets throttles, starts */
+	start(plan: ReassignmentPlan, throttle: number | null): Promise<{text: string; planFile: string}>;
+	/** ops/reassign-progress.ts: reads only */
+	progress(plan: ReassignmentPlan): Promise<{partitions: PartitionProgress[]}>;
+	/** ops/reassign-clear-throttles.ts, once the progress says nothing of the plan moves: resolves to what became of them */
+	clearThrottles(plan: ReassignmentPlan): Promise<string>;
+	/** ops/reassign-cancel.ts: the plan's moves still running (the way back) */
+	cancel(plan: ReassignmentPlan): Promise<string>;
+}
+
+const OperationsContext = createContext<Operations | null>(null);
+
+export function OperationsProvider({operations, children}: {operations: Operations | null; children?: ReactNode}) {
+	return <OperationsContext.Provider value={operations}>{children}</OperationsContext.Provider>;
+}
+
+/** The console's operations, or null (read-only, or none were given). */
+export function useOperations(): Operations | null {
+	return useContext(OperationsContext);
+}
