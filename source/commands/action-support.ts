@@ -5,7 +5,7 @@ import {outputFormat, parseConnectionArgs, type Options} from '../config/args.js
 import {brokerId} from '../config/numbers.js';
 import {resolveSettings, type Settings} from '../config/settings.js';
 import {KconError} from '../errors.js';
-import {readOnlyError} from '../kafka/write-guard.js';
+import {readOnlyError} from '../kafka/connection/write-guard.js';
 import {toJson} from '../present/json.js';
 import {audit, type AuditEntry} from '../state/audit.js';
 import {writeErr, writeJson, writeOut} from '../terminal-out.js';

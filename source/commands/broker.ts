@@ -3,7 +3,7 @@
 // templates ({id}, {host}, {port}, {signal}), run without a shell, with a timeout, output shown.
 import type {CommandContext} from './registry.js';
 import {KconError, UsageError} from '../errors.js';
-import {createGateway} from '../kafka/gateway.js';
+import {createGateway} from '../kafka/gateway/gateway.js';
 import type {BrokerCommand, Settings} from '../config/settings.js';
 import type {ClusterSnapshot} from '../domain/cluster.js';
 import {impactLines, killImpact, killNeedsForce, type KillImpact} from '../domain/impact.js';

@@ -1,8 +1,8 @@
 // kcon elect [--topic T [--partition P]] [--all] — preferred leader election (ElectLeaders, type 0).
 import type {CommandContext} from './registry.js';
 import {KconError, UsageError} from '../errors.js';
-import {createGateway} from '../kafka/gateway.js';
-import {ClusterActions, type ElectionResult} from '../kafka/actions.js';
+import {createGateway} from '../kafka/gateway/gateway.js';
+import {ClusterActions, type ElectionResult} from '../kafka/actions/cluster-actions.js';
 import {actionContext, audited, consoleAction, out, parseActionArgs, positiveId, refuseIfReadOnly} from './action-support.js';
 
 const options = {

@@ -2,7 +2,7 @@
 // the plan generated in the console. Read-only settings refuse before anything is read.
 import type {Settings} from '../config/settings.js';
 import type {ClusterSnapshot} from '../domain/cluster.js';
-import {ClusterActions} from '../kafka/actions.js';
+import {ClusterActions} from '../kafka/actions/cluster-actions.js';
 import type {ReassignmentPlan} from '../domain/reassign-plan.js';
 import {planSummary} from '../domain/reassign-progress.js';
 import {consoleAction, record} from './action-support.js';

@@ -6,7 +6,7 @@ import {readTextBounded, TooLargeError} from '../config/bounded-read.js';
 import type {CommandContext} from './registry.js';
 import {KconError, UsageError} from '../errors.js';
 import {brokerId} from '../config/numbers.js';
-import {ClusterActions} from '../kafka/actions.js';
+import {ClusterActions} from '../kafka/actions/cluster-actions.js';
 import {formatPlan, generatePlan, parsePlan, parseRate, PlanError, type ReassignmentPlan} from '../domain/reassign-plan.js';
 import {planSummary, summaryText, type PartitionProgress, type PlanSummary} from '../domain/reassign-progress.js';
 import {actionContext, confirm, info, out, parseActionArgs, record, refuseIfReadOnly, type ActionContext} from './action-support.js';

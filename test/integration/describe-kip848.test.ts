@@ -4,7 +4,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {emptyLagHistory} from '../../source/domain/lag-history.js';
-import {createGateway} from '../../source/kafka/gateway.js';
+import {createGateway} from '../../source/kafka/gateway/gateway.js';
 import {cellText, groupDetailTable, groupsTable} from '../../source/present/console-rows.js';
 import {eventually, runKcon, startLab, type RunResult, type TestLab} from '../helpers/lab.js';
 import {startConsoleConsumer, type JavaConsumer} from '../helpers/java-consumer.js';

@@ -5,7 +5,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {groupLag, partitionLag, toolLag} from '../../source/domain/lag.js';
-import {fillGroupLag} from '../../source/kafka/gateway-offsets.js';
+import {fillGroupLag} from '../../source/kafka/gateway/offsets.js';
 import type {ClusterSnapshot, GroupInfo} from '../../source/domain/cluster.js';
 import {emptyLagHistory, groupLagSummary, partitionKey, recordLag} from '../../source/domain/lag-history.js';
 import {cellText, groupDetailTable, groupsTable} from '../../source/present/console-rows.js';
