@@ -1,5 +1,8 @@
 // The shape every request kcon encodes itself shares, and the one place flexible versions are
-// handled. A request here is what kafkajs's Connection#send takes (the connection under every kcon
+// handled. kcon encodes its requests itself because kafkajs 2.2.4 either lacks the version
+// (ConsumerGroupDescribe, DescribeTopicPartitions, FindCoordinator/OffsetFetch for many groups,
+// Metadata with topic ids) or throws on per-item errors (tulios/kafkajs#1460), and cannot cancel
+// a reassignment (null replicas). A request here is what kafkajs's Connection#send takes (the connection under every kcon
 // client, see connection/node.ts): an API key and version, an encode() giving the body, and a
 // response decode that never throws on an error code, so the caller decides what each one means.
 //

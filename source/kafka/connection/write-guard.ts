@@ -1,5 +1,6 @@
-// Read-only mode, decided in one place. Every request kcon encodes itself (elect, reassign,
-// throttles) leaves through BrokerLink.send, which asks guardRequest first; the consumer-group tail
+// Read-only mode, decided in one place. Every request kcon sends itself (the gateway's reads, the
+// actions' writes, the tail's Fetch) leaves through transport.ts's sendRequest, which asks
+// guardRequest first (BrokerLink asks it before it even connects); the consumer-group tail
 // (kafkajs's consumer, which joins the group and commits) asks refuseWrites before anything
 // connects. `kcon broker kill|start` sends no request: it signals or starts a process (the lab's, or
 // a context's brokerCommands); a stopped broker changes the cluster as surely as a request does, so

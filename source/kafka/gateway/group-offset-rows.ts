@@ -4,7 +4,7 @@ import type {GroupOffsets} from '../codec/offset-fetch.js';
 /**
  * Rows as kafka-consumer-groups.sh --describe builds them: members with an assignment (largest
  * first), each partition of theirs sorted by topic and partition; then committed partitions no
- * member owns, without consumer. logEnd/lag are filled in later (gateway-offsets.ts: fillGroupLag).
+ * member owns, without consumer. logEnd/lag are filled in later (offsets.ts: fillGroupLag).
  */
 export function offsetRows(members: GroupMember[], fetched: GroupOffsets | undefined): GroupOffset[] {
 	const committed = new Map<string, bigint>();

@@ -1,4 +1,4 @@
-// One Fetch per leader broker for all the partitions it leads, decoded with tail-records.ts, and what
+// One Fetch per leader broker for all the partitions it leads, decoded with codec/fetch-records.ts, and what
 // its answer does to each partition: records past the partition's next offset are emitted, leader
 // moves and connection failures back off until the leader is looked up again.
 import {KconError} from '../../errors.js';
