@@ -9,8 +9,8 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {bootstrapOf, readLabState} from '../source/lab/state.js';
-import {createKafka} from '../source/kafka/client.js';
-import {KafkajsGateway} from '../source/kafka/kafkajs-gateway.js';
+import {createKafka} from '../source/kafka/connection/client-config.js';
+import {SnapshotGateway} from '../source/kafka/gateway/snapshot-gateway.js';
 import type {Settings} from '../source/config/settings.js';
 import {measure, stats} from './lib/measure.js';
 import {emit, speedup, type BenchRow, type Measurement} from './lib/result.js';
@@ -55,7 +55,7 @@ async function ensureTopics(count: number): Promise<void> {
 /** Until every partition of the first `count` bench topics has a leader (as kcon's gateway sees it). */
 async function waitForTopics(count: number): Promise<void> {
 	const wanted = Array.from({length: count}, (_, i) => topicName(i));
-	const gateway = new KafkajsGateway(settings, {});
+	const gateway = new SnapshotGateway(settings, {});
 	try {
 		for (let attempt = 0; attempt < 120; attempt++) {
 			const snapshot = await gateway.snapshot({topics: wanted, groups: false, offsets: false, reassignments: false});
@@ -95,7 +95,7 @@ async function commitGroups(topics: number, from = 0): Promise<void> {
 }
 
 async function groupRequests(): Promise<number> {
-	const gateway = new KafkajsGateway(settings, {});
+	const gateway = new SnapshotGateway(settings, {});
 	try {
 		const snapshot = await gateway.snapshot({groups: true, offsets: false, configs: false, reassignments: false});
 		const ours = snapshot.groups.filter((g) => g.groupId.startsWith('bench-describe-group-'));

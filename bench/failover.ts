@@ -5,7 +5,7 @@
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {resolveSettings} from '../source/config/settings.js';
-import {createGateway} from '../source/kafka/gateway.js';
+import {createGateway} from '../source/kafka/gateway/gateway.js';
 import {bootstrapOf, readLabState} from '../source/lab/state.js';
 import {startBroker} from '../source/lab/lab.js';
 import {stats} from './lib/measure.js';

@@ -41,9 +41,9 @@ export async function run(ctx: CommandContext): Promise<number> {
 	process.env['NODE_ENV'] ??= 'production';
 
 	const [{createGateway}, {runConsole}, {consoleTailSource}, {tailViewDefs}] = await Promise.all([
-		import('../kafka/gateway.js'),
+		import('../kafka/gateway/gateway.js'),
 		import('../ui/app.js'),
-		import('../kafka/tail.js'),
+		import('../kafka/tail/tail.js'),
 		import('../ui/views/tail-view.js'),
 	]);
 	const gateway = createGateway(settings, {connectionTimeout: 2000, requestTimeout: Math.max(4000, refresh * 2000)});

@@ -8,7 +8,7 @@ import {resolveSettings} from '../config/settings.js';
 import {UsageError} from '../errors.js';
 import type {ClusterSnapshot, GroupInfo, TopicInfo} from '../domain/cluster.js';
 import {partitionFilter, type PartitionFilter} from '../domain/health.js';
-import {createGateway, type SnapshotOptions} from '../kafka/gateway.js';
+import {createGateway, type SnapshotOptions} from '../kafka/gateway/gateway.js';
 import {toJson} from '../present/json.js';
 import {describeDocument} from '../present/describe-json.js';
 import {renderTopicsText} from '../present/topics-text.js';

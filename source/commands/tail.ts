@@ -15,8 +15,8 @@ import {
 } from '../domain/tail.js';
 import {escapeJsonBytes, writeMessageJson, type ByteSink} from '../present/message-json.js';
 import {messageTextLine} from '../present/message-text.js';
-import {tailBatches} from '../kafka/tail.js';
-import {tailGroupBatches} from '../kafka/tail-group.js';
+import {tailBatches} from '../kafka/tail/tail.js';
+import {tailGroupBatches} from '../kafka/tail/tail-group.js';
 import {kconLine} from '../terminal-out.js';
 
 const options = {

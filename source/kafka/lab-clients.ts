@@ -2,9 +2,9 @@
 // producer, and the `tower` / `tower-backup` groups. The console's gateway lives elsewhere in kafka/.
 import {Kafka, logLevel, type Consumer, type Producer} from 'kafkajs';
 import type {Settings} from '../config/settings.js';
-import {createBroker} from './client.js';
-import {metadataFrom} from './gateway-brokers.js';
-import {Node} from './gateway-node.js';
+import {createBroker} from './connection/client-config.js';
+import {metadataFrom} from './gateway/brokers.js';
+import {Node} from './connection/node.js';
 
 function client(bootstrap: string, clientId: string): Kafka {
 	return new Kafka({

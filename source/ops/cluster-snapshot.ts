@@ -1,5 +1,5 @@
 // A one-off snapshot for an action's checks, from its own connection (closed afterwards).
-import {createGateway, type SnapshotOptions} from '../kafka/gateway.js';
+import {createGateway, type SnapshotOptions} from '../kafka/gateway/gateway.js';
 import type {Settings} from '../config/settings.js';
 import type {ClusterSnapshot} from '../domain/cluster.js';
 

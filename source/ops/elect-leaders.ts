@@ -3,7 +3,7 @@
 // snapshot before anything is sent; the election is audited.
 import {UsageError} from '../errors.js';
 import type {Settings} from '../config/settings.js';
-import {ClusterActions, type ElectionResult} from '../kafka/actions.js';
+import {ClusterActions, type ElectionResult} from '../kafka/actions/cluster-actions.js';
 import {readSnapshot} from './cluster-snapshot.js';
 import {audited, guarded, type Via} from './guard.js';
 

@@ -3,7 +3,7 @@
 // audit the outcome of the change itself (ok, or failed with what it undid).
 import type {Settings} from '../config/settings.js';
 import {KconError} from '../errors.js';
-import {readOnlyError} from '../kafka/write-guard.js';
+import {readOnlyError} from '../kafka/connection/write-guard.js';
 import {audit, type AuditEntry} from './audit.js';
 
 /** One action as the audit log names it. */
@@ -43,7 +43,7 @@ export function record(op: OpContext, result: AuditEntry['result'], detail?: str
 
 /**
  * Refuses (exit 3) when the settings say read-only, before any preview or prompt; the refusal is
- * audited. The requests themselves are refused again where they are sent (kafka/write-guard.ts).
+ * audited. The requests themselves are refused again where they are sent (kafka/connection/write-guard.ts).
  */
 export function refuseIfReadOnly(op: OpContext): void {
 	if (!op.settings.readOnly) return;

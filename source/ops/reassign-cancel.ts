@@ -2,7 +2,7 @@
 // of a plan (or every one) get null target replicas; the throttles go once nothing moves anywhere,
 // unless kept. Audited; nothing is sent when nothing of the plan moves.
 import type {Settings} from '../config/settings.js';
-import {ClusterActions, type OngoingReassignment} from '../kafka/actions.js';
+import {ClusterActions, type OngoingReassignment} from '../kafka/actions/cluster-actions.js';
 import type {ReassignmentPlan} from '../domain/reassign-plan.js';
 import {guarded, type OpContext, type Via} from './guard.js';
 import {cancelMoves, movesOf, planTopics, snapshotOf} from './reassign-engine.js';

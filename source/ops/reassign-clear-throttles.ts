@@ -2,7 +2,7 @@
 // so, `kcon reassign verify` at its end): only when no reassignment runs anywhere in the cluster, and
 // never when the caller says why to keep them. Audited as part of reassign.verify.
 import type {Settings} from '../config/settings.js';
-import {ClusterActions} from '../kafka/actions.js';
+import {ClusterActions} from '../kafka/actions/cluster-actions.js';
 import type {ReassignmentPlan} from '../domain/reassign-plan.js';
 import {guarded, type Via} from './guard.js';
 import {clearThrottles, planTopics, snapshotOf} from './reassign-engine.js';

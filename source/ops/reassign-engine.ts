@@ -8,7 +8,7 @@ import path from 'node:path';
 import {KconError} from '../errors.js';
 import {stateDir} from '../config/paths.js';
 import {readSnapshot} from './cluster-snapshot.js';
-import {ClusterActions, OP_DELETE, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigResourceChange, type OngoingReassignment} from '../kafka/actions.js';
+import {ClusterActions, OP_DELETE, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigResourceChange, type OngoingReassignment} from '../kafka/actions/cluster-actions.js';
 import type {ClusterSnapshot} from '../domain/cluster.js';
 import type {Settings} from '../config/settings.js';
 import {formatPlan, planDiff, planProblems, rollbackPlan, throttledReplicas, type ReassignmentPlan} from '../domain/reassign-plan.js';

@@ -2,7 +2,7 @@
 // writes. Removing the throttles afterwards is its own action (reassign-clear-throttles.ts), which
 // the caller invokes when it decides the reading says so.
 import type {Settings} from '../config/settings.js';
-import {ClusterActions} from '../kafka/actions.js';
+import {ClusterActions} from '../kafka/actions/cluster-actions.js';
 import type {ReassignmentPlan} from '../domain/reassign-plan.js';
 import {planSummary, type PlanSummary} from '../domain/reassign-progress.js';
 import {measureProgress, planTopics, snapshotOf, type MeasuredProgress} from './reassign-engine.js';

@@ -5,8 +5,8 @@
 // that fails the error says exactly what is left and the kafka-configs command that undoes it.
 import {KconError} from '../errors.js';
 import type {Settings} from '../config/settings.js';
-import {OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigOutcome, type ConfigResourceChange, type DescribedConfig} from '../kafka/actions.js';
-import {SOURCE_DYNAMIC_BROKER_CONFIG, SOURCE_TOPIC_CONFIG} from '../kafka/protocol/describe-configs.js';
+import {OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigOutcome, type ConfigResourceChange, type DescribedConfig} from '../kafka/actions/cluster-actions.js';
+import {SOURCE_DYNAMIC_BROKER_CONFIG, SOURCE_TOPIC_CONFIG} from '../kafka/codec/describe-configs.js';
 
 export const THROTTLE_TOPIC_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'];
 export const THROTTLE_BROKER_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate'];

@@ -3,7 +3,7 @@
 // it — a real broker refuses a topic name outside [a-zA-Z0-9._-] and would not advertise a host with
 // an ESC in it. Any other request closes the connection (the client sees a broken connection).
 import net from 'node:net';
-import {Writer} from '../../source/kafka/wire/primitives.js';
+import {Writer} from '../../source/kafka/codec/primitives.js';
 
 export interface FakeBroker {
 	id: number;

@@ -24,11 +24,12 @@ import {
 import {processAlive} from '../../source/lab/state.js';
 import {offsetsPartitionFor} from '../../source/domain/impact.js';
 import {readAudit} from '../../source/ops/audit.js';
-import {BrokerLink} from '../../source/kafka/protocol/transport.js';
-import {describeLogDirs} from '../../source/kafka/protocol/describe-log-dirs.js';
-import {electLeaders} from '../../source/kafka/protocol/elect-leaders.js';
-import {incrementalAlterConfigs, OP_SET, RESOURCE_TOPIC} from '../../source/kafka/protocol/incremental-alter-configs.js';
-import {alterPartitionReassignments, listPartitionReassignments} from '../../source/kafka/protocol/partition-reassignments.js';
+import {BrokerLink} from '../../source/kafka/connection/broker-link.js';
+import {describeLogDirs} from '../../source/kafka/codec/describe-log-dirs.js';
+import {electLeaders} from '../../source/kafka/codec/elect-leaders.js';
+import {incrementalAlterConfigs, OP_SET, RESOURCE_TOPIC} from '../../source/kafka/codec/incremental-alter-configs.js';
+import {alterPartitionReassignments} from '../../source/kafka/codec/alter-partition-reassignments.js';
+import {listPartitionReassignments} from '../../source/kafka/codec/list-partition-reassignments.js';
 
 let lab: TestLab;
 let work: string;

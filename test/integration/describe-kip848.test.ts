@@ -4,7 +4,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {emptyLagHistory} from '../../source/domain/lag-history.js';
-import {createGateway} from '../../source/kafka/gateway.js';
+import {createGateway} from '../../source/kafka/gateway/gateway.js';
 import {cellText} from '../../source/present/cells.js';
 import {groupDetailTable} from '../../source/present/group-detail-rows.js';
 import {groupsTable} from '../../source/present/groups-rows.js';

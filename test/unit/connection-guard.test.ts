@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import {test, type TestContext} from 'node:test';
-import {FrameGuard, guardedSocketFactory} from '../../source/kafka/connection-guard.js';
+import {FrameGuard, guardedSocketFactory} from '../../source/kafka/connection/connection-guard.js';
 
 function frame(size: number, fill = 0): Buffer {
 	const b = Buffer.alloc(4 + size, fill);

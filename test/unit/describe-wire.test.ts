@@ -2,11 +2,12 @@
 // error code, e.g. a partition without a leader) into values.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {Writer} from '../../source/kafka/wire/primitives.js';
-import {findCoordinatorsRequest, offsetFetchRequest} from '../../source/kafka/wire/group-offsets.js';
-import {decodeConsumerAssignment} from '../../source/kafka/wire/groups.js';
-import {listOffsetsRequest} from '../../source/kafka/wire/list-offsets.js';
-import {metadataRequest} from '../../source/kafka/wire/metadata.js';
+import {Writer} from '../../source/kafka/codec/primitives.js';
+import {findCoordinatorsRequest} from '../../source/kafka/codec/find-coordinator.js';
+import {offsetFetchRequest} from '../../source/kafka/codec/offset-fetch.js';
+import {decodeConsumerAssignment} from '../../source/kafka/codec/describe-groups.js';
+import {listOffsetsRequest} from '../../source/kafka/codec/list-offsets.js';
+import {metadataRequest} from '../../source/kafka/codec/metadata.js';
 
 const header = (w: Writer) => w.tags(); // response header v1 of a flexible response
 

@@ -4,8 +4,8 @@
 // broker was reported as speaking no ListOffsets version (its offsets silently dropped).
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {KjsBroker} from '../../source/kafka/client.js';
-import {Node} from '../../source/kafka/gateway-node.js';
+import type {KjsBroker} from '../../source/kafka/kafkajs/broker.js';
+import {Node} from '../../source/kafka/connection/node.js';
 
 /** kafkajs's Broker as it behaves: socket open at once, ApiVersions answered `ms` later. */
 function slowApiVersions(ms: number) {

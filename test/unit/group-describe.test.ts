@@ -4,14 +4,14 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {groupStateName, type GroupInfo} from '../../source/domain/cluster.js';
-import type {KjsBroker} from '../../source/kafka/client.js';
-import {Node} from '../../source/kafka/gateway-node.js';
-import {describeAtCoordinator} from '../../source/kafka/group-describe.js';
-import type {ConsumerGroupDescribed} from '../../source/kafka/wire/consumer-group-describe.js';
-import type {GroupOffsets} from '../../source/kafka/wire/group-offsets.js';
-import type {DescribedGroup} from '../../source/kafka/wire/groups.js';
-import {Reader, Writer} from '../../source/kafka/wire/primitives.js';
-import type {WireRequest} from '../../source/kafka/wire/request.js';
+import type {KjsBroker} from '../../source/kafka/kafkajs/broker.js';
+import {Node} from '../../source/kafka/connection/node.js';
+import {describeAtCoordinator} from '../../source/kafka/gateway/group-describe.js';
+import type {ConsumerGroupDescribed} from '../../source/kafka/codec/consumer-group-describe.js';
+import type {GroupOffsets} from '../../source/kafka/codec/offset-fetch.js';
+import type {DescribedGroup} from '../../source/kafka/codec/describe-groups.js';
+import {Reader, Writer} from '../../source/kafka/codec/primitives.js';
+import type {WireRequest} from '../../source/kafka/codec/request.js';
 
 const DG = 15;
 const CGD = 69;

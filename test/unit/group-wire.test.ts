@@ -3,9 +3,9 @@
 // group.protocol=consumer in group k848; `tower` is a classic group another broker coordinates).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {Writer} from '../../source/kafka/wire/primitives.js';
-import {consumerGroupDescribeRequest} from '../../source/kafka/wire/consumer-group-describe.js';
-import {listGroupsRequest} from '../../source/kafka/wire/list-groups.js';
+import {Writer} from '../../source/kafka/codec/primitives.js';
+import {consumerGroupDescribeRequest} from '../../source/kafka/codec/consumer-group-describe.js';
+import {listGroupsRequest} from '../../source/kafka/codec/list-groups.js';
 
 const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 const body = async (r: {request: {encode: () => Promise<{buffer: Buffer}>}}) => [...(await r.request.encode()).buffer];

@@ -4,7 +4,7 @@
 // kafka-consumer-groups.sh prints for each partition (5 and -3).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fillGroupLag} from '../../source/kafka/gateway-offsets.js';
+import {fillGroupLag} from '../../source/kafka/gateway/offsets.js';
 import type {ClusterSnapshot, GroupInfo} from '../../source/domain/cluster.js';
 import {emptyLagHistory, groupLagSummary, partitionKey, recordLag} from '../../source/domain/lag-history.js';
 import {cellText} from '../../source/present/cells.js';

@@ -2,8 +2,8 @@
 // JSON message specs (field order, classic vs compact encodings, tagged-field sections).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {decodeElectLeaders, encodeElectLeaders, electLeaders} from '../../source/kafka/protocol/elect-leaders.js';
-import {decodeDescribeLogDirs, encodeDescribeLogDirs} from '../../source/kafka/protocol/describe-log-dirs.js';
+import {decodeElectLeaders, encodeElectLeaders, electLeaders} from '../../source/kafka/codec/elect-leaders.js';
+import {decodeDescribeLogDirs, encodeDescribeLogDirs} from '../../source/kafka/codec/describe-log-dirs.js';
 import {
 	decodeIncrementalAlterConfigs,
 	encodeIncrementalAlterConfigs,
@@ -11,13 +11,9 @@ import {
 	OP_SET,
 	RESOURCE_BROKER,
 	RESOURCE_TOPIC,
-} from '../../source/kafka/protocol/incremental-alter-configs.js';
-import {
-	decodeAlterPartitionReassignments,
-	decodeListPartitionReassignments,
-	encodeAlterPartitionReassignments,
-	encodeListPartitionReassignments,
-} from '../../source/kafka/protocol/partition-reassignments.js';
+} from '../../source/kafka/codec/incremental-alter-configs.js';
+import {decodeAlterPartitionReassignments, encodeAlterPartitionReassignments} from '../../source/kafka/codec/alter-partition-reassignments.js';
+import {decodeListPartitionReassignments, encodeListPartitionReassignments} from '../../source/kafka/codec/list-partition-reassignments.js';
 
 const i8 = (v: number) => [v & 0xff];
 const i16 = (v: number) => {

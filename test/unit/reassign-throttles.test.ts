@@ -4,7 +4,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {setThrottles, undoCommand, type ConfigActions} from '../../source/ops/reassign-throttles.js';
-import {OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigOutcome, type ConfigResourceChange, type DescribedConfig} from '../../source/kafka/actions.js';
+import {OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC, type ConfigOutcome, type ConfigResourceChange, type DescribedConfig} from '../../source/kafka/actions/cluster-actions.js';
 import type {Settings} from '../../source/config/settings.js';
 
 const settings: Settings = {brokers: ['127.0.0.1:9090', '127.0.0.1:9091'], readOnly: false, source: 'flag'};

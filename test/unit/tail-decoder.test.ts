@@ -2,7 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {gzipSync} from 'node:zlib';
-import {decodeFetchV11, decodeRecordSet} from '../../source/kafka/tail-records.js';
+import {decodeFetchV11, decodeRecordSet} from '../../source/kafka/codec/fetch-records.js';
 import type {TailRecord} from '../../source/domain/tail.js';
 
 function varint(n: number): Buffer {

@@ -8,17 +8,18 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {createRequire} from 'node:module';
 import {ReadOnlyError} from '../../source/errors.js';
-import {guardRequest, KCON_WRITE_APIS, READ_APIS} from '../../source/kafka/write-guard.js';
-import {BrokerLink} from '../../source/kafka/protocol/transport.js';
-import {ClusterActions, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC} from '../../source/kafka/actions.js';
-import {electLeaders} from '../../source/kafka/protocol/elect-leaders.js';
-import {incrementalAlterConfigs} from '../../source/kafka/protocol/incremental-alter-configs.js';
-import {alterPartitionReassignments, listPartitionReassignments} from '../../source/kafka/protocol/partition-reassignments.js';
-import {describeLogDirs} from '../../source/kafka/protocol/describe-log-dirs.js';
-import {ApiKey} from '../../source/kafka/wire/request.js';
-import {tailGroupBatches} from '../../source/kafka/tail-group.js';
+import {guardRequest, KCON_WRITE_APIS, READ_APIS} from '../../source/kafka/connection/write-guard.js';
+import {BrokerLink} from '../../source/kafka/connection/broker-link.js';
+import {ClusterActions, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC} from '../../source/kafka/actions/cluster-actions.js';
+import {electLeaders} from '../../source/kafka/codec/elect-leaders.js';
+import {incrementalAlterConfigs} from '../../source/kafka/codec/incremental-alter-configs.js';
+import {alterPartitionReassignments} from '../../source/kafka/codec/alter-partition-reassignments.js';
+import {listPartitionReassignments} from '../../source/kafka/codec/list-partition-reassignments.js';
+import {describeLogDirs} from '../../source/kafka/codec/describe-log-dirs.js';
+import {ApiKey} from '../../source/kafka/codec/request.js';
+import {tailGroupBatches} from '../../source/kafka/tail/tail-group.js';
 import type {Settings} from '../../source/config/settings.js';
-import type {Protocol} from '../../source/kafka/protocol/wire.js';
+import type {WireRequest as Protocol} from '../../source/kafka/codec/request.js';
 
 const require = createRequire(import.meta.url);
 const kafkajsKeys = require('kafkajs/src/protocol/requests/apiKeys.js') as Record<string, number>;
@@ -80,7 +81,7 @@ const writeRequests: Array<[string, Protocol<unknown>]> = [
 	['AlterPartitionReassignments', alterPartitionReassignments([{topic: 't', partition: 0, replicas: [1]}], 1000) as Protocol<unknown>],
 ];
 
-test('BrokerLink refuses each write request of source/kafka/protocol before it connects', async () => {
+test('BrokerLink refuses each write request of source/kafka/codec before it connects', async () => {
 	const server = await listener();
 	try {
 		for (const [name, protocol] of writeRequests) {
@@ -125,10 +126,8 @@ test('tail --group in read-only mode: refused before the group consumer (or anyt
 // Where kcon can send a Kafka request or make a kafkajs client, and what keeps each to the rule.
 // A new place fails this test until it is added here with its reason, so no write path is forgotten.
 const senders: Record<string, string> = {
-	'source/kafka/protocol/transport.ts': 'BrokerLink.send: guardRequest before the request leaves',
-	'source/kafka/gateway-node.ts': 'the gateway: only wire/ requests, every ApiKey a read (checked above)',
-	'source/kafka/tail-fetch.ts': 'the tail: Fetch, a read',
-	'source/kafka/tail-group.ts': 'tail --group: refuseWrites before the admin (reads) and the consumer (joins, commits)',
+	'source/kafka/connection/transport.ts': 'sendRequest: guardRequest before the request leaves; the gateway (read-only), BrokerLink and the tail\'s Fetch all send through it',
+	'source/kafka/tail/tail-group.ts': 'tail --group: refuseWrites before the admin (reads) and the consumer (joins, commits)',
 	'source/kafka/lab-clients.ts': "the lab's own producers and consumers, on the cluster kcon lab up started",
 };
 
@@ -147,8 +146,8 @@ test('every place that sends Kafka requests or makes a kafkajs client is known a
 	};
 	walk('source');
 	assert.deepEqual([...found].sort(), Object.keys(senders).sort());
-	const transport = fs.readFileSync(path.join(root, 'source/kafka/protocol/transport.ts'), 'utf8');
+	const transport = fs.readFileSync(path.join(root, 'source/kafka/connection/transport.ts'), 'utf8');
 	assert.ok(transport.indexOf('guardRequest(') < transport.indexOf('connectionPool.send'), 'BrokerLink checks before it sends');
-	const group = fs.readFileSync(path.join(root, 'source/kafka/tail-group.ts'), 'utf8');
+	const group = fs.readFileSync(path.join(root, 'source/kafka/tail/tail-group.ts'), 'utf8');
 	assert.ok(group.indexOf('refuseWrites(') < group.indexOf('kafka.admin()'), 'tail --group refuses before it connects');
 });
