@@ -1,6 +1,6 @@
 // The console's keys: what a key command is, the navigation keys, and the footer, help and readme
 // renderings of a table. The whole table — these plus the operator actions' keys — is composed once
-// in console-tables.ts (test/unit/keys.test.ts checks the readme against it). A key is one entry:
+// in console-tables.ts (test/unit/ui/keys.test.ts checks the readme against it). A key is one entry:
 // keys, description, the views it applies to, `dangerous` (dropped in --read-only), and
 // `disabledReason` (shown greyed in help with the reason, and refused with a flash line).
 import type {Action, ConsoleState} from '../state/reducer.js';

@@ -1,0 +1,134 @@
+// Which describe request each group gets at its coordinator (DescribeGroups for classic groups,
+// ConsumerGroupDescribe for KIP-848 ones, only when the coordinator's ApiVersions lists API 69),
+// and what lands in GroupInfo. The coordinator is kafkajs's Broker faked at its connection pool.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {groupStateName, type GroupInfo} from '../../../../source/domain/cluster.js';
+import type {KjsBroker} from '../../../../source/kafka/kafkajs/broker.js';
+import {Node} from '../../../../source/kafka/connection/node.js';
+import {describeAtCoordinator} from '../../../../source/kafka/gateway/group-describe.js';
+import type {ConsumerGroupDescribed} from '../../../../source/kafka/codec/consumer-group-describe.js';
+import type {GroupOffsets} from '../../../../source/kafka/codec/offset-fetch.js';
+import type {DescribedGroup} from '../../../../source/kafka/codec/describe-groups.js';
+import {Reader, Writer} from '../../../../source/kafka/codec/primitives.js';
+import type {WireRequest} from '../../../../source/kafka/codec/request.js';
+
+const DG = 15;
+const CGD = 69;
+const OF = 9;
+
+/** The group ids a request names (DescribeGroups v4: classic array; the others flexible). */
+function idsOf(apiKey: number, body: Buffer): string[] {
+	const r = new Reader(body);
+	if (apiKey === DG) return r.array((r) => r.string() ?? '');
+	r.tags();
+	return r.compactArray((r) => {
+		const id = r.compactString() ?? '';
+		if (apiKey === OF) {
+			r.compactArray(() => {});
+			r.tags();
+		}
+		return id;
+	});
+}
+
+const classicAssignment = new Writer()
+	.int16(0)
+	.array([{topic: 't', partitions: [2]}], (w, a) => w.string(a.topic).array(a.partitions, (w, p) => w.int32(p)))
+	.int32(-1)
+	.buffer();
+
+const classic: Record<string, DescribedGroup> = {
+	cls: {errorCode: 0, groupId: 'cls', state: 'Stable', protocolType: 'consumer', protocol: 'range', members: [
+		{memberId: 'm-cls', groupInstanceId: null, clientId: 'old', clientHost: '/10.0.0.1', metadata: null, assignment: classicAssignment},
+	]},
+};
+const dead = (groupId: string): DescribedGroup => ({errorCode: 0, groupId, state: 'Dead', protocolType: '', protocol: '', members: []});
+const described = (groupId: string, state: string, over: Partial<ConsumerGroupDescribed> = {}): ConsumerGroupDescribed => ({
+	errorCode: 0, errorMessage: null, groupId, state, groupEpoch: 3, assignmentEpoch: 3, assignorName: 'uniform', members: [], ...over,
+});
+const member = (memberId: string, instanceId: string | null, partitions: number[]) => ({
+	memberId, instanceId, rackId: null, memberEpoch: 3, clientId: 'new-client', clientHost: '/10.0.0.2', subscribedTopicNames: ['t'],
+	subscribedTopicRegex: null, assignment: [{topicId: 'x', topic: 't', partitions}], targetAssignment: [], memberType: 1,
+});
+const consumer: Record<string, ConsumerGroupDescribed> = {
+	fresh: described('fresh', 'Stable', {members: [member('m-new', null, [1, 0])]}),
+	named: described('named', 'Reconciling', {assignorName: 'range', members: [member('m-static', 'pod-1', [3])]}),
+	nope: described('nope', '', {errorCode: 69, errorMessage: 'Group nope not found.'}),
+};
+
+function coordinator(versions: Record<number, [number, number]>, failCgd = false) {
+	const sent: {apiKey: number; version: number; ids: string[]}[] = [];
+	const broker: KjsBroker = {
+		versions: Object.fromEntries(Object.entries(versions).map(([k, [minVersion, maxVersion]]) => [k, {minVersion, maxVersion}])),
+		connect: async () => {},
+		disconnect: async () => {},
+		isConnected: () => true,
+		connectionPool: {
+			send: async <T>(request: unknown): Promise<T> => {
+				const {apiKey, apiVersion} = (request as WireRequest<T>).request;
+				const ids = idsOf(apiKey, (await (request as WireRequest<T>).request.encode()).buffer);
+				sent.push({apiKey, version: apiVersion, ids});
+				if (apiKey === DG) return ids.map((id) => classic[id] ?? dead(id)) as T;
+				if (apiKey === CGD) {
+					if (failCgd) throw new Error('Connection error: socket hang up');
+					return ids.map((id) => consumer[id]!) as T;
+				}
+				return ids.map((groupId): GroupOffsets => ({groupId, errorCode: 0, offsets: [{topic: 't', partition: 0, offset: 5n, errorCode: 0}]})) as T;
+			},
+		},
+	};
+	return {node: new Node('127.0.0.1:9090', broker), sent};
+}
+
+const kafka42 = {[DG]: [0, 6], [CGD]: [0, 1], [OF]: [1, 10]} as Record<number, [number, number]>;
+const kafka36 = {[DG]: [0, 5], [OF]: [0, 9]} as Record<number, [number, number]>;
+
+function infosOf(ids: string[]): Map<string, GroupInfo> {
+	return new Map(ids.map((groupId) => [groupId, {groupId, state: 'Unknown', protocolType: '', coordinator: 3, members: [], offsets: [], totalLag: 0n}]));
+}
+
+test('Kafka 4.2 coordinator: listed consumer groups go to ConsumerGroupDescribe, classic to DescribeGroups, unknown Dead ones are asked again', async () => {
+	const {node, sent} = coordinator(kafka42);
+	const ids = ['cls', 'fresh', 'named', 'nope'];
+	const infos = infosOf(ids);
+	await describeAtCoordinator(await node.connect(), ids, infos, new Map([['cls', 'classic'], ['fresh', 'consumer']]));
+	assert.deepEqual(sent.map((s) => [s.apiKey, s.version, s.ids]), [
+		[DG, 4, ['cls', 'named', 'nope']],
+		[CGD, 1, ['fresh']],
+		[OF, 8, ids],
+		[CGD, 1, ['named', 'nope']],
+	]);
+	const g = (id: string) => infos.get(id)!;
+	assert.deepEqual([g('cls').state, g('cls').groupType, g('cls').assignmentStrategy, g('cls').members[0]!.assignments], ['Stable', 'classic', 'range', [{topic: 't', partitions: [2]}]]);
+	assert.deepEqual([g('fresh').state, g('fresh').groupType, g('fresh').protocolType, g('fresh').assignmentStrategy], ['Stable', 'consumer', 'consumer', 'uniform']);
+	assert.deepEqual(g('fresh').members, [{memberId: 'm-new', clientId: 'new-client', host: '/10.0.0.2', assignments: [{topic: 't', partitions: [1, 0]}]}]);
+	// offsets rows come from the consumer group's members, partitions sorted, like ConsumerGroupCommand
+	assert.deepEqual(g('fresh').offsets.map((o) => [o.partition, o.committed, o.consumerId]), [[0, 5n, 'm-new'], [1, null, 'm-new']]);
+	assert.deepEqual([g('named').state, g('named').assignmentStrategy, g('named').members[0]!.groupInstanceId], ['Reconciling', 'range', 'pod-1']);
+	// GROUP_ID_NOT_FOUND to both APIs: no such group, as before (Dead, no error)
+	assert.deepEqual([g('nope').state, g('nope').error, g('nope').groupType], ['Dead', undefined, undefined]);
+});
+
+test('a coordinator without ConsumerGroupDescribe (Kafka < 3.7) never gets API 69; classic requests as before', async () => {
+	const {node, sent} = coordinator(kafka36);
+	const infos = infosOf(['cls', 'named']);
+	await describeAtCoordinator(await node.connect(), ['cls', 'named'], infos, new Map([['named', 'consumer']]));
+	assert.deepEqual(sent.map((s) => [s.apiKey, s.version, s.ids]), [[DG, 4, ['cls', 'named']], [OF, 8, ['cls', 'named']]]);
+	assert.equal(infos.get('named')!.state, 'Dead');
+});
+
+test('ConsumerGroupDescribe failing is the consumer group\'s error, classic groups unaffected', async () => {
+	const {node} = coordinator(kafka42, true);
+	const infos = infosOf(['cls', 'fresh']);
+	await describeAtCoordinator(await node.connect(), ['cls', 'fresh'], infos, new Map([['fresh', 'consumer']]));
+	assert.equal(infos.get('fresh')!.error, 'ConsumerGroupDescribe failed: socket hang up');
+	assert.equal(infos.get('cls')!.error, undefined);
+	assert.equal(infos.get('cls')!.state, 'Stable');
+});
+
+test('group states are named as Kafka tools print them (GroupState.parse)', () => {
+	assert.deepEqual(['Stable', 'ASSIGNING', 'reconciling', ' Empty ', 'dead', 'weird', ''].map(groupStateName), [
+		'Stable', 'Assigning', 'Reconciling', 'Empty', 'Dead', 'Unknown', 'Unknown',
+	]);
+});
