@@ -267,6 +267,10 @@ export function App(props: AppProps) {
 				setTimeout(() => pollerRef.current?.refreshNow(), 0);
 			},
 		};
+		if (command.opens !== undefined) {
+			if (selected) open(command.opens, selected.key, true);
+			return;
+		}
 		command.run(ctx);
 	};
 

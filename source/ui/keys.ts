@@ -62,7 +62,15 @@ export interface KeyContext {
 	operations: Operations | null;
 }
 
-export interface KeyCommand {
+export type KeyCommand = KeyCommandBase &
+	(
+		| {run: (ctx: KeyContext) => void; opens?: never}
+		/** the view this key pushes for the selected row (its key is the view's argument); the view
+		 * itself does the rest, so a key that only opens a view needs no code of its own */
+		| {opens: string; run?: never}
+	);
+
+interface KeyCommandBase {
 	id: string;
 	/** as shown to the operator: `j`, `↓`, `ctrl-r`, `shift-o` */
 	keys: string[];
@@ -76,7 +84,6 @@ export interface KeyCommand {
 	/** why it cannot run now (null = it can) */
 	disabledReason?: (state: ConsoleState, selected: Row | null, operations: Operations | null) => string | null;
 	match: (input: string, key: KeyInfo) => boolean;
-	run: (ctx: KeyContext) => void;
 }
 
 const tableViews = ['brokers', 'topics', 'partitions', 'groups', 'group'] as const;

@@ -70,9 +70,7 @@ export const brokerActionKeys: readonly KeyCommand[] = [
 		footer: true,
 		disabledReason: (_s, selected, operations) => unavailable(operations) ?? (selected ? null : 'no broker selected'),
 		match: (input) => input === 'K',
-		run: ({selected, open}) => {
-			if (selected) open('kill', selected.key, true);
-		},
+		opens: 'kill',
 	},
 	{
 		id: 'start-broker',
