@@ -11,6 +11,7 @@ import {activeCommands, footerHints, helpLines, type KeyCommand} from './keys.js
 import {fit, tableLines} from './table.js';
 import {bold, heading, inverse, paint, paintSegments} from './theme.js';
 import {pollingPause, viewById} from './views/registry.js';
+import {displayWidth} from '../present/display-width.js';
 
 export interface ScreenProps {
 	state: ConsoleState;
@@ -79,9 +80,9 @@ function footer(state: ConsoleState, commands: readonly KeyCommand[], width: num
 	let used = 0;
 	for (const h of hints) {
 		const piece = `<${h.keys}> ${h.label}  `;
-		if (used + piece.length > width) break;
+		if (used + displayWidth(piece) > width) break;
 		out += paint('accent', `<${h.keys}>`) + ` ${h.label}  `;
-		used += piece.length;
+		used += displayWidth(piece);
 	}
 	return out;
 }
@@ -89,7 +90,7 @@ function footer(state: ConsoleState, commands: readonly KeyCommand[], width: num
 function HelpOverlay({state, commands, width, height}: {state: ConsoleState; commands: readonly KeyCommand[]; width: number; height: number}) {
 	const top = current(state);
 	const lines = helpLines(commands, state, top.view, selectedRow(state));
-	const keyWidth = Math.min(20, Math.max(...lines.map((l) => l.keys.length)) + 2);
+	const keyWidth = Math.min(20, Math.max(...lines.map((l) => displayWidth(l.keys))) + 2);
 	const out: string[] = [bold(fit(`Keys${state.readOnly ? ' (read-only: dangerous commands removed)' : ''} — ? or esc closes`, width))];
 	for (const l of lines) {
 		const text = fit(l.keys, keyWidth) + fit(l.description + (l.disabled ? ` (${l.disabled})` : ''), Math.max(1, width - keyWidth));
