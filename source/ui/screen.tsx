@@ -12,6 +12,7 @@ import {fit, tableLines} from './table.js';
 import {bold, heading, inverse, paint, paintSegments} from './theme.js';
 import {pollingPause, viewById} from './views/registry.js';
 import {displayWidth} from '../present/display-width.js';
+import {GLYPHS} from '../present/glyphs.js';
 
 export interface ScreenProps {
 	state: ConsoleState;
@@ -47,9 +48,9 @@ function titleBar(state: ConsoleState, width: number, target: string | undefined
 	const left = ` kcon ${target ? `· ${target} ` : ''}${snap?.clusterId ? `· cluster ${snap.clusterId} ` : ''}`;
 	const ro = state.readOnly ? ' READ-ONLY ' : '';
 	const pause = pollingPause(state);
-	const cadence = pause ? `⏸ polling paused: ${pause}` : `${state.polling ? '⟳' : ' '} every ${state.refreshMs / 1000}s`;
+	const cadence = pause ? `${GLYPHS.paused} polling paused: ${pause}` : `${state.polling ? GLYPHS.polling : ' '} every ${state.refreshMs / 1000}s`;
 	const right = `${cadence}${snap ? ` · ${clock(snap.takenAt)} UTC` : ''} `;
-	const room = Math.max(0, width - [...left].length - [...ro].length - [...right].length);
+	const room = Math.max(0, width - displayWidth(left) - displayWidth(ro) - displayWidth(right));
 	return heading(left) + (ro ? paint('bad', ro) : '') + ' '.repeat(room) + paint('dim', right);
 }
 
@@ -63,7 +64,7 @@ function banner(state: ConsoleState): string {
 		return paint('warn', c.error ? `connecting — retrying (${c.attempt}): ${c.error}` : 'connecting…');
 	}
 	const w = state.snapshot?.warnings ?? [];
-	if (w.length > 0) return paint('warn', `⚠ ${w[0]}${w.length > 1 ? ` (+${w.length - 1} more)` : ''}`);
+	if (w.length > 0) return paint('warn', `${GLYPHS.warning} ${w[0]}${w.length > 1 ? ` (+${w.length - 1} more)` : ''}`);
 	return paint('dim', state.stack.map((e) => viewById(e.view)?.title(e) ?? e.view).join(' › '));
 }
 

@@ -66,7 +66,7 @@ interface Layout {
 
 /** Column widths for `width`: sparklines share what fixed columns leave (4..30 cells each). */
 export function agentsLayout(agents: readonly AgentState[], width: number): Layout {
-	const name = Math.max(4, Math.min(16, ...agents.map((a) => [...a.name].length)));
+	const name = Math.max(4, Math.min(16, ...agents.map((a) => displayWidth(a.name))));
 	const address = Math.max(7, Math.min(21, ...agents.map((a) => a.address.length)));
 	const status = 11;
 	const uptime = 7;
