@@ -15,7 +15,7 @@
 
 /** A path regex for one folder (or file list) under source/. */
 const layer = (...names) => `^source/(${names.join('|')})/`;
-const BASE = '^source/(errors|stop|terminal-out|terminal-safe|closed-pipe)\\.ts$';
+const BASE = '^source/(errors|stop|terminal-out|terminal-safe|terminal-color|closed-pipe)\\.ts$';
 const ERRORS = '^source/errors\\.ts$';
 
 /** "modules in `from` import nothing of ours except `allowed` (regexes)". */

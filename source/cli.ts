@@ -27,6 +27,7 @@ const cli = meow(
 	  --community STRING          SNMP v2c community (default public)
 	  --read-only                 refuse every action that changes the cluster (exit 3)
 	  --refresh SECONDS           console refresh interval (default 2, minimum 1)
+	  --no-color                  no colours (also NO_COLOR=1; FORCE_COLOR=0…3 overrides NO_COLOR)
 
 	describe
 	  -o, --output text|json      output format (default text)

@@ -1,5 +1,5 @@
 // `npm run screenshots`: drive the real console in tmux (160×45) on a real lab and save each view as
-// screenshots/<name>.svg (capture-pane -e, converted by source/present/console-svg.ts).
+// screenshots/<name>.svg (capture-pane -e, converted by test/helpers/console-svg.ts).
 //
 //   npm run screenshots                         starts a lab of its own (base port 37090), stops it after
 //   KCON_SCREENSHOT_BROKERS=host:port,… npm run screenshots   uses a running cluster instead (no kill shots)
@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {ansiToSvg} from '../source/present/console-svg.js';
+import {ansiToSvg} from './helpers/console-svg.js';
 import {CLI, javaTool, runProcess, startLab, type TestLab} from './helpers/lab.js';
 import {tmuxTerminal} from './helpers/tmux.js';
 

@@ -30,9 +30,15 @@ export function parseConnectionArgs<T extends Options>(argv: string[], options: 
 	return parseCommandArgs(argv, {...connectionOptions, ...options});
 }
 
+/** Flags every command accepts. --no-color takes effect through terminal-color.ts, which reads it
+ *  from the whole command line before any command parses it. */
+export const everyCommandOptions = {
+	'no-color': {type: 'boolean'},
+} as const satisfies Options;
+
 export function parseCommandArgs<T extends Options>(argv: string[], options: T) {
 	try {
-		return parseArgs({args: argv, options, allowPositionals: true, strict: true});
+		return parseArgs({args: argv, options: {...everyCommandOptions, ...options}, allowPositionals: true, strict: true});
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		throw new UsageError(message.replace(/^Unknown option/, 'unknown option').split('. ')[0]!);

@@ -6,7 +6,8 @@
 // Ids, hosts and names are laid out escaped (forText), so widths are those of what is shown.
 import type {BrokerInfo, GroupInfo} from '../domain/cluster.js';
 import {toolLag} from '../domain/lag.js';
-import {forText} from '../terminal-safe.js';
+import {escapeControl, forText} from '../terminal-safe.js';
+import {displayWidth} from './display-width.js';
 
 export interface Chunk {
 	stream: 'stdout' | 'stderr';
@@ -16,8 +17,13 @@ export interface Chunk {
 const MISSING = '-';
 const rebalancing = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling']);
 
+/** Terminal columns `value` takes once written (stdout escapes control characters, CJK is 2 wide). */
+function cols(value: string): number {
+	return displayWidth(escapeControl(value));
+}
+
 function pad(value: string, width: number): string {
-	return value.padEnd(width);
+	return value + ' '.repeat(Math.max(0, width - cols(value)));
 }
 
 function cell(v: bigint | number | string | null): string {
@@ -52,10 +58,10 @@ export function renderGroupOffsets(described: GroupInfo[]): Chunk[] {
 			c = 15,
 			h = 15;
 		for (const o of group.offsets) {
-			g = Math.max(g, group.groupId.length);
-			t = Math.max(t, o.topic.length);
-			c = Math.max(c, (o.consumerId ?? MISSING).length);
-			h = Math.max(h, (o.host ?? MISSING).length);
+			g = Math.max(g, cols(group.groupId));
+			t = Math.max(t, cols(o.topic));
+			c = Math.max(c, cols(o.consumerId ?? MISSING));
+			h = Math.max(h, cols(o.host ?? MISSING));
 		}
 		const row = (v: string[]) =>
 			'\n' +
@@ -92,11 +98,11 @@ export function renderGroupMembers(described: GroupInfo[]): Chunk[] {
 			cl = 15;
 		let withInstance = false;
 		for (const m of group.members) {
-			g = Math.max(g, group.groupId.length);
-			c = Math.max(c, m.memberId.length);
-			i = Math.max(i, (m.groupInstanceId ?? '').length);
-			h = Math.max(h, m.host.length);
-			cl = Math.max(cl, m.clientId.length);
+			g = Math.max(g, cols(group.groupId));
+			c = Math.max(c, cols(m.memberId));
+			i = Math.max(i, cols(m.groupInstanceId ?? ''));
+			h = Math.max(h, cols(m.host));
+			cl = Math.max(cl, cols(m.clientId));
 			withInstance ||= Boolean(m.groupInstanceId);
 		}
 		const row = (v: string[]) =>
@@ -123,8 +129,8 @@ export function renderGroupStates(described: GroupInfo[], advertised: BrokerInfo
 		if (!notes(group, out)) continue;
 		const b = group.coordinator === null ? undefined : byId.get(group.coordinator);
 		const coordinator = b ? `${b.host}:${b.port}  (${b.id})` : MISSING;
-		const cw = Math.max(25, coordinator.length);
-		const gw = Math.max(15, group.groupId.length);
+		const cw = Math.max(25, cols(coordinator));
+		const gw = Math.max(15, cols(group.groupId));
 		const strategy = group.assignmentStrategy ? group.assignmentStrategy : MISSING;
 		const row = (v: string[]) => `\n${pad(v[0]!, gw)} ${pad(v[1]!, cw)} ${pad(v[2]!, 20)} ${pad(v[3]!, 20)} ${v[4]!}`;
 		const text =

@@ -16,6 +16,8 @@ import {bold, heading, inverse, paint, paintSegments} from './theme.js';
 import {pollingPause, viewById, type Views} from './views/registry.js';
 import {consoleViews, keyCommands} from './console-tables.js';
 import {useOperations} from './operations.js';
+import {displayWidth} from '../present/display-width.js';
+import {GLYPHS} from '../present/glyphs.js';
 
 export interface ScreenProps {
 	state: ConsoleState;
@@ -53,9 +55,9 @@ function titleBar(views: Views, state: ConsoleState, width: number, target: stri
 	const left = ` kcon ${target ? `· ${target} ` : ''}${snap?.clusterId ? `· cluster ${snap.clusterId} ` : ''}`;
 	const ro = state.readOnly ? ' READ-ONLY ' : '';
 	const pause = pollingPause(views, state);
-	const cadence = pause ? `⏸ polling paused: ${pause}` : `${state.polling ? '⟳' : ' '} every ${state.refreshMs / 1000}s`;
+	const cadence = pause ? `${GLYPHS.paused} polling paused: ${pause}` : `${state.polling ? GLYPHS.polling : ' '} every ${state.refreshMs / 1000}s`;
 	const right = `${cadence}${snap ? ` · ${clock(snap.takenAt)} UTC` : ''} `;
-	const room = Math.max(0, width - [...left].length - [...ro].length - [...right].length);
+	const room = Math.max(0, width - displayWidth(left) - displayWidth(ro) - displayWidth(right));
 	return heading(left) + (ro ? paint('bad', ro) : '') + ' '.repeat(room) + paint('dim', right);
 }
 
@@ -69,7 +71,7 @@ function banner(views: Views, state: ConsoleState): string {
 		return paint('warn', c.error ? `connecting — retrying (${c.attempt}): ${c.error}` : 'connecting…');
 	}
 	const w = state.snapshot?.warnings ?? [];
-	if (w.length > 0) return paint('warn', `⚠ ${w[0]}${w.length > 1 ? ` (+${w.length - 1} more)` : ''}`);
+	if (w.length > 0) return paint('warn', `${GLYPHS.warning} ${w[0]}${w.length > 1 ? ` (+${w.length - 1} more)` : ''}`);
 	return paint('dim', state.stack.map((e) => viewById(views, e.view)?.title(e) ?? e.view).join(' › '));
 }
 
@@ -86,9 +88,9 @@ function footer(state: ConsoleState, commands: readonly KeyCommand[], width: num
 	let used = 0;
 	for (const h of hints) {
 		const piece = `<${h.keys}> ${h.label}  `;
-		if (used + piece.length > width) break;
+		if (used + displayWidth(piece) > width) break;
 		out += paint('accent', `<${h.keys}>`) + ` ${h.label}  `;
-		used += piece.length;
+		used += displayWidth(piece);
 	}
 	return out;
 }
@@ -96,7 +98,7 @@ function footer(state: ConsoleState, commands: readonly KeyCommand[], width: num
 function HelpOverlay({state, commands, width, height}: {state: ConsoleState; commands: readonly KeyCommand[]; width: number; height: number}) {
 	const top = current(state);
 	const lines = helpLines(commands, state, top.view, selectedRow(state), useOperations());
-	const keyWidth = Math.min(20, Math.max(...lines.map((l) => l.keys.length)) + 2);
+	const keyWidth = Math.min(20, Math.max(...lines.map((l) => displayWidth(l.keys))) + 2);
 	const out: string[] = [bold(fit(`Keys${state.readOnly ? ' (read-only: dangerous commands removed)' : ''} — ? or esc closes`, width))];
 	for (const l of lines) {
 		const text = fit(l.keys, keyWidth) + fit(l.description + (l.disabled ? ` (${l.disabled})` : ''), Math.max(1, width - keyWidth));

@@ -3,6 +3,7 @@
 // Text from the cluster is escaped here, before it is measured and coloured (fit, clip, drawCell):
 // widths are those of what is shown, and no id or name can move the cursor or set a title.
 import {cellText, type Cell, type Column, type Row, type Segment, type Tone} from '../present/cells.js';
+import {displayWidth, padToWidth, truncateToWidth} from '../present/display-width.js';
 import {escapeControl} from '../terminal-safe.js';
 import {bold, inverse, paint} from './theme.js';
 
@@ -35,20 +36,15 @@ export function layoutColumns(columns: readonly Column[], width: number): number
 	return widths;
 }
 
+/** Text escaped, cut and padded to exactly `width` terminal columns (display width, as Ink measures). */
 export function fit(raw: string, width: number, align: 'left' | 'right' = 'left'): string {
 	if (width <= 0) return '';
-	const text = escapeControl(raw);
-	const chars = [...text];
-	if (chars.length > width) return width === 1 ? '…' : chars.slice(0, width - 1).join('') + '…';
-	const pad = ' '.repeat(width - chars.length);
-	return align === 'right' ? pad + text : text + pad;
+	return padToWidth(escapeControl(raw), width, align);
 }
 
 /** Text escaped, truncated to `width` columns with an ellipsis (no padding). */
 export function clip(raw: string, width: number): string {
-	const text = escapeControl(raw);
-	const chars = [...text];
-	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+	return truncateToWidth(escapeControl(raw), Math.max(0, width));
 }
 
 function segmentsOf(cell: Cell): Segment[] {
@@ -60,22 +56,20 @@ function segmentsOf(cell: Cell): Segment[] {
 function drawCell(cell: Cell, width: number, align: 'left' | 'right', rowTone: Tone | undefined, plain: boolean): string {
 	const segs = segmentsOf(cell);
 	const text = cellText(segs);
-	const fitted = fit(text, width, align);
-	if (plain) return fitted;
-	// re-cut the fitted text along the segments to keep their colours
-	const chars = [...fitted];
-	const lead = align === 'right' ? Math.max(0, width - [...text].length) : 0;
-	let out = ' '.repeat(Math.min(lead, chars.length));
-	let pos = lead;
+	if (plain) return fit(text, width, align);
+	// the shown text is a prefix of the cell's text (and maybe `…`): cut it along the segments to
+	// keep their colours, pad the rest
+	const shown = truncateToWidth(text, width);
+	const pad = ' '.repeat(Math.max(0, width - displayWidth(shown)));
+	let out = align === 'right' ? pad : '';
+	let pos = 0;
 	for (const s of segs) {
-		if (pos >= chars.length) break;
-		const len = [...s.text].length;
-		const piece = chars.slice(pos, Math.min(chars.length, pos + len)).join('');
-		out += paint(s.tone ?? rowTone, piece);
-		pos += len;
+		if (pos >= shown.length) break;
+		out += paint(s.tone ?? rowTone, shown.slice(pos, Math.min(shown.length, pos + s.text.length)));
+		pos += s.text.length;
 	}
-	if (pos < chars.length) out += chars.slice(pos).join('');
-	return out;
+	if (pos < shown.length) out += shown.slice(pos);
+	return align === 'right' ? out : out + pad;
 }
 
 export function headerLine(columns: readonly Column[], widths: readonly number[], sort: number | null, reverse = false): string {

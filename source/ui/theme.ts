@@ -1,13 +1,14 @@
-// Tones -> terminal colours. One chalk instance for the console, its colour level settable (tests
-// force colours on to assert them; NO_COLOR and non-colour terminals get plain text).
+// Tones -> terminal colours. One chalk instance for the console, at the level terminal-color.ts
+// decides (--no-color, NO_COLOR, FORCE_COLOR, the terminal); settable, so tests force colours on.
 // Every function here takes plain text and escapes it before colouring it: text from the cluster
 // inside kcon's colours is shown, never obeyed (its ESC becomes `\e`). So styles do not nest:
 // heading() is bold and inverse at once.
 import {Chalk, supportsColor, type ChalkInstance} from 'chalk';
 import {escapeControl} from '../terminal-safe.js';
+import {colorLevel} from '../terminal-color.js';
 import type {Segment, Tone} from '../present/cells.js';
 
-let chalk: ChalkInstance = new Chalk({level: supportsColor ? supportsColor.level : 0});
+let chalk: ChalkInstance = new Chalk({level: colorLevel(process.env, process.argv, supportsColor ? supportsColor.level : 0)});
 
 export function setColorLevel(level: 0 | 1 | 2 | 3): void {
 	chalk = new Chalk({level});

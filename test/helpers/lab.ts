@@ -18,7 +18,18 @@ export interface RunResult {
 	code: number;
 }
 
-/** Run a command to completion; never throws for a non-zero exit. */
+/** A Node runtime warning line, `(node:1234) TimeoutNegativeWarning: …`, as Node writes it to stderr. */
+export const NODE_WARNING = /^\(node:\d+\) (\[[A-Z]+\d+\] )?[A-Za-z]*Warning: .*$/m;
+
+/** Throws when a kcon process wrote a Node runtime warning: each one is a bug of kcon's (or of its
+ *  use of a library), and on a user's terminal it is noise in front of kcon's own output. */
+export function assertNoNodeWarning(stderr: string, what: string): void {
+	const warning = NODE_WARNING.exec(stderr);
+	if (warning) throw new Error(`${what} wrote a Node runtime warning: ${warning[0]}\n${stderr}`);
+}
+
+/** Run a command to completion; never throws for a non-zero exit. A Node process (process.execPath)
+ *  that wrote a Node runtime warning rejects. */
 export function runProcess(
 	command: string,
 	args: string[],
@@ -37,13 +48,19 @@ export function runProcess(
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			// a Node process of ours (kcon, a lab process) must not write a runtime warning
+			if (command === process.execPath && NODE_WARNING.test(stderr)) {
+				reject(new Error(`${[path.basename(command), ...args].join(' ')} wrote a Node runtime warning: ${NODE_WARNING.exec(stderr)![0]}\n${stderr}`));
+				return;
+			}
 			resolve({stdout, stderr, code: code ?? (signal ? 128 : 1)});
 		});
 		child.stdin.end(input ?? '');
 	});
 }
 
-/** `kcon ARGS` (dist/source/cli.js) with extra env, e.g. `{env: lab.env}`. */
+/** `kcon ARGS` (dist/source/cli.js) with extra env, e.g. `{env: lab.env}`; a Node runtime warning on
+ *  its stderr fails the test that ran it (runProcess rejects). */
 export function runKcon(args: string[], opts: {env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string} = {}): Promise<RunResult> {
 	return runProcess(process.execPath, [CLI, ...args], opts);
 }

@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {assertNoNodeWarning} from '../helpers/lab.js';
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../source/cli.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-flags-'));
@@ -39,6 +40,7 @@ function kcon(args: string[], timeoutMs = 20_000, stop?: Promise<unknown>): Prom
 		void stop?.then(() => child.kill('SIGTERM'));
 		child.on('close', (code) => {
 			clearTimeout(timer);
+			assertNoNodeWarning(stderr, `kcon ${args.join(' ')}`);
 			resolve({code, stdout, stderr, ms: Date.now() - started});
 		});
 	});

@@ -6,6 +6,7 @@ import {Text} from '../text.js';
 import {impactLines, killNeedsForce, type KillImpact} from '../../domain/impact.js';
 import {paint} from '../theme.js';
 import {clip} from '../table.js';
+import {GLYPHS} from '../../present/glyphs.js';
 
 export interface ImpactPreviewProps {
 	impact: KillImpact;
@@ -33,7 +34,7 @@ export function ImpactPreview({impact, width, height}: ImpactPreviewProps) {
 			{lines.slice(0, Math.max(1, height - (force ? 1 : 0))).map((l, i) => (
 				<Text key={i}>{l}</Text>
 			))}
-			{force ? <Text>{paint('bad', clip(`⚠ ${force}`, width))}</Text> : null}
+			{force ? <Text>{paint('bad', clip(`${GLYPHS.warning} ${force}`, width))}</Text> : null}
 		</Box>
 	);
 }

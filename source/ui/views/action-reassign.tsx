@@ -6,6 +6,7 @@ import {Box} from 'ink';
 import {Text} from '../text.js';
 import type {PartitionProgress} from '../../domain/reassign-progress.js';
 import {paint} from '../theme.js';
+import {truncateToWidth} from '../../present/display-width.js';
 
 export type ReassignStep = 'targets' | 'preview' | 'throttle' | 'execute' | 'progress';
 export const reassignSteps: ReassignStep[] = ['targets', 'preview', 'throttle', 'execute', 'progress'];
@@ -114,7 +115,7 @@ export function ReassignFlow(props: ReassignFlowProps) {
 			<Text>{paint('accent', `Reassign ${topic}`)}</Text>
 			<StepBar step={step} />
 			{shown.map((line, i) => (
-				<Text key={i}>{paint(tones[i], [...line].length > width ? [...line].slice(0, width - 1).join('') + '…' : line)}</Text>
+				<Text key={i}>{paint(tones[i], truncateToWidth(line, width))}</Text>
 			))}
 			{props.error ? <Text>{paint('bad', props.error)}</Text> : null}
 		</Box>

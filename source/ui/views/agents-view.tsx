@@ -10,6 +10,7 @@ import type {SeriesByMetric} from '../../domain/metrics-history.js';
 import {sparkline} from '../../domain/sparkline.js';
 import type {Tone} from '../../present/cells.js';
 import {bold, inverse, paint} from '../theme.js';
+import {cutToWidth, displayWidth, padToWidth} from '../../present/display-width.js';
 
 export type AgentSeries = SeriesByMetric;
 
@@ -40,11 +41,7 @@ export function statusTone(status: AgentStatus): Tone {
 }
 
 function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-	if (width <= 0) return '';
-	const chars = [...text];
-	if (chars.length > width) return width === 1 ? '…' : chars.slice(0, width - 1).join('') + '…';
-	const pad = ' '.repeat(width - chars.length);
-	return align === 'right' ? pad + text : text + pad;
+	return width <= 0 ? '' : padToWidth(text, width, align);
 }
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toFixed(v >= 99.95 ? 0 : 1)}`);
@@ -69,7 +66,7 @@ interface Layout {
 
 /** Column widths for `width`: sparklines share what fixed columns leave (4..30 cells each). */
 export function agentsLayout(agents: readonly AgentState[], width: number): Layout {
-	const name = Math.max(4, Math.min(16, ...agents.map((a) => [...a.name].length)));
+	const name = Math.max(4, Math.min(16, ...agents.map((a) => displayWidth(a.name))));
 	const address = Math.max(7, Math.min(21, ...agents.map((a) => a.address.length)));
 	const status = 11;
 	const uptime = 7;
@@ -154,9 +151,9 @@ export function agentsViewLines({agents, series, width, height, cursor, title: s
 			const text = (k > 0 ? ' ' : '') + c.text;
 			const room = width - used;
 			if (room <= 0) break;
-			const piece = [...text].length > room ? [...text].slice(0, room).join('') : text;
+			const piece = displayWidth(text) > room ? cutToWidth(text, room) : text;
 			out += k > 0 ? ' ' + paint(c.tone, piece.slice(1)) : paint(c.tone, piece);
-			used += [...piece].length;
+			used += displayWidth(piece);
 		}
 		lines.push(out.trimEnd());
 	});

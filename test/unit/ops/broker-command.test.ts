@@ -43,7 +43,7 @@ test('ids and ports must be numbers, and only the placeholders a template uses a
 test('the console start path refuses an unfillable {host} template: audited, nothing spawned', async () => {
 	const marker = path.join(dir, 'spawned');
 	const config = path.join(dir, 'config.json');
-	fs.writeFileSync(config, JSON.stringify({contexts: {ops: {brokers: '127.0.0.1:1', brokerCommands: {start: ['node', '-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, '')`, '{host}']}}}}));
+	fs.writeFileSync(config, JSON.stringify({contexts: {ops: {brokers: '127.0.0.1:1', brokerCommands: {start: [process.execPath, '-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, '')`, '{host}']}}}}));
 	const settings = resolveSettings({context: 'ops', config}, {env: {}});
 	await assert.rejects(startBroker(settings, {id: 3, via: 'console'}), /the host of broker 3 is not known; nothing was run/);
 	assert.equal(fs.existsSync(marker), false, 'nothing was spawned');
@@ -76,7 +76,7 @@ test("the child's environment lacks the context's secrets unless brokerCommands.
 	process.env['KCON_TEST_COPY'] = 'pw-secret-1';
 	process.env['KCON_TEST_HARMLESS'] = 'visible';
 	try {
-		const dump = ['node', '-e', 'process.stdout.write(JSON.stringify(process.env))'];
+		const dump = [process.execPath, '-e', 'process.stdout.write(JSON.stringify(process.env))'];
 		const settings = contextSettings({});
 		assert.deepEqual(settings.secretEnv, ['KCON_TEST_KAFKA_PASSWORD', 'KCON_TEST_KEY_PASS']);
 		const output: string[] = [];

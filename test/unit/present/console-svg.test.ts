@@ -1,7 +1,7 @@
 // The screenshot converter: ANSI colours, reverse video and escaping end up in the SVG.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {ansiToSvg, parseAnsiLine} from '../../../source/present/console-svg.js';
+import {ansiToSvg, parseAnsiLine} from '../../helpers/console-svg.js';
 
 test('SGR runs: colours, reverse video, reset; columns counted without escapes', () => {
 	const base = {fg: null, bg: null, bold: false, dim: false, inverse: false};

@@ -1,5 +1,6 @@
 // The console's kill preview and confirmations, drawn from fixture impacts (no broker running).
 import {test} from 'node:test';
+import {GLYPHS} from '../../../../source/present/glyphs.js';
 import assert from 'node:assert/strict';
 import React from 'react';
 import {render} from 'ink-testing-library';
@@ -35,7 +36,7 @@ test('impact preview: moves, offline partitions, lost coordinators and the force
 	assert.match(out, /resource-2 {2}4 → 5/);
 	assert.match(out, /single-1 {2}replicas \[4\] {2}replication factor 1/);
 	assert.match(out, /tower {2}\(__consumer_offsets-7\)/);
-	assert.match(out, /⚠ killing broker 4 takes 1 partition offline/);
+	assert.ok(out.includes(`${GLYPHS.warning} killing broker 4 takes 1 partition offline`), out);
 });
 
 test('type-to-confirm shows what to type and what was typed', () => {
