@@ -14,7 +14,7 @@ import tls from 'node:tls';
 import {READ_APIS} from './write-guard.js';
 // every kafkajs connection kcon opens gets its socket from here, so this is where kafkajs's
 // request-queue timer is corrected before the first connection exists
-import './kafkajs/request-queue-timer.js';
+import '../kafkajs/request-queue-timer.js';
 
 /** Larger than any Fetch kcon asks for (tail: 16 MiB, tail --group: 32 MiB) or any Metadata. */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // per-agent detail. They read an AgentSource (domain interface; commands/console.ts creates one
 // with createAgentSource(resolveAgents(values).agents) from snmp/agent-source.ts) and draw with
 // the pure AgentsView / AgentDetailView. The console adds them to its views with buildViews(agentViewDefs(src)).
-import React, {useState, useSyncExternalStore} from 'react';
+import React, {useRef, useState, useSyncExternalStore} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../text.js';
 import {escapeControl} from '../../terminal-safe.js';
@@ -32,20 +32,26 @@ export interface AgentsScreenProps {
 export function AgentsScreen({source, width, height, active, onOpen}: AgentsScreenProps) {
 	const snap = useAgents(source);
 	const [cursor, setCursor] = useState(() => cursors.get(source) ?? 0);
-	const last = snap.states.length - 1;
-	const index = Math.max(0, Math.min(cursor, last));
-	const move = (to: number) => {
-		const next = Math.max(0, Math.min(to, last));
-		cursors.set(source, next);
-		setCursor(next);
-	};
+	const index = Math.max(0, Math.min(cursor, snap.states.length - 1));
+	// Keys can arrive faster than React renders (typed quickly, or in one chunk): each key reads the
+	// cursor and the list as the previous key left them, not as the last render saw them.
+	const latest = useRef(snap);
+	latest.current = snap;
 	useInput(
 		(input, key) => {
-			if (key.downArrow || input === 'j') move(index + 1);
-			else if (key.upArrow || input === 'k') move(index - 1);
+			const {states} = latest.current;
+			const last = states.length - 1;
+			const at = Math.max(0, Math.min(cursors.get(source) ?? 0, last));
+			const move = (to: number) => {
+				const next = Math.max(0, Math.min(to, last));
+				cursors.set(source, next);
+				setCursor(next);
+			};
+			if (key.downArrow || input === 'j') move(at + 1);
+			else if (key.upArrow || input === 'k') move(at - 1);
 			else if (input === 'g') move(0);
 			else if (input === 'G') move(last);
-			else if (key.return && snap.states[index]) onOpen?.(snap.states[index]!.name);
+			else if (key.return && states[at]) onOpen?.(states[at]!.name);
 		},
 		{isActive: active},
 	);

@@ -146,3 +146,18 @@ test('mounted agents screen: reads an AgentSource, ↓ then enter opens the sele
 	assert.deepEqual(defs.map((d) => d.command), ['agents', 'agent']);
 	assert.equal(defs[0]!.title({view: 'agents', cursor: 0, offset: 0, filter: '', sort: null}), 'Agents 1/3 up');
 });
+
+test('agents screen: keys that arrive before React renders act on the cursor the previous key left', async () => {
+	const snap = {states: agents, series: {} as Record<string, AgentSeries>, windowMs: 600_000};
+	const source = {subscribe: () => () => {}, snapshot: () => snap};
+	const opened: string[] = [];
+	const {stdin, unmount} = render(<AgentsScreen source={source} width={150} height={10} active onOpen={(name) => opened.push(name)} />);
+	await new Promise((r) => setTimeout(r, 100));
+	// no await between them: the second key is handled before the first one's render
+	stdin.write('j');
+	stdin.write('j');
+	stdin.write('\r');
+	await new Promise((r) => setTimeout(r, 100));
+	assert.deepEqual(opened, ['pi3']);
+	unmount();
+});
