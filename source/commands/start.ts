@@ -1,15 +1,20 @@
 // kcon start (`npm start`): bring the lab up if it is not (fully) running, then open the console on
-// it when stdout is a terminal, or print the lab's status otherwise.
+// it when stdout is a terminal, or print the lab's status otherwise. Given a cluster of the user's
+// own (`npm start -- -b host:9092`, `--context NAME`), it opens the console on that and leaves the lab alone.
 import type {CommandContext} from './context.js';
-import {parseCommandArgs} from '../config/args.js';
+import {parseConnectionArgs} from '../config/args.js';
 import {UsageError} from '../errors.js';
 import {labStatus, labUp} from '../lab/lab.js';
 import {readLabState} from '../lab/state.js';
 import {kconLine, writeOut} from '../terminal-out.js';
 
 export async function run(ctx: CommandContext): Promise<number | void> {
-	const {positionals} = parseCommandArgs(ctx.argv, {});
+	const {values, positionals} = parseConnectionArgs(ctx.argv, {refresh: {type: 'string'}});
 	if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+	if (!values.lab && (values.brokers !== undefined || values.context !== undefined || process.env['KCON_BROKERS'])) {
+		const console = await import('./console.js');
+		return console.run({argv: ctx.argv, signal: ctx.signal});
+	}
 	let state = readLabState();
 	if (!state || !(await labStatus(state)).up) {
 		kconLine(state ? 'the lab is partly down; starting what is missing' : 'no lab running; starting one (kcon lab up)');
