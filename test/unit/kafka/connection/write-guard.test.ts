@@ -134,6 +134,7 @@ test('tail --group in read-only mode: refused before the group consumer (or anyt
 const senders: Record<string, string> = {
 	'source/kafka/connection/transport.ts': 'sendRequest: guardRequest before the request leaves; the gateway (read-only), BrokerLink and the tail\'s Fetch all send through it',
 	'source/kafka/tail/tail-group.ts': 'tail --group: refuseWrites before the admin (reads) and the consumer (joins, commits)',
+	'source/kafka/produce/producer.ts': 'kcon produce: refuseWrites before the producer is made; its sockets (client-config, guarded by the settings) refuse Produce in read-only mode too',
 	'source/kafka/lab-clients.ts': "the lab's own producers and consumers, on the cluster kcon lab up started",
 };
 
