@@ -13,6 +13,8 @@ export const commands: Record<string, () => Promise<{run: CommandRun}>> = {
 	broker: () => import('./broker.js'),
 	reassign: () => import('./reassign.js'),
 	elect: () => import('./elect.js'),
+	group: () => import('./group.js'),
+	produce: () => import('./produce.js'),
 };
 
 /** Commands that watch ctx.signal and clean up on a stop signal (disconnect, restore the terminal);

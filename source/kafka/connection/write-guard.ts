@@ -38,16 +38,22 @@ export const READ_APIS: ReadonlyMap<number, string> = new Map([
 	[75, 'DescribeTopicPartitions'],
 ]);
 
-/** The cluster-changing Kafka APIs kcon sends: its own actions, and kafkajs's consumer under `tail --group`. */
+/**
+ * The cluster-changing Kafka APIs kcon sends: its own actions (group offset resets and deletes,
+ * produce), and kafkajs's consumer under `tail --group`.
+ */
 export const KCON_WRITE_APIS: ReadonlyMap<number, string> = new Map([
+	[0, 'Produce'],
 	[8, 'OffsetCommit'],
 	[11, 'JoinGroup'],
 	[12, 'Heartbeat'],
 	[13, 'LeaveGroup'],
 	[14, 'SyncGroup'],
+	[42, 'DeleteGroups'],
 	[43, 'ElectLeaders'],
 	[44, 'IncrementalAlterConfigs'],
 	[45, 'AlterPartitionReassignments'],
+	[47, 'OffsetDelete'],
 ]);
 
 export interface ReadOnlyFlag {

@@ -16,6 +16,9 @@ import {incrementalAlterConfigs} from '../../../../source/kafka/codec/incrementa
 import {alterPartitionReassignments} from '../../../../source/kafka/codec/alter-partition-reassignments.js';
 import {listPartitionReassignments} from '../../../../source/kafka/codec/list-partition-reassignments.js';
 import {describeLogDirs} from '../../../../source/kafka/codec/describe-log-dirs.js';
+import {offsetCommitRequest} from '../../../../source/kafka/codec/offset-commit.js';
+import {offsetDeleteRequest} from '../../../../source/kafka/codec/offset-delete.js';
+import {deleteGroupsRequest} from '../../../../source/kafka/codec/delete-groups.js';
 import {ApiKey} from '../../../../source/kafka/codec/request.js';
 import {tailGroupBatches} from '../../../../source/kafka/tail/tail-group.js';
 import type {Settings} from '../../../../source/config/settings.js';
@@ -79,6 +82,9 @@ const writeRequests: Array<[string, Protocol<unknown>]> = [
 	['ElectLeaders', electLeaders({topicPartitions: null}) as Protocol<unknown>],
 	['IncrementalAlterConfigs', incrementalAlterConfigs([{type: RESOURCE_TOPIC, name: 't', configs: [{name: 'retention.ms', op: OP_SET, value: '1'}]}]) as Protocol<unknown>],
 	['AlterPartitionReassignments', alterPartitionReassignments([{topic: 't', partition: 0, replicas: [1]}], 1000) as Protocol<unknown>],
+	['OffsetCommit', offsetCommitRequest('g', [{topic: 't', partition: 0, offset: 0n}]) as Protocol<unknown>],
+	['OffsetDelete', offsetDeleteRequest('g', [{topic: 't', partitions: [0]}]) as Protocol<unknown>],
+	['DeleteGroups', deleteGroupsRequest(['g']) as Protocol<unknown>],
 ];
 
 test('BrokerLink refuses each write request of source/kafka/codec before it connects', async () => {
@@ -128,6 +134,7 @@ test('tail --group in read-only mode: refused before the group consumer (or anyt
 const senders: Record<string, string> = {
 	'source/kafka/connection/transport.ts': 'sendRequest: guardRequest before the request leaves; the gateway (read-only), BrokerLink and the tail\'s Fetch all send through it',
 	'source/kafka/tail/tail-group.ts': 'tail --group: refuseWrites before the admin (reads) and the consumer (joins, commits)',
+	'source/kafka/produce/producer.ts': 'kcon produce: refuseWrites before the producer is made; its sockets (client-config, guarded by the settings) refuse Produce in read-only mode too',
 	'source/kafka/lab-clients.ts': "the lab's own producers and consumers, on the cluster kcon lab up started",
 };
 
@@ -150,4 +157,24 @@ test('every place that sends Kafka requests or makes a kafkajs client is known a
 	assert.ok(transport.indexOf('guardRequest(') < transport.indexOf('connectionPool.send'), 'BrokerLink checks before it sends');
 	const group = fs.readFileSync(path.join(root, 'source/kafka/tail/tail-group.ts'), 'utf8');
 	assert.ok(group.indexOf('refuseWrites(') < group.indexOf('kafka.admin()'), 'tail --group refuses before it connects');
+});
+
+test('group writes in read-only mode: reset --execute, delete and delete-offsets are refused before anything connects', async () => {
+	const {resetOffsets} = await import('../../../../source/ops/group-reset-offsets.js');
+	const {deleteGroup} = await import('../../../../source/ops/group-delete.js');
+	const {deleteGroupOffsets} = await import('../../../../source/ops/group-delete-offsets.js');
+	const server = await listener();
+	const settings: Settings = {brokers: [server.address], readOnly: true, source: 'flag'};
+	const previous = process.env['KCON_STATE_DIR'];
+	process.env['KCON_STATE_DIR'] = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'kcon-guard-'));
+	try {
+		await assert.rejects(resetOffsets(settings, {groupId: 'g', scope: {all: true}, target: {kind: 'earliest'}, execute: true}), isReadOnlyRefusal);
+		await assert.rejects(deleteGroup(settings, {groupId: 'g'}), isReadOnlyRefusal);
+		await assert.rejects(deleteGroupOffsets(settings, {groupId: 'g', topics: [{topic: 't', partitions: null}]}), isReadOnlyRefusal);
+		assert.equal(server.connections(), 0, 'nothing connected');
+	} finally {
+		if (previous === undefined) delete process.env['KCON_STATE_DIR'];
+		else process.env['KCON_STATE_DIR'] = previous;
+		await server.close();
+	}
 });
