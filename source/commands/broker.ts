@@ -7,6 +7,7 @@ import {impactLines} from '../domain/impact.js';
 import {killBroker} from '../ops/broker-kill.js';
 import {startBroker} from '../ops/broker-start.js';
 import {readSnapshot} from '../ops/cluster-snapshot.js';
+import type {CommandSpec} from './command-spec.js';
 import {ask, cliAction, confirm, info, interactive, out, parseActionArgs, passOutput, positiveId, type CliAction} from './action-support.js';
 
 const options = {
@@ -15,6 +16,32 @@ const options = {
 	force: {type: 'boolean'},
 	'timeout': {type: 'string'},
 } as const;
+
+export const specs: readonly CommandSpec[] = [
+	{
+		name: 'broker kill',
+		summary: 'stop one broker, after a preview of the impact (leaders that move, partitions that go offline, groups that lose their coordinator)',
+		usage: 'ID [--signal KILL|TERM] [--yes] [--force] [options]',
+		flags: [
+			{name: 'signal', type: 'string', value: 'KILL|TERM', default: 'TERM', description: 'how to stop it'},
+			{name: 'yes', short: 'y', type: 'boolean', description: 'do not ask (needed without a terminal)'},
+			{name: 'force', type: 'boolean', description: 'also when partitions would go offline'},
+			{name: 'timeout', type: 'string', value: 'SECONDS', description: "accepted but not used: a stop command's own limit is the context's brokerCommands.timeoutSeconds"},
+		],
+		connection: true,
+		write: true,
+		examples: ['kcon broker kill 4 --lab --signal KILL', 'kcon broker kill 3 --context prod --yes'],
+	},
+	{
+		name: 'broker start',
+		summary: "start a stopped broker again and wait until it is back in the cluster's metadata",
+		usage: 'ID [options]',
+		flags: [{name: 'timeout', type: 'string', value: 'SECONDS', description: 'accepted but not used: start waits up to 90 s for the broker to rejoin'}],
+		connection: true,
+		write: true,
+		examples: ['kcon broker start 4 --lab'],
+	},
+];
 
 export async function run(ctx: CommandContext): Promise<number> {
 	const {values, positionals} = parseActionArgs(ctx.argv, options);

@@ -29,6 +29,8 @@ export interface CommandSpec {
 	connection: boolean;
 	/** whether it changes the cluster (refused under --read-only, exit 3) */
 	write: boolean;
+	/** the words the first argument may be (describe's views, completion's shells): offered by shell completion */
+	arguments?: readonly string[];
 	/** full command lines, without the leading `$ ` */
 	examples: readonly string[];
 }

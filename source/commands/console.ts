@@ -7,6 +7,19 @@ import {seconds} from '../domain/numbers.js';
 import {resolveSettings} from '../config/settings.js';
 import {UsageError} from '../errors.js';
 import {kconLine, writeOwnSequence} from '../terminal-out.js';
+import type {CommandSpec} from './command-spec.js';
+
+export const specs: readonly CommandSpec[] = [
+	{
+		name: 'console',
+		summary: 'the full-screen console (also plain `kcon [options]`); needs a terminal, ? in it lists every key',
+		usage: '[--refresh SECONDS] [options]',
+		flags: [{name: 'refresh', type: 'string', value: 'SECONDS', default: '2', description: 'refresh interval, minimum 1'}],
+		connection: true,
+		write: false,
+		examples: ['kcon --lab', 'kcon --context prod --read-only', 'kcon -b kafka1:9092 --refresh 5'],
+	},
+];
 
 const enterAlt = '\x1b[?1049h\x1b[H';
 const leaveAlt = '\x1b[?25h\x1b[?1049l';

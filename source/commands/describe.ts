@@ -15,6 +15,7 @@ import {renderTopicsText} from '../present/topics-text.js';
 import {renderBrokersText} from '../present/brokers-text.js';
 import {renderGroupMembers, renderGroupOffsets, renderGroupStates, type Chunk} from '../present/groups-text.js';
 import {kconLine, writeErr, writeJson, writeOut} from '../terminal-out.js';
+import type {CommandSpec} from './command-spec.js';
 
 const options = {
 	'under-replicated': {type: 'boolean'},
@@ -26,6 +27,44 @@ const options = {
 	members: {type: 'boolean'},
 	state: {type: 'boolean'},
 } as const;
+
+export const specs: readonly CommandSpec[] = [
+	{
+		name: 'describe',
+		summary: "the cluster as text like Kafka's own tools (kafka-topics.sh, kafka-consumer-groups.sh), or one JSON document",
+		usage: '[brokers|topics|topic NAME|groups|group ID] [options]',
+		flags: [
+			{name: 'under-replicated', type: 'boolean', description: 'topics: only partitions with fewer in-sync replicas than replicas'},
+			{name: 'unavailable', type: 'boolean', description: 'topics: only partitions without a reachable leader'},
+			{name: 'under-min-isr', type: 'boolean', description: 'topics: only partitions with fewer in-sync replicas than min.insync.replicas'},
+			{name: 'at-min-isr', type: 'boolean', description: 'topics: only partitions exactly at min.insync.replicas'},
+			{name: 'include-internal', type: 'boolean', description: 'topics: list internal topics (__consumer_offsets) too'},
+			{name: 'only-with-lag', type: 'boolean', description: 'groups: only groups with lag'},
+			{name: 'members', type: 'boolean', description: 'group ID: its members instead of its offsets'},
+			{name: 'state', type: 'boolean', description: 'group ID: its state and coordinator'},
+		],
+		connection: true,
+		write: false,
+		arguments: ['brokers', 'topics', 'topic', 'groups', 'group', 'agents'],
+		examples: [
+			'kcon describe --lab -o json',
+			'kcon describe topics -b kafka1:9092 --under-replicated',
+			'kcon describe group tower --lab --members',
+		],
+	},
+	{
+		name: 'describe agents',
+		summary: "the SNMP agents' host metrics (cpu, load, memory, disk, rx/tx rates), sampled twice; exit 1 when an agent did not answer",
+		usage: '[--interval SECONDS] [--timeout SECONDS] [options]',
+		flags: [
+			{name: 'interval', type: 'string', value: 'SECONDS', default: '1', description: 'time between the two samples'},
+			{name: 'timeout', type: 'string', value: 'SECONDS', default: '2', description: 'per-request SNMP timeout'},
+		],
+		connection: true,
+		write: false,
+		examples: ['kcon describe agents --lab -o json', 'kcon describe agents --agent pi1=172.29.0.11 --community public'],
+	},
+];
 
 const views = ['all', 'brokers', 'topics', 'topic', 'groups', 'group'] as const;
 type View = (typeof views)[number];

@@ -3,6 +3,7 @@
 import type {CommandContext} from './context.js';
 import {KconError, UsageError} from '../errors.js';
 import {electLeaders} from '../ops/elect-leaders.js';
+import type {CommandSpec} from './command-spec.js';
 import {cliAction, out, parseActionArgs, positiveId} from './action-support.js';
 
 const options = {
@@ -10,6 +11,22 @@ const options = {
 	partition: {type: 'string', short: 'p'},
 	all: {type: 'boolean'},
 } as const;
+
+export const specs: readonly CommandSpec[] = [
+	{
+		name: 'elect',
+		summary: 'preferred leader election: leadership goes back to the first replica of each partition',
+		usage: '--topic T [--partition P] | --all [options]',
+		flags: [
+			{name: 'topic', short: 't', type: 'string', value: 'T', description: 'the partitions of this topic'},
+			{name: 'partition', short: 'p', type: 'string', value: 'P', description: 'only this partition of --topic'},
+			{name: 'all', type: 'boolean', description: 'every partition of the cluster'},
+		],
+		connection: true,
+		write: true,
+		examples: ['kcon elect --lab --all', 'kcon elect -b kafka1:9092 --topic orders --partition 0'],
+	},
+];
 
 export async function run(ctx: CommandContext): Promise<number> {
 	const {values, positionals} = parseActionArgs(ctx.argv, options);

@@ -8,6 +8,7 @@ import {labDown, labStatus, labUp, labRssKb, type LabStatus} from '../lab/lab.js
 import {labDir, readLabState, type CollectorFormat, type PiAgentKind, type Topology} from '../lab/state.js';
 import {forText} from '../terminal-safe.js';
 import {kconLine, writeJson, writeOut} from '../terminal-out.js';
+import type {CommandSpec} from './command-spec.js';
 
 const options = {
 	kafka: {type: 'string'},
@@ -20,6 +21,58 @@ const options = {
 	output: {type: 'string', short: 'o'},
 	json: {type: 'boolean'},
 } as const;
+
+const output = [
+	{name: 'output', short: 'o', type: 'string', value: 'text|json', default: 'text', description: 'output format'},
+	{name: 'json', type: 'boolean', description: 'the same as -o json'},
+] as const;
+
+export const specs: readonly CommandSpec[] = [
+	{
+		name: 'lab up',
+		summary: 'start the local lab (real Kafka, SNMP agents, collectors) on loopback, or what of it is missing',
+		usage: '[--kafka VERSION] [--topology lab|combined] [--pis N] [--pi-agent snmpd|embedded] [--base-port PORT] [--collector-format fluentd|flume]',
+		flags: [
+			{name: 'kafka', type: 'string', value: 'VERSION', default: DEFAULT_KAFKA_VERSION, description: 'the Kafka version (from Maven Central)'},
+			{name: 'topology', type: 'string', value: 'lab|combined', default: 'lab', description: 'controllers apart (lab) or brokers that are controllers too (combined)'},
+			{name: 'pis', type: 'string', value: 'N', default: '2', description: 'simulated Pis (SNMP agent + collector each), 0…20'},
+			{name: 'pi-agent', type: 'string', value: 'snmpd|embedded', description: "the Pis' SNMP agent (default snmpd when installed)"},
+			{name: 'base-port', type: 'string', value: 'PORT', default: '9090', description: 'first broker port; every other port follows from it'},
+			{name: 'collector-format', type: 'string', value: 'fluentd|flume', default: 'fluentd', description: 'the record format the collectors publish'},
+			...output,
+		],
+		connection: false,
+		write: false,
+		examples: ['kcon lab up && kcon --lab', 'KCON_STATE_DIR=/tmp/lab2 kcon lab up --topology combined --base-port 21090'],
+	},
+	{
+		name: 'lab down',
+		summary: 'stop everything the lab started (by PID: TERM, then KILL after 15 s) and remove its data',
+		usage: '[--keep]',
+		flags: [{name: 'keep', type: 'boolean', description: 'keep the data and logs'}],
+		connection: false,
+		write: false,
+		examples: ['kcon lab down'],
+	},
+	{
+		name: 'lab status',
+		summary: "the lab's processes and addresses; exit 0 when everything is up, 1 otherwise",
+		usage: '[-o json]',
+		flags: [...output],
+		connection: false,
+		write: false,
+		examples: ['kcon lab status -o json'],
+	},
+	{
+		name: 'lab fetch',
+		summary: 'only fetch Kafka (lab/pom.xml → ~/.cache/kcon/kafka/VERSION/libs) and print where it is',
+		usage: '[--kafka VERSION] [-o json]',
+		flags: [{name: 'kafka', type: 'string', value: 'VERSION', default: DEFAULT_KAFKA_VERSION, description: 'the Kafka version'}, ...output],
+		connection: false,
+		write: false,
+		examples: ['kcon lab fetch --kafka 3.9.1'],
+	},
+];
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
 	if (value === undefined) return undefined;

@@ -10,6 +10,7 @@ import {brokerId} from '../domain/numbers.js';
 import {formatPlan, generatePlan, parsePlan, parseRate, PlanError, type ReassignmentPlan} from '../domain/reassign-plan.js';
 import {planSummary, summaryText, type PartitionProgress, type PlanSummary} from '../domain/reassign-progress.js';
 import {cliAction, confirm, info, out, parseActionArgs, type CliAction} from './action-support.js';
+import type {CommandSpec} from './command-spec.js';
 import {snapshotOf} from '../ops/reassign-engine.js';
 import {startReassign} from '../ops/reassign-start.js';
 import {reassignProgress, type ReassignReading} from '../ops/reassign-progress.js';
@@ -31,6 +32,71 @@ const options = {
 	wait: {type: 'boolean'},
 	timeout: {type: 'string'},
 } as const;
+
+const planNote = 'PLAN: a file (or - for stdin) in the JSON format of kafka-reassign-partitions';
+
+export const specs: readonly CommandSpec[] = [
+	{
+		name: 'reassign generate',
+		summary: 'propose a plan that moves the partitions of topics onto target brokers (fewest replica moves, balanced leaders); changes nothing',
+		usage: '--topics a,b --brokers 3,4,5 [--rack-aware] [options]',
+		flags: [
+			{name: 'topics', type: 'string', value: 'a,b,…', description: 'the topics to move (required)'},
+			{name: 'broker-list', type: 'string', value: 'ID,…', description: 'the target broker ids; --brokers 3,4,5 (bare ids) works too when -b is not the bootstrap'},
+			{name: 'rack-aware', type: 'boolean', description: 'spread replicas over racks (broker.rack)'},
+		],
+		connection: true,
+		write: false,
+		examples: ['kcon reassign generate --lab --topics resource --brokers 3,4,5 -o json', 'kcon reassign generate -b kafka1:9092 --topics orders --broker-list 1,2,3'],
+	},
+	{
+		name: 'reassign execute',
+		summary: 'start the moves of a plan after checking it; prints and saves the current assignment for rollback',
+		usage: 'PLAN [--throttle 10MB/s] [--yes] [--allow-rf-change] [options]',
+		flags: [
+			{name: 'throttle', type: 'string', value: 'RATE', description: 'limit replication traffic per broker while replicas move (10MB/s, 500KB/s, bytes/s)'},
+			{name: 'yes', short: 'y', type: 'boolean', description: 'do not ask (needed without a terminal)'},
+			{name: 'allow-rf-change', type: 'boolean', description: 'allow a plan that changes the replication factor'},
+		],
+		connection: true,
+		write: true,
+		examples: ['kcon reassign execute plan.json --lab --throttle 10MB/s --yes'],
+	},
+	{
+		name: 'reassign verify',
+		summary: 'where the moves of a plan are: exit 0 complete (throttles removed), 4 still moving, 5 finished NOT as planned',
+		usage: 'PLAN [--keep-throttle] [--wait [--timeout SECONDS]] [options]',
+		flags: [
+			{name: 'keep-throttle', type: 'boolean', description: 'leave the throttles in place when complete'},
+			{name: 'wait', type: 'boolean', description: 'follow the move (a progress line on stderr every ~2 s) until nothing of the plan moves'},
+			{name: 'timeout', type: 'string', value: 'SECONDS', description: 'with --wait: stop following then (exit 4 if it still moves)'},
+		],
+		connection: true,
+		write: true,
+		examples: ['kcon reassign verify plan.json --lab --wait --timeout 600'],
+	},
+	{
+		name: 'reassign cancel',
+		summary: 'cancel the reassignments in progress (of the plan, or all), replicas return, throttles go',
+		usage: '[PLAN] [--yes] [--keep-throttle] [options]',
+		flags: [
+			{name: 'yes', short: 'y', type: 'boolean', description: 'do not ask (needed without a terminal)'},
+			{name: 'keep-throttle', type: 'boolean', description: 'leave the throttles in place'},
+		],
+		connection: true,
+		write: true,
+		examples: ['kcon reassign cancel plan.json --lab --yes'],
+	},
+	{
+		name: 'reassign list',
+		summary: 'the reassignments in progress: replicas, adding, removing',
+		usage: '[options]',
+		flags: [],
+		connection: true,
+		write: false,
+		examples: ['kcon reassign list --lab -o json'],
+	},
+];
 
 type Values = ReturnType<typeof parseActionArgs<typeof options>>['values'];
 

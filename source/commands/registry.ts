@@ -1,20 +1,25 @@
-// Subcommands, loaded lazily so `kcon describe` never parses Ink or React.
+// Subcommands, loaded lazily so `kcon describe` never parses Ink or React. Every module exports
+// `run` and `specs` (what it is, as data): help, completion and the readme reference render every
+// entry here, so a new command is one line in this table.
 
-import type {CommandRun} from './context.js';
+import type {CommandTable} from './context.js';
 
-export type {CommandContext, CommandRun} from './context.js';
+export type {CommandContext, CommandRun, CommandModule, CommandTable} from './context.js';
 
-export const commands: Record<string, () => Promise<{run: CommandRun}>> = {
-	lab: () => import('./lab.js'),
-	start: () => import('./start.js'),
-	describe: () => import('./describe.js'),
+export const commands: CommandTable = {
 	console: () => import('./console.js'),
+	describe: () => import('./describe.js'),
 	tail: () => import('./tail.js'),
 	broker: () => import('./broker.js'),
 	reassign: () => import('./reassign.js'),
 	elect: () => import('./elect.js'),
 	group: () => import('./group.js'),
 	produce: () => import('./produce.js'),
+	config: () => import('./config.js'),
+	lab: () => import('./lab.js'),
+	start: () => import('./start.js'),
+	help: () => import('./help.js'),
+	completion: () => import('./completion.js'),
 };
 
 /** Commands that watch ctx.signal and clean up on a stop signal (disconnect, restore the terminal);

@@ -7,7 +7,7 @@ import {kconLine, writeErr, writeJson} from '../terminal-out.js';
 export function wantsJson(argv: string[]): boolean {
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
-		if (arg === '--output=json' || arg === '-o=json' || arg === '--json') return true;
+		if (arg === '--output=json' || arg === '-o=json' || arg === '-ojson' || arg === '--json') return true;
 		if ((arg === '-o' || arg === '--output') && argv[i + 1] === 'json') return true;
 	}
 	return false;

@@ -7,6 +7,19 @@ import {UsageError} from '../errors.js';
 import {labStatus, labUp} from '../lab/lab.js';
 import {readLabState} from '../lab/state.js';
 import {kconLine, writeOut} from '../terminal-out.js';
+import type {CommandSpec} from './command-spec.js';
+
+export const specs: readonly CommandSpec[] = [
+	{
+		name: 'start',
+		summary: 'bring the lab up if it is not (fully) running, then open the console on it (npm start)',
+		usage: '',
+		flags: [],
+		connection: false,
+		write: false,
+		examples: ['kcon start'],
+	},
+];
 
 export async function run(ctx: CommandContext): Promise<number | void> {
 	const {values, positionals} = parseConnectionArgs(ctx.argv, {refresh: {type: 'string'}});

@@ -18,6 +18,7 @@ import {messageTextLine} from '../present/message-text.js';
 import {tailBatches} from '../kafka/tail/tail.js';
 import {tailGroupBatches} from '../kafka/tail/tail-group.js';
 import {kconLine} from '../terminal-out.js';
+import type {CommandSpec} from './command-spec.js';
 
 const options = {
 	from: {type: 'string'},
@@ -28,6 +29,26 @@ const options = {
 	grep: {type: 'string'},
 	group: {type: 'string', short: 'g'},
 } as const;
+
+export const specs: readonly CommandSpec[] = [
+	{
+		name: 'tail',
+		summary: 'messages of a topic as text lines, or JSON lines with kcat -J field names',
+		usage: 'TOPIC [--from …] [--partition P,…] [--limit N] [--until end] [options]',
+		flags: [
+			{name: 'from', type: 'string', value: 'beginning|end|OFFSET|-N|ISO-8601|-10m', default: 'end', description: 'where to start: an offset, N back from the end, a time, or a duration ago'},
+			{name: 'partition', short: 'p', type: 'string', value: 'P[,P…]', description: 'only these partitions (ranges as 0-3)'},
+			{name: 'limit', short: 'n', type: 'string', value: 'N', description: 'stop after N messages'},
+			{name: 'until', type: 'string', value: 'end', description: 'stop at the end of every partition (as it was at the start)'},
+			{name: 'key', type: 'string', value: 'REGEX', description: 'only messages whose key matches'},
+			{name: 'grep', type: 'string', value: 'REGEX', description: 'only messages whose value matches'},
+			{name: 'group', short: 'g', type: 'string', value: 'G', description: 'consume as a member of group G and commit (a write: refused under --read-only)'},
+		],
+		connection: true,
+		write: false,
+		examples: ['kcon tail resource --lab --from -10m --limit 20', 'kcon tail orders -b kafka1:9092 --from beginning --until end -o json'],
+	},
+];
 
 function regexFlag(name: string, value: string | undefined): RegExp | undefined {
 	if (value === undefined) return undefined;

@@ -8,9 +8,12 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 /** Flags every command that talks to a cluster or agents accepts. */
 export const connectionOptions = {
 	brokers: {type: 'string', short: 'b'},
+	// kafka-topics.sh and the other Java tools spell it so; resolveSettings takes either
+	'bootstrap-server': {type: 'string'},
 	lab: {type: 'boolean'},
 	context: {type: 'string'},
 	config: {type: 'string'},
+	'command-config': {type: 'string'},
 	agent: {type: 'string', multiple: true},
 	community: {type: 'string'},
 	'read-only': {type: 'boolean'},
@@ -36,9 +39,22 @@ export const everyCommandOptions = {
 	'no-color': {type: 'boolean'},
 } as const satisfies Options;
 
+/**
+ * `-o=json` as `-ojson`: parseArgs reads a short option's inline value as everything after the
+ * letter, '=' included, where kafkactl, kubectl and kcat users type `-o=json` as they would `--output=json`.
+ */
+function inlineShortValues(argv: string[], options: Options): string[] {
+	const takesValue = new Set(Object.values(options).filter((o) => o.type === 'string' && o.short).map((o) => o.short!));
+	const end = argv.indexOf('--');
+	return argv.map((arg, i) => {
+		if ((end !== -1 && i >= end) || !/^-[A-Za-z]=/.test(arg) || !takesValue.has(arg[1]!)) return arg;
+		return `-${arg[1]}${arg.slice(3)}`;
+	});
+}
+
 export function parseCommandArgs<T extends Options>(argv: string[], options: T) {
 	try {
-		return parseArgs({args: argv, options: {...everyCommandOptions, ...options}, allowPositionals: true, strict: true});
+		return parseArgs({args: inlineShortValues(argv, options), options: {...everyCommandOptions, ...options}, allowPositionals: true, strict: true});
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		throw new UsageError(message.replace(/^Unknown option/, 'unknown option').split('. ')[0]!);

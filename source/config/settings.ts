@@ -7,6 +7,9 @@
 //   4. KCON_BROKERS             same format as -b
 //   5. the config file's `currentContext`, when the file names one
 // --lab together with -b or --context is a usage error (which cluster did you mean?).
+// --bootstrap-server (as Kafka's tools spell it) is -b by another name; giving both is a usage error.
+// --command-config FILE (a Java client.properties, config/client-properties.ts) sets the SASL and TLS
+// settings over whatever the context says; it does not go with --lab.
 //
 // Config file (JSON, default ~/.config/kcon/config.json, or --config FILE):
 // {
@@ -28,6 +31,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {KconError, UsageError} from '../errors.js';
 import {defaultConfigFile, stateDir} from './paths.js';
+import {readClientProperties} from './client-properties.js';
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
 
@@ -92,6 +96,8 @@ export interface BrokerCommands {
 /** The connection flags as parseCommandArgs(argv, {...connectionOptions}) returns them. */
 export interface ConnectionValues {
 	brokers?: string;
+	'bootstrap-server'?: string;
+	'command-config'?: string;
 	lab?: boolean;
 	context?: string;
 	config?: string;
@@ -108,9 +114,28 @@ export interface ResolveOptions {
 const mechanisms: SaslMechanism[] = ['plain', 'scram-sha-256', 'scram-sha-512'];
 
 export function resolveSettings(values: ConnectionValues, options: ResolveOptions = {}): Settings {
+	const commandConfig = values['command-config'];
+	if (typeof commandConfig !== 'string') return resolveConnection(values, options);
+	if (values.lab) throw new UsageError('--command-config cannot be combined with --lab (the lab is plaintext)');
+	const security = readClientProperties(commandConfig);
+	const settings = resolveConnection(values, options);
+	// the file says how to connect: what it does not ask for (plaintext, no SASL) is not kept from a context
+	const {sasl: _sasl, ssl: _ssl, ...rest} = settings;
+	return {...rest, ...security};
+}
+
+function resolveConnection(values: ConnectionValues, options: ResolveOptions): Settings {
 	const env = options.env ?? process.env;
 	const flagReadOnly = values['read-only'] === true || env['KCON_READ_ONLY'] === '1';
-	const flagBrokers = typeof values.brokers === 'string' ? parseBrokers(values.brokers, '--brokers') : undefined;
+	if (typeof values.brokers === 'string' && typeof values['bootstrap-server'] === 'string') {
+		throw new UsageError('give the bootstrap brokers once: -b/--brokers or --bootstrap-server');
+	}
+	const flagBrokers =
+		typeof values.brokers === 'string'
+			? parseBrokers(values.brokers, '--brokers')
+			: typeof values['bootstrap-server'] === 'string'
+				? parseBrokers(values['bootstrap-server'], '--bootstrap-server')
+				: undefined;
 
 	if (values.lab) {
 		if (flagBrokers || values.context) {

@@ -36,6 +36,8 @@ export interface ConsoleState {
 	mode: Mode;
 	/** text typed in the command bar (mode command) */
 	input: string;
+	/** first line of the `?` overlay shown (mode help); 0 whenever it opens */
+	helpOffset: number;
 	snapshot: ClusterSnapshot | null;
 	/** every broker seen since the console started (by id, last known address) */
 	knownBrokers: ReadonlyMap<number, BrokerInfo>;
@@ -80,6 +82,8 @@ export type Action =
 	| {type: 'goto'; view: string; arg?: string}
 	| {type: 'pop'}
 	| {type: 'mode'; mode: Mode}
+	/** scroll the `?` overlay to `offset`, kept within 0…max (the lines that do not fit) */
+	| {type: 'help-scroll'; offset: number; max: number}
 	| {type: 'input'; text: string}
 	| {type: 'filter'; text: string}
 	| {type: 'sort-next'}
@@ -101,6 +105,7 @@ export function initialState(options: {refreshMs?: number; readOnly?: boolean; v
 		stack: [entry(options.view ?? 'brokers')],
 		mode: 'normal',
 		input: '',
+		helpOffset: 0,
 		snapshot: null,
 		knownBrokers: new Map(),
 		missing: [],
@@ -266,7 +271,9 @@ function reduce(state: ConsoleState, action: Action, tableOf: ShownTableOf): Con
 			if (state.stack.length <= 1) return state;
 			return {...state, stack: state.stack.slice(0, -1)};
 		case 'mode':
-			return {...state, mode: action.mode, input: action.mode === 'command' ? '' : state.input};
+			return {...state, mode: action.mode, input: action.mode === 'command' ? '' : state.input, helpOffset: action.mode === 'help' ? 0 : state.helpOffset};
+		case 'help-scroll':
+			return {...state, helpOffset: Math.max(0, Math.min(action.max, action.offset))};
 		case 'input':
 			return {...state, input: action.text};
 		case 'filter': {

@@ -9,7 +9,7 @@ import {Poller} from '../state/poller.js';
 import {current, initialState, type Action, type ConsoleState, type RefreshScope} from '../state/reducer.js';
 import {reducer, snapshotRequest} from './console-state.js';
 import {scopedRequest, type SnapshotRequest} from '../state/wants.js';
-import {activeCommands, findCommand, splitKeys, type KeyContext, type KeyInfo} from './keys.js';
+import {activeCommands, findCommand, helpScroll, splitKeys, type KeyContext, type KeyInfo} from './keys.js';
 
 export {splitKeys};
 import {Screen, selectedRow} from './screen.js';
@@ -243,6 +243,13 @@ export function App(props: AppProps) {
 			return;
 		}
 		if (s.mode === 'help' && (key.escape || input === '?')) return act({type: 'mode', mode: 'normal'});
+		if (s.mode === 'help') {
+			// the overlay lists every key of `commands`; what does not fit under its title scrolls
+			const visible = Math.max(1, s.viewport.height - 5);
+			const max = Math.max(0, commands.length - visible);
+			const to = helpScroll(input, key, s.helpOffset, visible, max);
+			if (to !== null) return act({type: 'help-scroll', offset: to, max});
+		}
 		if (s.mode === 'normal' && viewById(top.view)?.capturesInput) return;
 		const command = findCommand(commands, top.view, input, key);
 		if (!command) return;

@@ -250,11 +250,22 @@ export function findCommand(commands: readonly KeyCommand[], view: string, input
 	return commands.find((c) => appliesTo(c, view) && c.match(input, key));
 }
 
+/** Where a key moves the `?` overlay to (j/k, ↓/↑, g/G, Home/End, PgDn/PgUp), or null for other keys. */
+export function helpScroll(input: string, key: KeyInfo, offset: number, page: number, max: number): number | null {
+	if (input === 'j' || key.downArrow) return offset + 1;
+	if (input === 'k' || key.upArrow) return offset - 1;
+	if (input === 'G' || key.end) return max;
+	if (input === 'g' || key.home) return 0;
+	if (key.pageDown || (key.ctrl && input === 'f')) return offset + page;
+	if (key.pageUp || (key.ctrl && input === 'b')) return offset - page;
+	return null;
+}
+
 /** The footer hints for a view: `: command  / filter  enter open …`. */
-export function footerHints(commands: readonly KeyCommand[], view: string): {keys: string; label: string}[] {
+export function footerHints(commands: readonly KeyCommand[], view: string): {id: string; keys: string; label: string}[] {
 	return commands
 		.filter((c) => c.footer && appliesTo(c, view))
-		.map((c) => ({keys: c.keys[0]!, label: shortLabel(c)}));
+		.map((c) => ({id: c.id, keys: c.keys[0]!, label: shortLabel(c)}));
 }
 
 function shortLabel(c: KeyCommand): string {

@@ -7,6 +7,7 @@ import {Text} from './text.js';
 import {healthCounts} from '../domain/health.js';
 import type {Row} from '../present/cells.js';
 import {healthSegments} from '../present/health-strip.js';
+import {connectionCause} from '../present/connection-cause.js';
 import {viewTable} from '../present/view-table.js';
 import {current, listHeight, type Action, type ConsoleState} from '../state/reducer.js';
 import {resolveCursor, windowFor} from '../state/select.js';
@@ -65,10 +66,11 @@ function banner(views: Views, state: ConsoleState): string {
 	const c = state.connection;
 	if (c.status === 'down') {
 		const retry = c.retryInMs ? `, next try in ${Math.ceil(c.retryInMs / 1000)}s` : '';
-		return paint('bad', `disconnected — retrying (${c.attempt})${retry}: ${c.error ?? 'no broker reachable'}`);
+		// the cause first: at 80 columns the rest of the line is cut
+		return paint('bad', `${connectionCause(c.error ?? 'no broker reachable')} — disconnected, retrying (${c.attempt})${retry}`);
 	}
 	if (c.status === 'connecting') {
-		return paint('warn', c.error ? `connecting — retrying (${c.attempt}): ${c.error}` : 'connecting…');
+		return paint('warn', c.error ? `${connectionCause(c.error)} — connecting, retrying (${c.attempt})` : 'connecting…');
 	}
 	const w = state.snapshot?.warnings ?? [];
 	if (w.length > 0) return paint('warn', `${GLYPHS.warning} ${w[0]}${w.length > 1 ? ` (+${w.length - 1} more)` : ''}`);
@@ -83,28 +85,38 @@ function footer(state: ConsoleState, commands: readonly KeyCommand[], width: num
 		const tone = state.flash.level === 'error' ? 'bad' : state.flash.level === 'warn' ? 'warn' : 'accent';
 		return paint(tone, state.flash.text);
 	}
+	// `? help` and `q quit` stay at any width: the rest of the keys are one `?` away
 	const hints = footerHints(commands, top.view);
-	let out = '';
-	let used = 0;
+	const pinned = hints.filter((h) => h.id === 'help' || h.id === 'quit');
+	const pieceWidth = (h: {keys: string; label: string}) => displayWidth(`<${h.keys}> ${h.label}  `);
+	let room = width - pinned.reduce((n, h) => n + pieceWidth(h), 0);
+	const shown = new Set(pinned);
 	for (const h of hints) {
-		const piece = `<${h.keys}> ${h.label}  `;
-		if (used + displayWidth(piece) > width) break;
-		out += paint('accent', `<${h.keys}>`) + ` ${h.label}  `;
-		used += displayWidth(piece);
+		if (shown.has(h)) continue;
+		if (pieceWidth(h) > room) break;
+		shown.add(h);
+		room -= pieceWidth(h);
 	}
-	return out;
+	return hints
+		.filter((h) => shown.has(h))
+		.map((h) => paint('accent', `<${h.keys}>`) + ` ${h.label}  `)
+		.join('');
 }
 
 function HelpOverlay({state, commands, width, height}: {state: ConsoleState; commands: readonly KeyCommand[]; width: number; height: number}) {
 	const top = current(state);
 	const lines = helpLines(commands, state, top.view, selectedRow(state), useOperations());
 	const keyWidth = Math.min(20, Math.max(...lines.map((l) => displayWidth(l.keys))) + 2);
-	const out: string[] = [bold(fit(`Keys${state.readOnly ? ' (read-only: dangerous commands removed)' : ''} — ? or esc closes`, width))];
-	for (const l of lines) {
+	const rows = lines.map((l) => {
 		const text = fit(l.keys, keyWidth) + fit(l.description + (l.disabled ? ` (${l.disabled})` : ''), Math.max(1, width - keyWidth));
-		out.push(l.here && !l.disabled ? text : paint('dim', text));
-	}
-	const shown = out.slice(0, height);
+		return l.here && !l.disabled ? text : paint('dim', text);
+	});
+	// the overlay scrolls (j/k, g/G, PgUp/PgDn) when the keys do not fit under the title
+	const visible = Math.max(1, height - 1);
+	const offset = Math.min(state.helpOffset, Math.max(0, rows.length - visible));
+	const more = rows.length > visible ? `  ${offset + 1}-${Math.min(rows.length, offset + visible)} of ${rows.length}, j/k scroll` : '';
+	const title = `Keys${state.readOnly ? ' (read-only: dangerous commands removed)' : ''} — ? or esc closes${more}`;
+	const shown = [bold(fit(title, width)), ...rows.slice(offset, offset + visible)];
 	while (shown.length < height) shown.push('');
 	return (
 		<Box flexDirection="column">
@@ -122,6 +134,12 @@ function TableBody({views, state, width, height}: {views: Views; state: ConsoleS
 	const title = def?.title(top) ?? top.view;
 	if (!state.snapshot) {
 		const lines = [bold(` ${title} `), '', paint('dim', state.connection.status === 'connecting' ? ' waiting for the first snapshot…' : ' no data yet')];
+		if (state.connection.error) {
+			lines.push(
+				paint('dim', ' no broker answered: check the address (-b host:port, --bootstrap-server),'),
+				paint('dim', ' the context (--context NAME; kcon config get-contexts) or --lab'),
+			);
+		}
 		while (lines.length < height + 2) lines.push('');
 		return (
 			<Box flexDirection="column">

@@ -46,3 +46,13 @@ test('intFlag: the fallback when absent, else a whole number in range naming the
 	assert.throws(() => intFlag('limit', '0', 50, 1, 100), /--limit must be a whole number from 1 to 100, not '0'/);
 	assert.throws(() => intFlag('limit', '5x', 50), UsageError);
 });
+
+test('-ojson, -o=json, --output=json and -o json read the same; --bootstrap-server is -b by its Kafka name', () => {
+	for (const argv of [['-ojson'], ['-o=json'], ['--output=json'], ['-o', 'json']]) {
+		assert.equal(parseConnectionArgs(argv, {}).values.output, 'json', argv.join(' '));
+	}
+	assert.equal(parseConnectionArgs(['-b=h:1'], {}).values.brokers, 'h:1');
+	// after `--` nothing is rewritten
+	assert.deepEqual(parseConnectionArgs(['--', '-o=json'], {}).positionals, ['-o=json']);
+	assert.equal(parseConnectionArgs(['--bootstrap-server', 'h:9092'], {}).values['bootstrap-server'], 'h:9092');
+});

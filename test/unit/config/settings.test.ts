@@ -113,3 +113,11 @@ test('parseBrokers rejects what is not host:port', () => {
 	assert.throws(() => parseBrokers('a:70000', '-b'), /bad port/);
 	assert.throws(() => parseBrokers(' , ', '-b'), /at least one/);
 });
+
+test('--bootstrap-server gives the brokers as -b does; both at once is a usage error', () => {
+	const resolve = resolveSettings;
+	const s = resolve({'bootstrap-server': 'a:1,b'}, {env: {}});
+	assert.deepEqual(s.brokers, ['a:1', 'b:9092']);
+	assert.equal(s.source, 'flag');
+	assert.throws(() => resolve({brokers: 'a:1', 'bootstrap-server': 'b:1'}, {env: {}}), /give the bootstrap brokers once/);
+});
