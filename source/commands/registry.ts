@@ -13,6 +13,9 @@ export const commands: Record<string, () => Promise<{run: CommandRun}>> = {
 	broker: () => import('./broker.js'),
 	reassign: () => import('./reassign.js'),
 	elect: () => import('./elect.js'),
+	topic: () => import('./topic.js'),
+	// temporary: `config` dispatches to contexts and to config-resources once commands/config.ts lands
+	config: () => import('./config-resources.js'),
 };
 
 /** Commands that watch ctx.signal and clean up on a stop signal (disconnect, restore the terminal);

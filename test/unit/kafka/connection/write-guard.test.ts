@@ -16,6 +16,9 @@ import {incrementalAlterConfigs} from '../../../../source/kafka/codec/incrementa
 import {alterPartitionReassignments} from '../../../../source/kafka/codec/alter-partition-reassignments.js';
 import {listPartitionReassignments} from '../../../../source/kafka/codec/list-partition-reassignments.js';
 import {describeLogDirs} from '../../../../source/kafka/codec/describe-log-dirs.js';
+import {createTopics} from '../../../../source/kafka/codec/create-topics.js';
+import {deleteTopics} from '../../../../source/kafka/codec/delete-topics.js';
+import {createPartitions} from '../../../../source/kafka/codec/create-partitions.js';
 import {ApiKey} from '../../../../source/kafka/codec/request.js';
 import {tailGroupBatches} from '../../../../source/kafka/tail/tail-group.js';
 import type {Settings} from '../../../../source/config/settings.js';
@@ -150,4 +153,27 @@ test('every place that sends Kafka requests or makes a kafkajs client is known a
 	assert.ok(transport.indexOf('guardRequest(') < transport.indexOf('connectionPool.send'), 'BrokerLink checks before it sends');
 	const group = fs.readFileSync(path.join(root, 'source/kafka/tail/tail-group.ts'), 'utf8');
 	assert.ok(group.indexOf('refuseWrites(') < group.indexOf('kafka.admin()'), 'tail --group refuses before it connects');
+});
+
+test('the topic writes (CreateTopics, DeleteTopics, CreatePartitions) are writes: refused in read-only before connecting, allowed otherwise', async () => {
+	const topicWrites: Array<[string, Protocol<unknown>]> = [
+		['CreateTopics', createTopics([{name: 't', partitions: 1, replicationFactor: 1, assignment: [], configs: []}], {validateOnly: true}) as Protocol<unknown>],
+		['DeleteTopics', deleteTopics(['t']) as Protocol<unknown>],
+		['CreatePartitions', createPartitions([{topic: 't', count: 2, assignments: null}], {validateOnly: true}) as Protocol<unknown>],
+	];
+	const server = await listener();
+	try {
+		for (const [name, protocol] of topicWrites) {
+			assert.equal(KCON_WRITE_APIS.get(protocol.request.apiKey), name);
+			assert.ok(!READ_APIS.has(protocol.request.apiKey), `${name} is not a read`);
+			assert.doesNotThrow(() => guardRequest({readOnly: false}, protocol.request));
+			const link = new BrokerLink(server.address, {readOnly: true});
+			// even validateOnly is refused: read-only sends nothing that could change the cluster
+			await assert.rejects(link.send(protocol), isReadOnlyRefusal, name);
+			await link.close();
+		}
+		assert.equal(server.connections(), 0, 'nothing connected');
+	} finally {
+		await server.close();
+	}
 });
