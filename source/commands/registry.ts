@@ -15,6 +15,7 @@ export const commands: CommandTable = {
 	elect: () => import('./elect.js'),
 	group: () => import('./group.js'),
 	produce: () => import('./produce.js'),
+	topic: () => import('./topic.js'),
 	config: () => import('./config.js'),
 	lab: () => import('./lab.js'),
 	start: () => import('./start.js'),

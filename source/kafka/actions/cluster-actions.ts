@@ -14,8 +14,12 @@ import {incrementalAlterConfigs, RESOURCE_BROKER, type ConfigResourceChange} fro
 import {describeConfigs, type DescribeConfigsResult, type DescribedConfig} from '../codec/describe-configs.js';
 import {alterPartitionReassignments, type ReassignmentTarget} from '../codec/alter-partition-reassignments.js';
 import {listPartitionReassignments, type OngoingReassignment} from '../codec/list-partition-reassignments.js';
+import {createTopics, type NewTopic, type TopicResult} from '../codec/create-topics.js';
+import {deleteTopics} from '../codec/delete-topics.js';
+import {createPartitions, type PartitionIncrease} from '../codec/create-partitions.js';
+import type {DescribedConfigResource} from '../codec/describe-configs.js';
 
-export type {ElectionResult, LogDirReplica, OngoingReassignment, ReassignmentTarget, ConfigResourceChange, DescribedConfig};
+export type {ElectionResult, LogDirReplica, OngoingReassignment, ReassignmentTarget, ConfigResourceChange, DescribedConfig, DescribedConfigResource, NewTopic, TopicResult, PartitionIncrease};
 
 /** What became of one resource of an IncrementalAlterConfigs: applied, refused, or not known (the request failed after it was sent). */
 export interface ConfigOutcome {
@@ -24,7 +28,7 @@ export interface ConfigOutcome {
 	error: string | null;
 }
 export {OP_DELETE, OP_SET, RESOURCE_BROKER, RESOURCE_TOPIC} from '../codec/incremental-alter-configs.js';
-export {SOURCE_DYNAMIC_BROKER_CONFIG, SOURCE_TOPIC_CONFIG} from '../codec/describe-configs.js';
+export {CONFIG_SOURCE_NAMES, SOURCE_DYNAMIC_BROKER_CONFIG, SOURCE_DYNAMIC_DEFAULT_BROKER_CONFIG, SOURCE_TOPIC_CONFIG} from '../codec/describe-configs.js';
 
 export interface ActionsOptions {
 	/** the brokers of a snapshot (addresses of every broker id); bootstrap addresses are used too */
@@ -187,6 +191,45 @@ export class ClusterActions {
 			take(await (this.addresses.has(id) ? this.toBroker(id, describeConfigs([r])) : this.any(describeConfigs([r]))));
 		}
 		return found;
+	}
+
+	/** CreateTopics (validateOnly: the broker checks it all and creates nothing); per-topic results, errors included. */
+	async createTopics(topics: NewTopic[], validateOnly: boolean): Promise<TopicResult[]> {
+		return (await this.any(createTopics(topics, {validateOnly, timeoutMs: 30000}))).topics;
+	}
+
+	/** DeleteTopics by name; per-topic results, errors included. */
+	async deleteTopics(names: string[]): Promise<TopicResult[]> {
+		return (await this.any(deleteTopics(names, 30000))).topics.map((t) => ({...t, errorMessage: null}));
+	}
+
+	/** CreatePartitions (validateOnly: checked, nothing added); per-topic results, errors included. */
+	async createPartitions(increases: PartitionIncrease[], validateOnly: boolean): Promise<TopicResult[]> {
+		return (await this.any(createPartitions(increases, {validateOnly, timeoutMs: 30000}))).topics;
+	}
+
+	/**
+	 * Every config of one resource with its synonyms, as kafka-configs.sh --describe reads it: a
+	 * broker's from that broker, a topic's (or the cluster-wide broker default, name '') from any.
+	 * The per-resource error is returned, not thrown.
+	 */
+	async describeAllConfigs(type: number, name: string): Promise<DescribedConfigResource> {
+		const request = describeConfigs([{type, name, keys: null}], 1, {synonyms: true});
+		const id = Number(name);
+		const result = await (type === RESOURCE_BROKER && name !== '' && this.addresses.has(id) ? this.toBroker(id, request) : this.any(request));
+		const found = result.resources.find((r) => r.type === type && r.name === name);
+		if (!found) throw new KconError(`DescribeConfigs answered without ${type === RESOURCE_BROKER ? 'broker' : 'topic'} '${name}'`);
+		return found;
+	}
+
+	/** IncrementalAlterConfigs of one resource (validateOnly: checked, nothing changed); the resource's error, or null. */
+	async alterResourceConfigs(change: ConfigResourceChange, validateOnly: boolean): Promise<{error: string; message: string | null} | null> {
+		const request = incrementalAlterConfigs([change], validateOnly);
+		const id = Number(change.name);
+		const result = await (change.type === RESOURCE_BROKER && change.name !== '' && this.addresses.has(id) ? this.toBroker(id, request) : this.any(request));
+		const found = result.resources.find((r) => r.type === change.type && r.name === change.name) ?? result.resources[0];
+		if (!found) throw new KconError('IncrementalAlterConfigs answered without the resource');
+		return found.error ? {error: found.error, message: found.errorMessage} : null;
 	}
 
 	/** Replica sizes on one broker (all its log dirs) for the given topics (null = all). */

@@ -20,11 +20,34 @@ export const SOURCE_DYNAMIC_BROKER_CONFIG = 2;
 /** ConfigSource of a value nobody set (what kafka-topics.sh leaves out) */
 export const SOURCE_DEFAULT_CONFIG = 5;
 
+/** ConfigSource codes as Kafka's ConfigEntry.ConfigSource names them (what kafka-configs.sh prints). */
+export const CONFIG_SOURCE_NAMES: Readonly<Record<number, string>> = {
+	0: 'UNKNOWN',
+	1: 'DYNAMIC_TOPIC_CONFIG',
+	2: 'DYNAMIC_BROKER_CONFIG',
+	3: 'DYNAMIC_DEFAULT_BROKER_CONFIG',
+	4: 'STATIC_BROKER_CONFIG',
+	5: 'DEFAULT_CONFIG',
+	6: 'DYNAMIC_BROKER_LOGGER_CONFIG',
+	7: 'CLIENT_METRICS_CONFIG',
+	8: 'GROUP_CONFIG',
+};
+export const SOURCE_DYNAMIC_DEFAULT_BROKER_CONFIG = 3;
+
+export interface ConfigSynonym {
+	name: string;
+	value: string | null;
+	source: number;
+}
+
 export interface DescribedConfig {
 	name: string;
 	value: string | null;
 	source: number;
 	sensitive: boolean;
+	readOnly?: boolean;
+	/** where the value comes from, most specific first (only when asked with synonyms) */
+	synonyms?: ConfigSynonym[];
 }
 
 export interface DescribedConfigResource {
@@ -47,13 +70,13 @@ export interface ConfigResource {
 	keys: string[] | null;
 }
 
-const body = (version: number, resources: ConfigResource[]) => (w: Writer) => {
+const body = (version: number, resources: ConfigResource[], synonyms: boolean) => (w: Writer) => {
 	w.array(resources, (w, r) => w.int8(r.type).string(r.name).array(r.keys, (w, k) => w.string(k)));
-	w.bool(false); // include synonyms
+	w.bool(synonyms);
 	if (version >= 3) w.bool(false); // include documentation
 };
 
-const decode = (version: number) => (r: Reader): DescribeConfigsResult => {
+const decode = (version: number, synonyms: boolean) => (r: Reader): DescribeConfigsResult => {
 	r.int32(); // throttle
 	const resources = r.array((r): DescribedConfigResource => {
 		const errorCode = r.int16();
@@ -62,14 +85,11 @@ const decode = (version: number) => (r: Reader): DescribeConfigsResult => {
 		const name = r.string() ?? '';
 		const configs = r.array((r) => {
 			const config: DescribedConfig = {name: r.string() ?? '', value: r.string(), source: 0, sensitive: false};
-			r.bool(); // read only
+			const readOnly = r.bool();
 			config.source = r.int8();
 			config.sensitive = r.bool();
-			r.array((r) => {
-				r.string();
-				r.string();
-				r.int8();
-			});
+			const found = r.array((r): ConfigSynonym => ({name: r.string() ?? '', value: r.string(), source: r.int8()}));
+			if (synonyms) Object.assign(config, {readOnly, synonyms: found});
 			if (version >= 3) {
 				r.int8(); // config type
 				r.string(); // documentation
@@ -81,9 +101,10 @@ const decode = (version: number) => (r: Reader): DescribeConfigsResult => {
 	return {resources};
 };
 
-export function describeConfigs(resources: ConfigResource[], version = 1): WireRequest<DescribeConfigsResult> {
+/** `synonyms`: also where each value comes from (what kafka-configs.sh --describe asks for). */
+export function describeConfigs(resources: ConfigResource[], version = 1, {synonyms = false}: {synonyms?: boolean} = {}): WireRequest<DescribeConfigsResult> {
 	if (version < 1 || version > 3) throw new Error(`DescribeConfigs v${version} is not implemented`);
-	return wire(DESCRIBE_CONFIGS, 'DescribeConfigs', version, false, body(version, resources), decode(version));
+	return wire(DESCRIBE_CONFIGS, 'DescribeConfigs', version, false, body(version, resources, synonyms), decode(version, synonyms));
 }
 
 /** Every config of `topics`. */

@@ -19,6 +19,9 @@ import {describeLogDirs} from '../../../../source/kafka/codec/describe-log-dirs.
 import {offsetCommitRequest} from '../../../../source/kafka/codec/offset-commit.js';
 import {offsetDeleteRequest} from '../../../../source/kafka/codec/offset-delete.js';
 import {deleteGroupsRequest} from '../../../../source/kafka/codec/delete-groups.js';
+import {createTopics} from '../../../../source/kafka/codec/create-topics.js';
+import {deleteTopics} from '../../../../source/kafka/codec/delete-topics.js';
+import {createPartitions} from '../../../../source/kafka/codec/create-partitions.js';
 import {ApiKey} from '../../../../source/kafka/codec/request.js';
 import {tailGroupBatches} from '../../../../source/kafka/tail/tail-group.js';
 import type {Settings} from '../../../../source/config/settings.js';
@@ -175,6 +178,29 @@ test('group writes in read-only mode: reset --execute, delete and delete-offsets
 	} finally {
 		if (previous === undefined) delete process.env['KCON_STATE_DIR'];
 		else process.env['KCON_STATE_DIR'] = previous;
+		await server.close();
+	}
+});
+
+test('the topic writes (CreateTopics, DeleteTopics, CreatePartitions) are writes: refused in read-only before connecting, allowed otherwise', async () => {
+	const topicWrites: Array<[string, Protocol<unknown>]> = [
+		['CreateTopics', createTopics([{name: 't', partitions: 1, replicationFactor: 1, assignment: [], configs: []}], {validateOnly: true}) as Protocol<unknown>],
+		['DeleteTopics', deleteTopics(['t']) as Protocol<unknown>],
+		['CreatePartitions', createPartitions([{topic: 't', count: 2, assignments: null}], {validateOnly: true}) as Protocol<unknown>],
+	];
+	const server = await listener();
+	try {
+		for (const [name, protocol] of topicWrites) {
+			assert.equal(KCON_WRITE_APIS.get(protocol.request.apiKey), name);
+			assert.ok(!READ_APIS.has(protocol.request.apiKey), `${name} is not a read`);
+			assert.doesNotThrow(() => guardRequest({readOnly: false}, protocol.request));
+			const link = new BrokerLink(server.address, {readOnly: true});
+			// even validateOnly is refused: read-only sends nothing that could change the cluster
+			await assert.rejects(link.send(protocol), isReadOnlyRefusal, name);
+			await link.close();
+		}
+		assert.equal(server.connections(), 0, 'nothing connected');
+	} finally {
 		await server.close();
 	}
 });
