@@ -11,7 +11,18 @@ import {benchBasePort} from './lib/ports.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const cli = path.join(root, 'dist', 'source', 'cli.js');
-const all = ['startup', 'describe', 'tail', 'console', 'agents', 'failover'];
+// a step is a file in bench/ and its arguments; console-100000 is the console at 100,000 partitions
+// (one 94,003-partition topic and 1,999 of 3 partitions, 5,000 groups; a fixture snapshot, no lab)
+const steps: Record<string, {file: string; args: string[]}> = {
+	startup: {file: 'startup', args: []},
+	describe: {file: 'describe', args: []},
+	tail: {file: 'tail', args: []},
+	console: {file: 'console', args: []},
+	'console-100000': {file: 'console', args: ['94003', '2000', '5000']},
+	agents: {file: 'agents', args: []},
+	failover: {file: 'failover', args: []},
+};
+const all = Object.keys(steps);
 const only = process.argv.slice(2);
 const unknown = only.filter((b) => !all.includes(b));
 if (unknown.length) {
@@ -44,15 +55,16 @@ if ((await run(process.execPath, [cli, 'lab', 'up', ...(basePort ? ['--base-port
 const results: Array<BenchResult & {error?: string}> = [];
 const failed: string[] = [];
 for (const bench of benches) {
-	const file = path.join(here, `${bench}.js`);
+	const file = path.join(here, `${steps[bench]!.file}.js`);
 	if (!fs.existsSync(file)) {
 		failed.push(bench);
 		results.push({bench, rows: [], error: 'no such benchmark in this build'});
 		continue;
 	}
 	process.stderr.write(`bench: ${bench}\n`);
+	process.env['BENCH_STEP'] = bench; // the name a step with arguments reports its rows under
 	const found: BenchResult[] = [];
-	const code = await run(process.execPath, [file], (line) => {
+	const code = await run(process.execPath, [file, ...steps[bench]!.args], (line) => {
 		if (line.startsWith(RESULT_PREFIX)) found.push(JSON.parse(line.slice(RESULT_PREFIX.length)) as BenchResult);
 		else process.stderr.write(`  ${line}\n`);
 	});

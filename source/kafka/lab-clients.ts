@@ -39,7 +39,10 @@ export async function ensureTopic(
 	try {
 		const existing = await admin.listTopics();
 		if (existing.includes(topic)) made = 'exists';
-		else await admin.createTopics({topics: [{topic, numPartitions, replicationFactor}], timeout: 10000});
+		// waitForLeaders: false — kafkajs's own wait polls Metadata through its parse, which throws
+		// UNKNOWN_TOPIC_OR_PARTITION (not retried) when it asks a broker the creation has not reached;
+		// the wait below asks every broker itself and treats "not yet" as not yet
+		else await admin.createTopics({topics: [{topic, numPartitions, replicationFactor}], waitForLeaders: false, timeout: 10000});
 	} catch (error) {
 		if ((error as {type?: string}).type !== 'TOPIC_ALREADY_EXISTS') throw error;
 		made = 'exists';
