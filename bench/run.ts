@@ -2,6 +2,7 @@
 // write bench/results.json and bench/results.md. Nothing here is a test; nothing asserts a duration.
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {RESULT_PREFIX, type BenchResult} from './lib/result.js';
@@ -85,7 +86,7 @@ if (only.length && fs.existsSync(resultsFile)) {
 	results.unshift(...previous.results.filter((r) => !benches.includes(r.bench)));
 	results.sort((a, b) => all.indexOf(a.bench) - all.indexOf(b.bench));
 }
-const document = {takenAt: new Date().toISOString(), node: process.version, results};
+const document = {takenAt: new Date().toISOString(), node: process.version, loadavg: os.loadavg(), results};
 fs.writeFileSync(resultsFile, JSON.stringify(document, null, 2) + '\n');
 fs.writeFileSync(path.join(root, 'bench', 'results.md'), renderMarkdown(document));
 process.stderr.write('bench: wrote bench/results.md and bench/results.json\n');
