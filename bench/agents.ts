@@ -6,6 +6,7 @@
 //   node dist/bench/agents.js [--agents 100] [--seconds 30] [--interval-ms 1000]
 // UDP 127.0.2.100-… port 29499 (apart from the lab's and the tests' agent addresses).
 import {emit} from './lib/result.js';
+import {benchAgentPort} from './lib/ports.js';
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import {parseArgs} from 'node:util';
 import {startEmbeddedAgent, type EmbeddedAgent} from '../source/snmp/embedded-agent.js';
 import {AgentPoller, type AgentSpec} from '../source/snmp/poller.js';
 
-const PORT = 29499;
+const PORT = benchAgentPort();
 
 /** CPU seconds (user + system) a process used so far, from /proc (Linux); null elsewhere. */
 function processCpuSeconds(pid: number): number | null {

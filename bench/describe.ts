@@ -11,6 +11,7 @@ import {fileURLToPath} from 'node:url';
 import {bootstrapOf, readLabState} from '../source/lab/state.js';
 import {createKafka} from '../source/kafka/connection/client-config.js';
 import {SnapshotGateway} from '../source/kafka/gateway/snapshot-gateway.js';
+import {waitForTopicsGoneFromEveryBroker, waitForTopicsOnEveryBroker} from '../source/kafka/lab-clients.js';
 import type {Settings} from '../source/config/settings.js';
 import {measure, stats} from './lib/measure.js';
 import {emit, speedup, type BenchRow, type Measurement} from './lib/result.js';
@@ -52,21 +53,14 @@ async function ensureTopics(count: number): Promise<void> {
 	}
 }
 
-/** Until every partition of the first `count` bench topics has a leader (as kcon's gateway sees it). */
+/**
+ * Until every broker's own metadata has every partition of the first `count` bench topics with a
+ * leader: the timed tools may ask any broker, and one the creation has not reached yet answers
+ * UNKNOWN_TOPIC_OR_PARTITION.
+ */
 async function waitForTopics(count: number): Promise<void> {
 	const wanted = Array.from({length: count}, (_, i) => topicName(i));
-	const gateway = new SnapshotGateway(settings, {});
-	try {
-		for (let attempt = 0; attempt < 120; attempt++) {
-			const snapshot = await gateway.snapshot({topics: wanted, groups: false, offsets: false, reassignments: false});
-			const ready = snapshot.topics.filter((t) => t.partitions.length === PER_TOPIC && t.partitions.every((p) => p.leader !== null));
-			if (ready.length === count) return;
-			await new Promise((r) => setTimeout(r, 1000));
-		}
-		throw new Error('the bench topics did not get leaders within 2 minutes');
-	} finally {
-		await gateway.close();
-	}
+	await waitForTopicsOnEveryBroker(bootstrap, wanted, PER_TOPIC, 120_000);
 }
 
 async function retry<T>(what: () => Promise<T>): Promise<T> {
@@ -165,4 +159,8 @@ try {
 	for (let i = 0; i < topics.length; i += 20) await admin.deleteTopics({topics: topics.slice(i, i + 20), timeout: 60_000}).catch(() => {});
 	await admin.deleteGroups(Array.from({length: GROUPS}, (_, i) => groupName(i))).catch(() => {});
 	await admin.disconnect();
+	// the next step (tail) must not meet a broker that still lists these topics: wait until the
+	// deletion has reached every broker, and fail this step (not the next) when it does not
+	log('waiting until every broker has dropped the bench topics');
+	await waitForTopicsGoneFromEveryBroker(bootstrap, (t) => t.startsWith('bench-describe-'), 120_000);
 }

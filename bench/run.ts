@@ -2,16 +2,34 @@
 // write bench/results.json and bench/results.md. Nothing here is a test; nothing asserts a duration.
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {RESULT_PREFIX, type BenchResult} from './lib/result.js';
 import {renderMarkdown} from './lib/markdown.js';
+import {benchBasePort} from './lib/ports.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const cli = path.join(root, 'dist', 'source', 'cli.js');
-const all = ['startup', 'describe', 'tail', 'console', 'agents', 'failover'];
+// a step is a file in bench/ and its arguments; console-100000 is the console at 100,000 partitions
+// (one 94,003-partition topic and 1,999 of 3 partitions, 5,000 groups; a fixture snapshot, no lab)
+const steps: Record<string, {file: string; args: string[]}> = {
+	startup: {file: 'startup', args: []},
+	describe: {file: 'describe', args: []},
+	tail: {file: 'tail', args: []},
+	console: {file: 'console', args: []},
+	'console-100000': {file: 'console', args: ['94003', '2000', '5000']},
+	agents: {file: 'agents', args: []},
+	failover: {file: 'failover', args: []},
+};
+const all = Object.keys(steps);
 const only = process.argv.slice(2);
+const unknown = only.filter((b) => !all.includes(b));
+if (unknown.length) {
+	process.stderr.write(`bench: no such benchmark: ${unknown.join(', ')} (there are ${all.join(', ')})\n`);
+	process.exit(2);
+}
 const benches = only.length ? all.filter((b) => only.includes(b)) : all;
 
 function run(command: string, args: string[], onLine?: (line: string) => void): Promise<number> {
@@ -28,27 +46,37 @@ function run(command: string, args: string[], onLine?: (line: string) => void): 
 	});
 }
 
-process.stderr.write('bench: bringing the lab up (or reusing it)\n');
-if ((await run(process.execPath, [cli, 'lab', 'up'])) !== 0) {
+const basePort = benchBasePort();
+process.stderr.write(`bench: bringing the lab up (or reusing it)${basePort ? ` on base port ${basePort}` : ''}\n`);
+if ((await run(process.execPath, [cli, 'lab', 'up', ...(basePort ? ['--base-port', String(basePort)] : [])])) !== 0) {
 	process.stderr.write('bench: the lab did not come up\n');
 	process.exit(1);
 }
 
 const results: Array<BenchResult & {error?: string}> = [];
+const failed: string[] = [];
 for (const bench of benches) {
-	const file = path.join(here, `${bench}.js`);
+	const file = path.join(here, `${steps[bench]!.file}.js`);
 	if (!fs.existsSync(file)) {
+		failed.push(bench);
 		results.push({bench, rows: [], error: 'no such benchmark in this build'});
 		continue;
 	}
 	process.stderr.write(`bench: ${bench}\n`);
+	process.env['BENCH_STEP'] = bench; // the name a step with arguments reports its rows under
 	const found: BenchResult[] = [];
-	const code = await run(process.execPath, [file], (line) => {
+	const code = await run(process.execPath, [file, ...steps[bench]!.args], (line) => {
 		if (line.startsWith(RESULT_PREFIX)) found.push(JSON.parse(line.slice(RESULT_PREFIX.length)) as BenchResult);
 		else process.stderr.write(`  ${line}\n`);
 	});
-	if (found.length === 0) results.push({bench, rows: [], error: `exited ${code} without a result`});
-	else results.push(...found);
+	// a step that exits non-zero failed, even when it printed rows first (its clean-up may not have run)
+	if (code !== 0) {
+		failed.push(bench);
+		results.push({bench, rows: [], error: found.length ? `exited ${code} after ${found.length} result(s)` : `exited ${code} without a result`});
+	} else if (found.length === 0) {
+		failed.push(bench);
+		results.push({bench, rows: [], error: 'exited 0 without a result'});
+	} else results.push(...found);
 }
 
 // a partial run (`npm run bench -- tail`) replaces only its benchmarks in the last results
@@ -58,7 +86,11 @@ if (only.length && fs.existsSync(resultsFile)) {
 	results.unshift(...previous.results.filter((r) => !benches.includes(r.bench)));
 	results.sort((a, b) => all.indexOf(a.bench) - all.indexOf(b.bench));
 }
-const document = {takenAt: new Date().toISOString(), node: process.version, results};
+const document = {takenAt: new Date().toISOString(), node: process.version, loadavg: os.loadavg(), results};
 fs.writeFileSync(resultsFile, JSON.stringify(document, null, 2) + '\n');
 fs.writeFileSync(path.join(root, 'bench', 'results.md'), renderMarkdown(document));
 process.stderr.write('bench: wrote bench/results.md and bench/results.json\n');
+if (failed.length) {
+	process.stderr.write(`bench: FAILED: ${failed.join(', ')} (see their output above; results.md marks them not run)\n`);
+	process.exit(1);
+}

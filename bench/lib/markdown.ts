@@ -5,12 +5,15 @@ const fmt = (m: Measurement) =>
 	`${round(m.median)} ${m.unit} (${round(m.min)}–${round(m.max)}, n=${m.runs})`;
 const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 10) / 10);
 
-export function renderMarkdown(doc: {takenAt: string; node: string; results: Array<BenchResult & {error?: string}>}): string {
+export function renderMarkdown(doc: {takenAt: string; node: string; loadavg?: number[]; results: Array<BenchResult & {error?: string}>}): string {
 	const lines = [
 		'# kcon benchmarks',
 		'',
 		`Measured ${doc.takenAt} on this machine (2 cores, Node ${doc.node}) with \`npm run bench\`.`,
 		'Median (min–max, runs). Ratios: how many times faster kcon is than the peer, unless named otherwise.',
+		...(doc.loadavg
+			? [`Load average when the run ended: ${doc.loadavg.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) on 2 cores shared with other work: compare ratios within a row, not times across runs.`]
+			: []),
 		'',
 		'| workload | kcon | peer(s) | ratio | aim | met |',
 		'|---|---|---|---|---|---|',

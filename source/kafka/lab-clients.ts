@@ -5,6 +5,7 @@ import type {Settings} from '../config/settings.js';
 import {createBroker} from './connection/client-config.js';
 import {metadataFrom} from './gateway/brokers.js';
 import {Node} from './connection/node.js';
+import type {MetadataResponse} from './codec/metadata.js';
 
 function client(bootstrap: string, clientId: string): Kafka {
 	return new Kafka({
@@ -38,32 +39,72 @@ export async function ensureTopic(
 	try {
 		const existing = await admin.listTopics();
 		if (existing.includes(topic)) made = 'exists';
-		else await admin.createTopics({topics: [{topic, numPartitions, replicationFactor}], timeout: 10000});
+		// waitForLeaders: false — kafkajs's own wait polls Metadata through its parse, which throws
+		// UNKNOWN_TOPIC_OR_PARTITION (not retried) when it asks a broker the creation has not reached;
+		// the wait below asks every broker itself and treats "not yet" as not yet
+		else await admin.createTopics({topics: [{topic, numPartitions, replicationFactor}], waitForLeaders: false, timeout: 10000});
 	} catch (error) {
 		if ((error as {type?: string}).type !== 'TOPIC_ALREADY_EXISTS') throw error;
 		made = 'exists';
 	} finally {
 		await admin.disconnect().catch(() => {});
 	}
-	const deadline = Date.now() + 60_000;
+	await waitForTopicsOnEveryBroker(bootstrap, [topic], numPartitions, 60_000);
+	return made;
+}
+
+/**
+ * Until every bootstrap broker's own metadata lists each of `topics` with `partitions` partitions,
+ * each with a leader (see ensureTopic for why every broker). Throws after `timeoutMs`.
+ */
+export async function waitForTopicsOnEveryBroker(bootstrap: string, topics: string[], partitions: number, timeoutMs: number): Promise<void> {
+	await untilEveryBroker(
+		bootstrap,
+		topics,
+		(metadata) =>
+			topics.every((name) => {
+				const t = metadata.topics.find((x) => x.name === name);
+				return t !== undefined && t.errorCode === 0 && t.partitions.length === partitions && t.partitions.every((p) => p.leader >= 0);
+			}),
+		timeoutMs,
+		`topic(s) ${topics.slice(0, 3).join(', ')}${topics.length > 3 ? ` and ${topics.length - 3} more` : ''} have no leaders in the metadata of every broker`,
+	);
+}
+
+/**
+ * Until no bootstrap broker's metadata lists any topic `gone` accepts. A deletion reaches the
+ * brokers one by one; a client that asks a broker still listing a deleted topic's partitions, and
+ * then a broker that no longer hosts them, trips kafkajs's metadata parse the same way as a creation
+ * that has not spread yet. Throws after `timeoutMs`.
+ */
+export async function waitForTopicsGoneFromEveryBroker(bootstrap: string, gone: (topic: string) => boolean, timeoutMs: number): Promise<void> {
+	await untilEveryBroker(bootstrap, null, (metadata) => !metadata.topics.some((t) => t.name !== null && gone(t.name)), timeoutMs, 'deleted topics are still in the metadata of some broker');
+}
+
+async function untilEveryBroker(
+	bootstrap: string,
+	topics: string[] | null,
+	done: (metadata: MetadataResponse) => boolean,
+	timeoutMs: number,
+	what: string,
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
 	const addresses = bootstrap.split(',');
 	for (;;) {
-		const ready = await Promise.all(addresses.map((a) => brokerHasLeaders(a, topic, numPartitions)));
-		if (ready.every(Boolean)) return made;
-		if (Date.now() > deadline) throw new Error(`topic ${topic} has no leaders in the metadata of every broker after 60 s`);
+		const ready = await Promise.all(addresses.map((a) => brokerAgrees(a, topics, done)));
+		if (ready.every(Boolean)) return;
+		if (Date.now() > deadline) throw new Error(`${what} after ${Math.round(timeoutMs / 1000)} s`);
 		await new Promise((r) => setTimeout(r, 250));
 	}
 }
 
-/** Whether the broker at `address` itself lists `topic` with `partitions` partitions, each with a leader. */
-async function brokerHasLeaders(address: string, topic: string, partitions: number): Promise<boolean> {
+/** Whether the broker at `address` answers Metadata itself and its answer satisfies `done`. */
+async function brokerAgrees(address: string, topics: string[] | null, done: (metadata: MetadataResponse) => boolean): Promise<boolean> {
 	const at = address.lastIndexOf(':');
 	const settings: Settings = {brokers: [address], readOnly: true, source: 'lab'};
 	const node = new Node(address, createBroker(address.slice(0, at), Number(address.slice(at + 1)), settings, {clientId: 'kcon-lab-admin'}, undefined));
 	try {
-		const metadata = await metadataFrom(await node.connect(), [topic]);
-		const t = metadata.topics.find((x) => x.name === topic);
-		return t !== undefined && t.errorCode === 0 && t.partitions.length === partitions && t.partitions.every((p) => p.leader >= 0);
+		return done(await metadataFrom(await node.connect(), topics));
 	} catch {
 		return false;
 	} finally {

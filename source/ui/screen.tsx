@@ -36,8 +36,25 @@ export interface ScreenProps {
 
 const noop = () => {};
 
+// Trailing unstyled spaces are dropped before Ink sees the line: Ink blanks every cell of a frame
+// and trims each row's end itself, so they never show, yet its output step splits every character
+// it is handed into graphemes and styled cells on each frame (most of a frame's CPU). Width-exact
+// rows are padded to the terminal's width, so this is up to half of a table frame's characters.
+// Spaces inside a style (the cursor row's reverse video) end before an escape code and stay.
 function Line({children}: {children: string}) {
-	return <Text wrap="truncate-end">{children || ' '}</Text>;
+	return <Text wrap="truncate-end">{children.trimEnd() || ' '}</Text>;
+}
+
+// The health strip is a function of the snapshot, the lag history and the missing brokers, which
+// change once per poll; a keypress re-renders the frame with the same three, so the counts (a pass
+// over every partition and group) are kept for the last three seen.
+let stripFor: {snapshot: ConsoleState['snapshot']; lag: ConsoleState['lag']; missing: ConsoleState['missing']; strip: string} | null = null;
+function healthStrip(state: ConsoleState): string {
+	if (!state.snapshot) return paint('dim', 'brokers up ?/?');
+	if (stripFor && stripFor.snapshot === state.snapshot && stripFor.lag === state.lag && stripFor.missing === state.missing) return stripFor.strip;
+	const strip = paintSegments(healthSegments(healthCounts(state.snapshot, state.lag, state.missing)));
+	stripFor = {snapshot: state.snapshot, lag: state.lag, missing: state.missing, strip};
+	return strip;
 }
 
 export function selectedRow(state: ConsoleState): Row | null {
@@ -185,7 +202,7 @@ export function Screen({state, width, height, commands, views = consoleViews, di
 	const def = viewById(views, top.view);
 	const bodyHeight = Math.max(1, height - 4);
 	const rows = listHeight({viewport: {width, height}});
-	const strip = state.snapshot ? paintSegments(healthSegments(healthCounts(state.snapshot, state.lag, state.missing))) : paint('dim', 'brokers up ?/?');
+	const strip = healthStrip(state);
 	let body: React.ReactNode;
 	if (state.mode === 'help') body = <HelpOverlay state={state} commands={cmds} width={width} height={bodyHeight} />;
 	else if (def?.component) {
