@@ -41,7 +41,7 @@ export const specs: CommandSpec[] = [
 		],
 		connection: true,
 		write: true,
-		examples: ['kcon config alter topic orders --set retention.ms=86400000 --delete cleanup.policy --lab', 'kcon config alter broker 3 --set log.segment.delete.delay.ms=120000 --lab --yes'],
+		examples: ['kcon config alter topic orders --set retention.ms=86400000 --lab', 'kcon config alter topic orders --delete cleanup.policy --lab', 'kcon config alter broker 3 --set log.segment.delete.delay.ms=120000 --lab'],
 	},
 ];
 

@@ -58,7 +58,7 @@ export const specs: CommandSpec[] = [
 		],
 		connection: true,
 		write: true,
-		examples: ['kcon group reset-offsets mygroup --topic resource --to-earliest --lab', 'kcon group reset-offsets mygroup --all-topics --shift-by -10 --execute --yes --lab'],
+		examples: ['kcon group reset-offsets mygroup --topic resource --to-earliest --lab', 'kcon group reset-offsets g1 --all-topics --shift-by -10 --execute --lab'],
 	},
 	{
 		name: 'group delete',

@@ -34,7 +34,7 @@ export const specs: CommandSpec[] = [
 		],
 		connection: true,
 		write: true,
-		examples: ['kcon topic create orders --partitions 6 --replication-factor 3 --config retention.ms=86400000 --lab', 'kcon topic create pinned --replica-assignment 3:4,4:5 --lab'],
+		examples: ['kcon topic create orders --partitions 6 --replication-factor 3 --lab', 'kcon topic create t2 --replica-assignment 3:4,4:5 --config retention.ms=1000', 'kcon topic create pinned --replica-assignment 3:4,4:5 --lab'],
 	},
 	{
 		name: 'topic delete',

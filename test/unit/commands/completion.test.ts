@@ -17,7 +17,7 @@ test('bash completes commands, subcommands and flags from the specs', async () =
 		[['kcon', 'describe', ''], 'agents brokers topics topic groups group'],
 		[['kcon', 'describe', 'agents', '--in'], '--interval'],
 		[['kcon', 'tail', 't', '--boot'], '--bootstrap-server'],
-		[['kcon', 'config', ''], 'get-contexts current-context use-context'],
+		[['kcon', 'config', ''], 'get-contexts current-context use-context describe alter'],
 		[['kcon', 'completion', ''], 'bash zsh'],
 		[['kcon', 'lab', 'up', '--ka'], '--kafka'],
 	];

@@ -36,6 +36,6 @@ test('an unknown context or subcommand is a usage error (exit 2), the file uncha
 	assert.equal(r.code, 2);
 	assert.match(r.stderr, /^kcon: no context 'nope' in .* \(known: prod, local\)\n$/);
 	assert.equal(fs.readFileSync(file, 'utf8'), before);
-	assert.deepEqual(kcon('frobnicate'), {code: 2, stdout: '', stderr: "kcon: unknown config command 'frobnicate'; usage: kcon config get-contexts|current-context|use-context\n"});
+	assert.deepEqual(kcon('frobnicate'), {code: 2, stdout: '', stderr: "kcon: unknown config command 'frobnicate'; usage: kcon config get-contexts|current-context|use-context|describe|alter\n"});
 	assert.equal(kcon('use-context').code, 2);
 });
