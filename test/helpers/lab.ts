@@ -78,21 +78,41 @@ export interface TestLab {
 	stop(): Promise<void>;
 }
 
+// Labs this test process started and has not stopped yet. A stop signal (the run being cancelled,
+// a timeout killing the file) stops all of them before the process exits: otherwise their JVMs
+// outlive the test and hold its ports for the next run.
+const running = new Set<() => Promise<void>>();
+let signalsWatched = false;
+function stopOnSignal(stop: () => Promise<void>): void {
+	running.add(stop);
+	if (signalsWatched) return;
+	signalsWatched = true;
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.once(signal, () => void Promise.allSettled([...running].map((s) => s())).finally(() => process.exit(130)));
+	}
+}
+
 function labAt(stateDir: string, owned: boolean): TestLab {
 	const env = {KCON_STATE_DIR: stateDir};
 	const state = () => JSON.parse(fs.readFileSync(path.join(stateDir, 'lab', 'state.json'), 'utf8')) as LabState;
 	const brokers = state().nodes.filter((n) => n.roles.includes('broker'));
-	return {
+	const lab: TestLab = {
 		stateDir,
 		env,
 		bootstrap: brokers.map((n) => `${n.host}:${n.port}`).join(','),
 		state,
 		stop: async () => {
 			if (!owned) throw new Error('the shared lab is stopped by test/run.ts, not by a test');
-			await runKcon(['lab', 'down'], {env, timeoutMs: 120_000});
-			fs.rmSync(stateDir, {recursive: true, force: true});
+			await stopLab();
 		},
 	};
+	async function stopLab(): Promise<void> {
+		running.delete(stopLab);
+		await runKcon(['lab', 'down'], {env, timeoutMs: 120_000});
+		fs.rmSync(stateDir, {recursive: true, force: true});
+	}
+	if (owned) stopOnSignal(stopLab);
+	return lab;
 }
 
 export interface StartOptions {
@@ -136,17 +156,14 @@ export function sharedLab(): Promise<TestLab> {
 	shared ??= dir
 		? Promise.resolve(labAt(dir, false))
 		: startLab({basePort: PORTS.shared}).then((lab) => {
-				const stop = () => runKcon(['lab', 'down'], {env: lab.env}).then(() => fs.rmSync(lab.stateDir, {recursive: true, force: true}));
+				// stopped when the process is about to exit; a stop signal stops it like every owned lab
 				let stopping = false;
 				process.once('beforeExit', () => {
 					if (!stopping) {
 						stopping = true;
-						void stop();
+						void lab.stop();
 					}
 				});
-				for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-					process.once(signal, () => void stop().finally(() => process.exit(130)));
-				}
 				return lab;
 			});
 	return shared;
