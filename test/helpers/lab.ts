@@ -41,10 +41,19 @@ export function runProcess(
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
 		child.stderr.on('data', (d) => (stderr += d));
-		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			child.kill('SIGKILL');
+		}, timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
 			reject(error);
+		});
+		// After a timeout the child is gone, but a process it started (`bash -c 'kcon … | head'`)
+		// may still hold the pipes, so 'close' would never come: the run ends at the child's exit.
+		child.on('exit', () => {
+			if (timedOut) resolve({stdout, stderr: `${stderr}\n(killed after ${timeoutMs} ms)`, code: 137});
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
