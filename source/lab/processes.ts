@@ -86,8 +86,26 @@ export function portOwner(port: number, protocol: 'tcp' | 'udp' = 'tcp'): string
 	const result = spawnSync('ss', [protocol === 'tcp' ? '-ltnpH' : '-lunpH', `sport = :${port}`], {encoding: 'utf8'});
 	if (result.error || result.status !== 0) return null;
 	const m = /users:\(\("([^"]+)",pid=(\d+)/.exec(result.stdout);
-	if (m) return `${m[1]} (pid ${m[2]})`;
+	if (m) return `${commandName(m[2]!) ?? m[1]} (pid ${m[2]})`;
 	return result.stdout.trim() ? 'another process (ss shows no owner: not ours to see)' : null;
+}
+
+/** The program a process runs (the base name of its argv[0], from the first 4 KiB of
+ *  /proc/PID/cmdline). ss names a process by its thread's name, which Node ≥ 22 sets to
+ *  "MainThread": that names no program an operator could look for. */
+function commandName(pid: string): string | null {
+	let fd: number | undefined;
+	try {
+		fd = fs.openSync(`/proc/${pid}/cmdline`, 'r');
+		const buf = Buffer.alloc(4096);
+		const n = fs.readSync(fd, buf, 0, buf.length, 0);
+		const argv0 = buf.subarray(0, n).toString('utf8').split('\0')[0] ?? '';
+		return path.basename(argv0) || null;
+	} catch {
+		return null;
+	} finally {
+		if (fd !== undefined) fs.closeSync(fd);
+	}
 }
 
 /** The last `n` lines of a log file, for error messages. */
