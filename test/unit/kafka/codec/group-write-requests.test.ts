@@ -5,25 +5,8 @@ import assert from 'node:assert/strict';
 import {offsetCommitRequest} from '../../../../source/kafka/codec/offset-commit.js';
 import {offsetDeleteRequest} from '../../../../source/kafka/codec/offset-delete.js';
 import {deleteGroupsRequest} from '../../../../source/kafka/codec/delete-groups.js';
+import {i16, i32, i64, str, cstr, bytes} from '../../../helpers/wire-bytes.js';
 
-const i16 = (v: number) => {
-	const b = Buffer.alloc(2);
-	b.writeInt16BE(v);
-	return [...b];
-};
-const i32 = (v: number) => {
-	const b = Buffer.alloc(4);
-	b.writeInt32BE(v);
-	return [...b];
-};
-const i64 = (v: bigint) => {
-	const b = Buffer.alloc(8);
-	b.writeBigInt64BE(v);
-	return [...b];
-};
-const str = (s: string) => [...i16(Buffer.byteLength(s)), ...Buffer.from(s)];
-const cstr = (s: string) => [Buffer.byteLength(s) + 1, ...Buffer.from(s)];
-const bytes = (...parts: number[][]) => Buffer.from(parts.flat());
 
 test('OffsetCommit v8: a non-member commit (generation -1, no member id), partitions grouped by topic', async () => {
 	const req = offsetCommitRequest('g', [

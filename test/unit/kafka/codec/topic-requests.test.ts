@@ -6,21 +6,8 @@ import {createTopics, decodeCreateTopics, encodeCreateTopics} from '../../../../
 import {decodeDeleteTopics, deleteTopics, encodeDeleteTopics} from '../../../../source/kafka/codec/delete-topics.js';
 import {createPartitions, decodeCreatePartitions, encodeCreatePartitions} from '../../../../source/kafka/codec/create-partitions.js';
 import {describeConfigs} from '../../../../source/kafka/codec/describe-configs.js';
+import {i8, i16, i32, str, nullStr, bytes} from '../../../helpers/wire-bytes.js';
 
-const i8 = (v: number) => [v & 0xff];
-const i16 = (v: number) => {
-	const b = Buffer.alloc(2);
-	b.writeInt16BE(v);
-	return [...b];
-};
-const i32 = (v: number) => {
-	const b = Buffer.alloc(4);
-	b.writeInt32BE(v);
-	return [...b];
-};
-const str = (s: string) => [...i16(Buffer.byteLength(s)), ...Buffer.from(s)];
-const nullStr = () => i16(-1);
-const bytes = (...parts: number[][]) => Buffer.from(parts.flat());
 
 test('CreateTopics v4 request: counts, no assignment, configs, timeout, validateOnly', () => {
 	const actual = encodeCreateTopics([{name: 'orders', partitions: 6, replicationFactor: 3, assignment: [], configs: [{name: 'retention.ms', value: '1000'}]}], 5000, true).buffer;

@@ -14,29 +14,8 @@ import {
 } from '../../../../source/kafka/codec/incremental-alter-configs.js';
 import {decodeAlterPartitionReassignments, encodeAlterPartitionReassignments} from '../../../../source/kafka/codec/alter-partition-reassignments.js';
 import {decodeListPartitionReassignments, encodeListPartitionReassignments} from '../../../../source/kafka/codec/list-partition-reassignments.js';
+import {i8, i16, i32, i64, str, nullStr, cstr, bytes} from '../../../helpers/wire-bytes.js';
 
-const i8 = (v: number) => [v & 0xff];
-const i16 = (v: number) => {
-	const b = Buffer.alloc(2);
-	b.writeInt16BE(v);
-	return [...b];
-};
-const i32 = (v: number) => {
-	const b = Buffer.alloc(4);
-	b.writeInt32BE(v);
-	return [...b];
-};
-const i64 = (v: bigint) => {
-	const b = Buffer.alloc(8);
-	b.writeBigInt64BE(v);
-	return [...b];
-};
-/** classic STRING: int16 length + UTF-8 */
-const str = (s: string) => [...i16(Buffer.byteLength(s)), ...Buffer.from(s)];
-const nullStr = () => i16(-1);
-/** COMPACT_STRING: unsigned varint length+1 (all lengths here < 127) */
-const cstr = (s: string) => [Buffer.byteLength(s) + 1, ...Buffer.from(s)];
-const bytes = (...parts: number[][]) => Buffer.from(parts.flat());
 
 test('ElectLeaders v1 request: election type, topic partitions, timeout', () => {
 	const actual = encodeElectLeaders({electionType: 0, topicPartitions: [{topic: 'orders', partitions: [0, 2]}], timeoutMs: 5000}).buffer;
