@@ -1,19 +1,26 @@
 #!/usr/bin/env node
-import meow from 'meow';
 import {commands, stoppable} from './commands/registry.js';
 import {reportError, wantsJson} from './commands/report-error.js';
 import {route} from './commands/route.js';
 import {UsageError} from './errors.js';
 import {quietOnClosedPipe} from './closed-pipe.js';
 import {installStopHandlers} from './stop.js';
+import {asksForVersion, packageVersion} from './package-version.js';
 
 const argv = process.argv.slice(2);
 
-// meow answers a command line that is only `--help` or `--version` (and exits): the help text is
-// rendered from every command's spec, so it is built only when asked for. Every other command line,
-// `-h` and `CMD --help` included, goes to the command table: each command parses its own flags.
-const topHelp = argv.length === 1 && argv[0] === '--help' ? await (await import('./commands/help.js')).helpText(commands, []) : '';
-meow(topHelp, {importMeta: import.meta, allowUnknownFlags: true, description: false, helpIndent: 0, flags: {}});
+if (asksForVersion(argv)) {
+	process.stdout.write(`${packageVersion()}\n`);
+	process.exit(0);
+}
+
+// meow answers a command line that is only `--help` (and exits): the help text is rendered from
+// every command's spec, so both are loaded only when asked for. Every other command line, `-h` and
+// `CMD --help` included, goes to the command table: each command parses its own flags.
+if (argv.length === 1 && argv[0] === '--help') {
+	const [{default: meow}, {helpText}] = await Promise.all([import('meow'), import('./commands/help.js')]);
+	meow(await helpText(commands, []), {importMeta: import.meta, description: false, helpIndent: 0, flags: {}});
+}
 
 quietOnClosedPipe(process.stdout);
 quietOnClosedPipe(process.stderr);

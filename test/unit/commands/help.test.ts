@@ -101,7 +101,16 @@ test('the top-level help (meow for --help, the help command for -h and `kcon hel
 		assert.ok(help.stdout.includes(needle), needle);
 	}
 	for (const line of help.stdout.split('\n')) assert.ok(columns(line) <= 80, `'${line}' is wider than 80`);
-	assert.match(kcon(['--version']).stdout, /^\d+\.\d+\.\d+/);
+});
+
+test('--version prints the manifest version, from the installed entry and from cli.js alike', () => {
+	const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}).version;
+	const bin = spawnSync(process.execPath, [path.resolve(here, '../../../source/bin.js'), '--version'], {encoding: 'utf8', timeout: 20_000});
+	assert.deepEqual([bin.status, bin.stdout, bin.stderr], [0, `${version}\n`, '']);
+	const direct = kcon(['--version']);
+	assert.deepEqual([direct.code, direct.stdout, direct.stderr], [0, `${version}\n`, '']);
+	// only the whole command line: elsewhere it is an option the command does not know
+	assert.equal(kcon(['describe', '--version']).code, 2);
 });
 
 test('the help flags list exactly the connection flags every command parses', () => {
