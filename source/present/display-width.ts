@@ -4,7 +4,10 @@
 // East Asian Wide/Fullwidth base (Hangul, CJK, kana, fullwidth forms), else 1. Text must be plain
 // (escaped, not yet coloured). Tables cut and pad with these so CJK names and Hangul ids line up.
 
-const segmenter = new Intl.Segmenter();
+// Made on first use: creating a segmenter loads ICU's break rules (about 20 ms), which a command
+// printing only ASCII never needs.
+let made: Intl.Segmenter | undefined;
+const segmenter = {segment: (text: string) => (made ??= new Intl.Segmenter()).segment(text)};
 // a printing character: what is left when every zero-width kind is taken out
 const VISIBLE = /[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
