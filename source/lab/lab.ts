@@ -4,6 +4,7 @@ import {KconError} from '../errors.js';
 import {ensureTopic} from '../kafka/lab-clients.js';
 import {DEFAULT_KAFKA_VERSION, fetchKafka, requireTool, type KafkaInstall} from './fetch.js';
 import {kafkaUuid, planNodes, prepareNodes, spawnNode} from './kafka-nodes.js';
+import {planKeptLab} from './kept-lab.js';
 import {canConnect, lastLines, portFree, portOwner, stopProcess, waitFor} from './processes.js';
 import {
 	bootstrapOf,
@@ -68,14 +69,11 @@ export async function labUp(options: UpOptions = {}): Promise<LabState> {
 			);
 		}
 	} else if (state) {
-		// a stopped lab (e.g. `down --keep`) is reused unless a flag asks for something else
-		const same =
-			(options.topology ?? state.topology) === state.topology &&
-			(options.basePort ?? state.basePort) === state.basePort &&
-			(options.kafkaVersion ?? state.kafkaVersion) === state.kafkaVersion;
-		if (!same) {
-			fs.rmSync(dir, {recursive: true, force: true});
-			state = null;
+		const plan = planKeptLab(state, options);
+		if (plan.kind === 'change') {
+			log(`kcon: starting the kept lab on Kafka ${plan.to} (was ${plan.from}); its finalized metadata.version stays at Kafka ${plan.formattedWith}'s until raised (kafka-features.sh upgrade)`);
+			state.formattedWith = plan.formattedWith;
+			state.kafkaVersion = plan.to;
 		}
 	}
 
@@ -104,6 +102,11 @@ export async function labUp(options: UpOptions = {}): Promise<LabState> {
 			startedAt: new Date().toISOString(),
 		};
 	} else {
+		// the binaries are this call's (the same version, or the one a kept lab is upgraded to)
+		state.kafkaHome = install.home;
+		state.classpath = install.classpath;
+		state.loggingFlag = install.loggingFlag;
+		state.toolLoggingFlag = install.toolLoggingFlag;
 		if (options.collectorFormat) state.collectorFormat = options.collectorFormat;
 		if (options.pis !== undefined) state.pis = options.pis;
 		if (options.piAgent) state.piAgent = options.piAgent;

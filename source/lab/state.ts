@@ -47,6 +47,8 @@ export interface Worker extends LabProcess {
 export interface LabState {
 	version: 1;
 	kafkaVersion: string;
+	/** the Kafka version that formatted the data: its metadata.version is the floor for a downgrade (absent: kafkaVersion) */
+	formattedWith?: string;
 	topology: Topology;
 	basePort: number;
 	/** the per-version cache dir holding libs/ and config/ */
