@@ -13,13 +13,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const cli = path.join(root, 'dist', 'source', 'cli.js');
 // a step is a file in bench/ and its arguments; console-100000 is the console at 100,000 partitions
-// (one 94,003-partition topic and 1,999 of 3 partitions, 5,000 groups; a fixture snapshot, no lab)
-const steps: Record<string, {file: string; args: string[]}> = {
+// (one 94,003-partition topic and 1,999 of 3 partitions, 5,000 groups; a fixture snapshot, no lab).
+// `noLab`: the step draws a fixture and needs no cluster, so `npm run bench -- console` starts none.
+const steps: Record<string, {file: string; args: string[]; noLab?: boolean}> = {
 	startup: {file: 'startup', args: []},
 	describe: {file: 'describe', args: []},
 	tail: {file: 'tail', args: []},
-	console: {file: 'console', args: []},
-	'console-100000': {file: 'console', args: ['94003', '2000', '5000']},
+	console: {file: 'console', args: [], noLab: true},
+	'console-100000': {file: 'console', args: ['94003', '2000', '5000'], noLab: true},
 	agents: {file: 'agents', args: []},
 	failover: {file: 'failover', args: []},
 };
@@ -47,10 +48,12 @@ function run(command: string, args: string[], onLine?: (line: string) => void): 
 }
 
 const basePort = benchBasePort();
-process.stderr.write(`bench: bringing the lab up (or reusing it)${basePort ? ` on base port ${basePort}` : ''}\n`);
-if ((await run(process.execPath, [cli, 'lab', 'up', ...(basePort ? ['--base-port', String(basePort)] : [])])) !== 0) {
-	process.stderr.write('bench: the lab did not come up\n');
-	process.exit(1);
+if (benches.some((b) => !steps[b]!.noLab)) {
+	process.stderr.write(`bench: bringing the lab up (or reusing it)${basePort ? ` on base port ${basePort}` : ''}\n`);
+	if ((await run(process.execPath, [cli, 'lab', 'up', ...(basePort ? ['--base-port', String(basePort)] : [])])) !== 0) {
+		process.stderr.write('bench: the lab did not come up\n');
+		process.exit(1);
+	}
 }
 
 const results: Array<BenchResult & {error?: string}> = [];

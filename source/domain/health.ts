@@ -98,7 +98,20 @@ export function partitionFilter(
 	}
 }
 
+// A snapshot is read by several passes per refresh (the health strip, the brokers table, the next
+// refresh's diff): its health is counted once per topic and broker list (snapshots are not edited
+// once made; a new list is a new count). The result is frozen, so no reader can change another's.
+const healthOf = new WeakMap<object, {brokers: readonly BrokerInfo[]; health: ClusterHealth}>();
+
 export function clusterHealth(snapshot: Pick<ClusterSnapshot, 'brokers' | 'topics'>): ClusterHealth {
+	const hit = healthOf.get(snapshot.topics);
+	if (hit && hit.brokers === snapshot.brokers) return hit.health;
+	const health = countHealth(snapshot);
+	healthOf.set(snapshot.topics, {brokers: snapshot.brokers, health});
+	return health;
+}
+
+function countHealth(snapshot: Pick<ClusterSnapshot, 'brokers' | 'topics'>): ClusterHealth {
 	const live = liveBrokerIds(snapshot.brokers);
 	const loads = new Map<number, BrokerLoad>();
 	const load = (id: number): BrokerLoad => {
@@ -124,18 +137,20 @@ export function clusterHealth(snapshot: Pick<ClusterSnapshot, 'brokers' | 'topic
 	for (const topic of snapshot.topics) {
 		for (const p of topic.partitions) {
 			health.partitions++;
-			const ref = {topic: topic.name, partition: p.partition};
+			// one ref per listed partition, made only when a list takes it (most partitions are healthy)
+			let ref: PartitionRef | undefined;
+			const refOf = () => (ref ??= {topic: topic.name, partition: p.partition});
 			const under = isUnderReplicated(p);
-			if (under) health.underReplicated.push(ref);
-			if (isUnavailable(p, live)) health.unavailable.push(ref);
-			if (isUnderMinIsr(p, topic.minInsyncReplicas) === true) health.underMinIsr.push(ref);
-			if (isAtMinIsr(p, topic.minInsyncReplicas) === true) health.atMinIsr.push(ref);
-			if (p.offlineReplicas.length > 0 || p.replicas.some((r) => !live.has(r))) health.offlineReplicas.push(ref);
-			const isr = new Set(p.isr);
+			if (under) health.underReplicated.push(refOf());
+			if (isUnavailable(p, live)) health.unavailable.push(refOf());
+			if (isUnderMinIsr(p, topic.minInsyncReplicas) === true) health.underMinIsr.push(refOf());
+			if (isAtMinIsr(p, topic.minInsyncReplicas) === true) health.atMinIsr.push(refOf());
+			if (p.offlineReplicas.length > 0 || p.replicas.some((r) => !live.has(r))) health.offlineReplicas.push(refOf());
 			for (const r of p.replicas) {
 				const l = load(r);
 				l.replicas++;
-				if (!isr.has(r)) l.outOfSync++;
+				// an ISR is a handful of ids: a scan, not a set per partition
+				if (!p.isr.includes(r)) l.outOfSync++;
 			}
 			if (p.leader !== null) {
 				const l = load(p.leader);
@@ -145,7 +160,9 @@ export function clusterHealth(snapshot: Pick<ClusterSnapshot, 'brokers' | 'topic
 		}
 	}
 	health.brokers = [...loads.values()].sort((a, b) => a.id - b.id);
-	return health;
+	for (const b of health.brokers) Object.freeze(b);
+	for (const list of [health.underReplicated, health.unavailable, health.underMinIsr, health.atMinIsr, health.offlineReplicas, health.brokers]) Object.freeze(list);
+	return Object.freeze(health);
 }
 
 export interface TopicStats {

@@ -48,6 +48,8 @@ export class ChangeSet {
 	}
 
 	has(change: Change): boolean {
+		// most refreshes change nothing, and a table asks once per value shown (100,000 partitions)
+		if (this.keys.size === 0) return false;
 		return this.keys.has(keyOf(change));
 	}
 

@@ -19,6 +19,8 @@ import {consoleViews, keyCommands} from './console-tables.js';
 import {useOperations} from './operations.js';
 import {displayWidth} from '../present/display-width.js';
 import {GLYPHS} from '../present/glyphs.js';
+// Ink's frame output, kept row by row across frames (every render of a Screen goes through it)
+import './ink-row-cache.js';
 
 export interface ScreenProps {
 	state: ConsoleState;
