@@ -9,7 +9,10 @@ import {startReassign} from '../ops/reassign-start.js';
 import {reassignProgress} from '../ops/reassign-progress.js';
 import {clearReassignThrottles} from '../ops/reassign-clear-throttles.js';
 import {cancelReassign} from '../ops/reassign-cancel.js';
-import type {Operations} from '../ui/operations.js';
+import {resetOffsets} from '../ops/group-reset-offsets.js';
+import {describeConfigs} from '../ops/config-describe.js';
+import {alterConfigs} from '../ops/config-alter.js';
+import type {ConfigChange, Operations} from '../ui/operations.js';
 
 export function consoleOperations(settings: Settings): Operations | null {
 	if (settings.readOnly) return null;
@@ -43,7 +46,31 @@ export function consoleOperations(settings: Settings): Operations | null {
 				return `cancelled ${targets.length - errors.length} move(s)${failed}; throttles: ${throttles}`;
 			},
 		},
+		groups: {
+			async previewReset(groupId, target) {
+				const r = await resetOffsets(settings, {groupId, scope: {all: true}, target, execute: false, via});
+				return {plan: r.plan, refusal: r.refusal};
+			},
+			async resetOffsets(groupId, target) {
+				const r = await resetOffsets(settings, {groupId, scope: {all: true}, target, execute: true, yes: true, via});
+				if (!r.executed) return `nothing to reset: group ${groupId} has no committed offsets`;
+				return `group ${groupId}: ${r.plan.length} partition offset(s) committed`;
+			},
+		},
+		configs: {
+			describe: async (topic) => (await describeConfigs(settings, {kind: 'topic', name: topic}, true)).configs,
+			preview: (topic, change) => alterConfigs(settings, {...alterOf(change), target: {kind: 'topic', name: topic}, yes: true, dryRun: true, via}),
+			async alter(topic, change) {
+				const plan = await alterConfigs(settings, {...alterOf(change), target: {kind: 'topic', name: topic}, yes: true, via});
+				const what = change.op === 'set' ? `set ${change.name}` : `deleted the override of ${change.name}`;
+				return `topic ${topic}: ${what}${plan.applied === false ? ' (not yet shown by the broker that answered)' : ''}`;
+			},
+		},
 	};
+}
+
+function alterOf(change: ConfigChange): {set: Array<{name: string; value: string}>; delete: string[]} {
+	return change.op === 'set' ? {set: [{name: change.name, value: change.value}], delete: []} : {set: [], delete: [change.name]};
 }
 
 /** The last line a brokerCommands tool printed, as ": line" ('' when it printed nothing). */

@@ -280,6 +280,7 @@ function shortLabel(c: KeyCommand): string {
 		quit: 'quit',
 		'kill-broker': 'kill',
 		'start-broker': 'start',
+		'reset-offsets': 'reset',
 	};
 	return labels[c.id] ?? c.id;
 }

@@ -7,6 +7,9 @@ import type {KillImpact} from '../domain/impact.js';
 import type {ReassignmentPlan} from '../domain/reassign-plan.js';
 import type {PartitionProgress} from '../domain/reassign-progress.js';
 import type {KillChoice} from '../ops/broker-kill.js';
+import type {PlannedOffset, ResetTarget} from '../domain/offset-reset.js';
+import type {ConfigValue} from '../ops/config-describe.js';
+import type {AlterPlan} from '../ops/config-alter.js';
 
 /** Each resolves to the line the console flashes, or rejects with the refusal or failure. */
 export interface Operations {
@@ -17,6 +20,27 @@ export interface Operations {
 	/** ops/elect-leaders.ts for every partition of `topic` */
 	electLeaders(topic: string): Promise<string>;
 	reassign: ReassignOperations;
+	groups: GroupOperations;
+	configs: ConfigOperations;
+}
+
+export interface GroupOperations {
+	/** ops/group-reset-offsets.ts as a dry run over every partition the group committed: reads only */
+	previewReset(groupId: string, target: ResetTarget): Promise<{plan: PlannedOffset[]; refusal: string | null}>;
+	/** the same executed: refused (audited) while the group has members, else one OffsetCommit */
+	resetOffsets(groupId: string, target: ResetTarget): Promise<string>;
+}
+
+/** One topic config change: set a value, or delete the override (the value falls back to the next source). */
+export type ConfigChange = {name: string; op: 'set'; value: string} | {name: string; op: 'delete'};
+
+export interface ConfigOperations {
+	/** ops/config-describe.ts: every config of the topic with its source */
+	describe(topic: string): Promise<ConfigValue[]>;
+	/** ops/config-alter.ts up to the broker's validateOnly check: the plan, nothing changes */
+	preview(topic: string, change: ConfigChange): Promise<AlterPlan>;
+	/** ops/config-alter.ts: the change itself, audited */
+	alter(topic: string, change: ConfigChange): Promise<string>;
 }
 
 export interface ReassignOperations {

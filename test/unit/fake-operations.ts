@@ -1,8 +1,10 @@
 // A console's Operations for tests: the steps a test gives, every other one fails the test if called.
 import assert from 'node:assert/strict';
-import type {Operations, ReassignOperations} from '../../source/ui/operations.js';
+import type {ConfigOperations, GroupOperations, Operations, ReassignOperations} from '../../source/ui/operations.js';
 
-export function fakeOperations(given: Partial<Omit<Operations, 'reassign'>> & {reassign?: Partial<ReassignOperations>} = {}): Operations {
+type Given = Partial<Omit<Operations, 'reassign' | 'groups' | 'configs'>> & {reassign?: Partial<ReassignOperations>; groups?: Partial<GroupOperations>; configs?: Partial<ConfigOperations>};
+
+export function fakeOperations(given: Given = {}): Operations {
 	const unexpected = (name: string) => async (): Promise<never> => assert.fail(`${name} was not expected here`);
 	return {
 		killBroker: given.killBroker ?? unexpected('killBroker'),
@@ -13,6 +15,15 @@ export function fakeOperations(given: Partial<Omit<Operations, 'reassign'>> & {r
 			progress: given.reassign?.progress ?? unexpected('reassign.progress'),
 			clearThrottles: given.reassign?.clearThrottles ?? unexpected('reassign.clearThrottles'),
 			cancel: given.reassign?.cancel ?? unexpected('reassign.cancel'),
+		},
+		groups: {
+			previewReset: given.groups?.previewReset ?? unexpected('groups.previewReset'),
+			resetOffsets: given.groups?.resetOffsets ?? unexpected('groups.resetOffsets'),
+		},
+		configs: {
+			describe: given.configs?.describe ?? unexpected('configs.describe'),
+			preview: given.configs?.preview ?? unexpected('configs.preview'),
+			alter: given.configs?.alter ?? unexpected('configs.alter'),
 		},
 	};
 }
