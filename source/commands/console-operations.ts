@@ -47,10 +47,7 @@ export function consoleOperations(settings: Settings): Operations | null {
 			},
 		},
 		groups: {
-			async previewReset(groupId, target) {
-				const r = await resetOffsets(settings, {groupId, scope: {all: true}, target, execute: false, via});
-				return {plan: r.plan, refusal: r.refusal};
-			},
+			previewReset: async (groupId, target) => (await resetOffsets(settings, {groupId, scope: {all: true}, target, execute: false, via})).plan,
 			async resetOffsets(groupId, target) {
 				const r = await resetOffsets(settings, {groupId, scope: {all: true}, target, execute: true, yes: true, via});
 				if (!r.executed) return `nothing to reset: group ${groupId} has no committed offsets`;

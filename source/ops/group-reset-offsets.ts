@@ -11,7 +11,7 @@ import {javaStringMapOrder, key, planReset, type PartitionOffsets, type PlannedO
 import {ClusterActions} from '../kafka/actions/cluster-actions.js';
 import {GroupActions} from '../kafka/actions/group-actions.js';
 import {audited, guarded, opContext, type OpContext, type Via} from './guard.js';
-import {activeReason, inspectGroup, refuseIfActive, requireTopics} from './group-inspect.js';
+import {inspectGroup, refuseIfActive, requireTopics} from './group-inspect.js';
 
 export type ResetScope = {all: true} | {topics: Array<{topic: string; partitions: number[] | null}>} | {fromFile: true};
 
@@ -36,8 +36,6 @@ export interface ResetResult {
 	state: string;
 	plan: PlannedOffset[];
 	executed: boolean;
-	/** why an execution would be refused now (the group has members), null when it would not: a dry run says so without refusing */
-	refusal: string | null;
 }
 
 const WHAT = 'offsets can be reset';
@@ -110,7 +108,7 @@ export async function resetOffsets(settings: Settings, choice: ResetChoice, step
 		}
 		const plan = planReset(target, partitions);
 		steps.preview?.(plan);
-		if (!choice.execute || plan.length === 0) return {groupId, state: group.state, plan, executed: false, refusal: activeReason(group, WHAT)};
+		if (!choice.execute || plan.length === 0) return {groupId, state: group.state, plan, executed: false};
 
 		await steps.confirm?.(op, plan);
 		// a consumer may have joined while the operator read the plan: ask again, right before the commit
@@ -128,7 +126,7 @@ export async function resetOffsets(settings: Settings, choice: ResetChoice, step
 			},
 			(r) => `${r.length} partition(s) committed`,
 		);
-		return {groupId, state: group.state, plan, executed: true, refusal: null};
+		return {groupId, state: group.state, plan, executed: true};
 	} finally {
 		await actions.close();
 	}

@@ -281,6 +281,7 @@ function shortLabel(c: KeyCommand): string {
 		'kill-broker': 'kill',
 		'start-broker': 'start',
 		'reset-offsets': 'reset',
+		'topic-configs': 'configs',
 	};
 	return labels[c.id] ?? c.id;
 }

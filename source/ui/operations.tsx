@@ -25,8 +25,8 @@ export interface Operations {
 }
 
 export interface GroupOperations {
-	/** ops/group-reset-offsets.ts as a dry run over every partition the group committed: reads only */
-	previewReset(groupId: string, target: ResetTarget): Promise<{plan: PlannedOffset[]; refusal: string | null}>;
+	/** ops/group-reset-offsets.ts as a dry run over every partition the group committed: reads only; rejects with the reason while the group has members */
+	previewReset(groupId: string, target: ResetTarget): Promise<PlannedOffset[]>;
 	/** the same executed: refused (audited) while the group has members, else one OffsetCommit */
 	resetOffsets(groupId: string, target: ResetTarget): Promise<string>;
 }

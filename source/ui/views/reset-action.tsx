@@ -3,7 +3,7 @@
 // with a dry run of the same guarded, audited action as `kcon group reset-offsets --all-topics`
 // (ops/group-reset-offsets.ts, through the console's Operations), and shown per partition with the
 // lag each new offset leaves; typing the group id executes it. A group with members is refused
-// with the reason, before any prompt (and by the action itself, right before its commit).
+// with the reason by the dry run, before any prompt (and by the action itself, right before its commit).
 import React, {useRef, useState} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../text.js';
@@ -24,7 +24,7 @@ type Step =
 	| {step: 'choose'; cursor: number; error?: string}
 	| {step: 'value'; cursor: number; kind: TargetKind; typed: string; error?: string}
 	| {step: 'planning'; target: ResetTarget}
-	| {step: 'plan'; target: ResetTarget; plan: PlannedOffset[]; refusal: string | null}
+	| {step: 'plan'; target: ResetTarget; plan: PlannedOffset[]}
 	| {step: 'failed'; error: string};
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -53,8 +53,8 @@ function ResetView({entry, width, height, dispatch, active}: ViewProps) {
 		const n = ++asked.current;
 		setStep({step: 'planning', target});
 		operations.groups.previewReset(group, target).then(
-			(r) => {
-				if (n === asked.current) setStep({step: 'plan', target, plan: r.plan, refusal: r.refusal});
+			(plan) => {
+				if (n === asked.current) setStep({step: 'plan', target, plan});
 			},
 			(error: unknown) => {
 				if (n === asked.current) setStep({step: 'failed', error: message(error)});
@@ -68,7 +68,7 @@ function ResetView({entry, width, height, dispatch, active}: ViewProps) {
 		else setStep({step: 'value', cursor, kind: choice.kind, typed: ''});
 	};
 
-	const confirmable = step.step === 'plan' && step.refusal === null && step.plan.length > 0;
+	const confirmable = step.step === 'plan' && step.plan.length > 0;
 	useInput(
 		(input, key) => {
 			const s = ref.current;
@@ -126,7 +126,8 @@ function ResetView({entry, width, height, dispatch, active}: ViewProps) {
 		);
 	}
 	if (step.step === 'planning') return <Text>{`${title} ${targetText(step.target)}: reading the plan…`}</Text>;
-	if (step.step === 'failed') return <Text>{paint('bad', clip(`${step.error} (esc goes back)`, width))}</Text>;
+	// a group with members is refused here, by the dry run, with the reason: nothing to confirm
+	if (step.step === 'failed') return <Text>{paint('bad', `${step.error} (esc goes back)`)}</Text>;
 
 	const rows = planRows(step.plan);
 	const topicWidth = Math.min(40, Math.max(5, ...rows.map((r) => escapeControl(r.topic).length)));
@@ -144,9 +145,7 @@ function ResetView({entry, width, height, dispatch, active}: ViewProps) {
 			))}
 			{rows.length > shown.length ? <Text>{`… and ${rows.length - shown.length} more`}</Text> : null}
 			{notes ? <Text>{paint('warn', clip(`* ${rows.find((r) => r.note)!.note}${notes > 1 ? ` (and ${notes - 1} more)` : ''}`, width))}</Text> : null}
-			{step.refusal !== null ? (
-				<Text>{paint('bad', clip(`refused: ${step.refusal} (esc goes back)`, width))}</Text>
-			) : confirmable ? (
+			{confirmable ? (
 				<ConfirmPrompt
 					title={`Commit these offsets for group ${escapeControl(group)}`}
 					expected={group}

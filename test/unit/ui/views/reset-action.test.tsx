@@ -57,7 +57,7 @@ test('X: to offset N previews that target, typing the group id executes exactly 
 		groups: {
 			previewReset: async (group, target) => {
 				previews.push([group, target]);
-				return {plan: [planned('resource', 0, 700n, 1000n, 1200n), planned('resource', 1, 700n, 1000n, 1210n), planned('x\x1b[31mred', 0, null, 1000n, 1000n)], refusal: null};
+				return [planned('resource', 0, 700n, 1000n, 1200n), planned('resource', 1, 700n, 1000n, 1210n), planned('x\x1b[31mred', 0, null, 1000n, 1000n)];
 			},
 			resetOffsets: async (group, target) => {
 				resets.push([group, target]);
@@ -101,12 +101,14 @@ test('X: to offset N previews that target, typing the group id executes exactly 
 	}
 });
 
-test('X on a group with members: the plan shows the refusal, the typed id runs nothing', async () => {
+test('X on a group with members: the dry run\'s refusal is shown, the typed id runs nothing', async () => {
 	const resets: string[] = [];
 	const refusal = "offsets can be reset only when the group 'tower' is inactive, but the current state is Stable (1 member); stop its consumers first";
 	const operations = fakeOperations({
 		groups: {
-			previewReset: async () => ({plan: [planned('resource', 0, 1187n, 0n, 1200n)], refusal}),
+			previewReset: async () => {
+				throw new Error(refusal);
+			},
 			resetOffsets: async (group) => {
 				resets.push(group);
 				return 'reset';
@@ -120,7 +122,8 @@ test('X on a group with members: the plan shows the refusal, the typed id runs n
 		await until(lastFrame, /Reset the offsets of group tower:/);
 		await tick();
 		stdin.write('1');
-		const frame = await until(lastFrame, /refused: offsets can be reset only when the group 'tower' is inactive/);
+		const frame = await until(lastFrame, /offsets can be reset only when the group 'tower' is inactive, but the current state is Stable/);
+		assert.match(frame, /consumers first \(esc goes back\)/);
 		assert.doesNotMatch(frame, /Type tower and press enter/);
 		await type(stdin, 'tower');
 		stdin.write('\r');
@@ -137,7 +140,7 @@ test('X, then esc at the confirmation and esc again: back on the groups view, no
 		groups: {
 			previewReset: async (_group, target) => {
 				previews.push(target);
-				return {plan: [planned('resource', 0, 700n, 1200n, 1200n)], refusal: null};
+				return [planned('resource', 0, 700n, 1200n, 1200n)];
 			},
 		},
 	});
@@ -173,7 +176,7 @@ test('read-only: X is not bound and :reset-offsets is refused; nothing is called
 		groups: {
 			previewReset: async (group) => {
 				calls.push(group);
-				return {plan: [], refusal: null};
+				return [];
 			},
 		},
 	});
