@@ -12,6 +12,9 @@ import {cancelReassign} from '../ops/reassign-cancel.js';
 import {resetOffsets} from '../ops/group-reset-offsets.js';
 import {describeConfigs} from '../ops/config-describe.js';
 import {alterConfigs} from '../ops/config-alter.js';
+import {deleteTopic} from '../ops/topic-delete.js';
+import {addPartitions} from '../ops/topic-add-partitions.js';
+import {produce} from '../ops/produce.js';
 import type {ConfigChange, Operations} from '../ui/operations.js';
 
 export function consoleOperations(settings: Settings): Operations | null {
@@ -52,6 +55,28 @@ export function consoleOperations(settings: Settings): Operations | null {
 				const r = await resetOffsets(settings, {groupId, scope: {all: true}, target, execute: true, yes: true, via});
 				if (!r.executed) return `nothing to reset: group ${groupId} has no committed offsets`;
 				return `group ${groupId}: ${r.plan.length} partition offset(s) committed`;
+			},
+		},
+		topics: {
+			async delete(topic) {
+				const plan = await deleteTopic(settings, {topic, yes: true, via});
+				return `deleted topic ${topic} (${plan.partitions} partition(s))`;
+			},
+			previewAddPartitions: (topic, total) => addPartitions(settings, {topic, partitions: total, yes: true, dryRun: true, via}),
+			async addPartitions(topic, total) {
+				const plan = await addPartitions(settings, {topic, partitions: total, yes: true, via});
+				return `topic ${topic}: ${plan.from} → ${plan.to} partitions`;
+			},
+			async produce(topic, record) {
+				const text = (s: string) => Buffer.from(s, 'utf8');
+				const [written] = await produce(settings, {
+					topic,
+					records: [{key: record.key === null ? null : text(record.key), value: text(record.value), headers: [], partition: record.partition}],
+					acks: -1,
+					compression: 'none',
+					via,
+				});
+				return written ? `written to ${topic} partition ${written.partition} at offset ${written.offset ?? '?'}` : 'nothing was written';
 			},
 		},
 		configs: {

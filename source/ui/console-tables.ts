@@ -9,15 +9,16 @@ import {electKeys, electViews} from './views/elect-action.js';
 import {reassignKeys, reassignViews} from './views/reassign-action.js';
 import {resetKeys, resetViews} from './views/reset-action.js';
 import {configKeys, configViews} from './views/config-action.js';
+import {topicActionKeys, topicActionViews} from './views/topic-actions.js';
 
-export const keyCommands: readonly KeyCommand[] = Object.freeze([...navigationKeys, ...brokerActionKeys, ...electKeys, ...reassignKeys, ...resetKeys, ...configKeys]);
+export const keyCommands: readonly KeyCommand[] = Object.freeze([...navigationKeys, ...brokerActionKeys, ...electKeys, ...reassignKeys, ...resetKeys, ...configKeys, ...topicActionKeys]);
 
 /** The views of a console without tail or agents (what tests render). */
 export const consoleViews: Views = buildViews([]);
 
 /** The console's views with `extra` (tail, agents) added; an extra view with a built-in id replaces it. */
 export function buildViews(extra: readonly ViewDef[]): Views {
-	const all = [...tableViews, ...brokerActionViews, ...electViews, ...reassignViews, ...resetViews, ...configViews];
+	const all = [...tableViews, ...brokerActionViews, ...electViews, ...reassignViews, ...resetViews, ...configViews, ...topicActionViews];
 	for (const def of extra) {
 		const i = all.findIndex((v) => v.id === def.id);
 		if (i >= 0) all[i] = def;

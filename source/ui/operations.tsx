@@ -10,6 +10,7 @@ import type {KillChoice} from '../ops/broker-kill.js';
 import type {PlannedOffset, ResetTarget} from '../domain/offset-reset.js';
 import type {ConfigValue} from '../ops/config-describe.js';
 import type {AlterPlan} from '../ops/config-alter.js';
+import type {AddPartitionsPlan} from '../ops/topic-add-partitions.js';
 
 /** Each resolves to the line the console flashes, or rejects with the refusal or failure. */
 export interface Operations {
@@ -22,6 +23,18 @@ export interface Operations {
 	reassign: ReassignOperations;
 	groups: GroupOperations;
 	configs: ConfigOperations;
+	topics: TopicOperations;
+}
+
+export interface TopicOperations {
+	/** ops/topic-delete.ts: refused for an internal topic */
+	delete(topic: string): Promise<string>;
+	/** ops/topic-add-partitions.ts up to the controller's validateOnly check: the plan and its warning, nothing changes */
+	previewAddPartitions(topic: string, total: number): Promise<AddPartitionsPlan>;
+	/** ops/topic-add-partitions.ts: the increase itself */
+	addPartitions(topic: string, total: number): Promise<string>;
+	/** ops/produce.ts: one record (acks all); resolves to where it was written */
+	produce(topic: string, record: {key: string | null; value: string; partition: number | null}): Promise<string>;
 }
 
 export interface GroupOperations {

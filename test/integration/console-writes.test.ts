@@ -78,7 +78,8 @@ test('X in the console: refused while the group has a member; then shift by -5, 
 	await openReset();
 	keys('4');
 	await see(/shift by ±N from the committed offset \(e\.g\. -100\):/);
-	keys('-5', 'Enter');
+	// '--': a key that starts with a dash is not a flag of send-keys
+	keys('--', '-5', 'Enter');
 	const plan = await see(new RegExp(`Type ${GROUP} and press enter`), 60_000);
 	assert.match(plan, /shift by -5: 3 partition\(s\)/);
 	for (const [k, v] of before) {

@@ -1,8 +1,13 @@
 // A console's Operations for tests: the steps a test gives, every other one fails the test if called.
 import assert from 'node:assert/strict';
-import type {ConfigOperations, GroupOperations, Operations, ReassignOperations} from '../../source/ui/operations.js';
+import type {ConfigOperations, GroupOperations, Operations, ReassignOperations, TopicOperations} from '../../source/ui/operations.js';
 
-type Given = Partial<Omit<Operations, 'reassign' | 'groups' | 'configs'>> & {reassign?: Partial<ReassignOperations>; groups?: Partial<GroupOperations>; configs?: Partial<ConfigOperations>};
+type Given = Partial<Omit<Operations, 'reassign' | 'groups' | 'configs' | 'topics'>> & {
+	reassign?: Partial<ReassignOperations>;
+	groups?: Partial<GroupOperations>;
+	configs?: Partial<ConfigOperations>;
+	topics?: Partial<TopicOperations>;
+};
 
 export function fakeOperations(given: Given = {}): Operations {
 	const unexpected = (name: string) => async (): Promise<never> => assert.fail(`${name} was not expected here`);
@@ -24,6 +29,12 @@ export function fakeOperations(given: Given = {}): Operations {
 			describe: given.configs?.describe ?? unexpected('configs.describe'),
 			preview: given.configs?.preview ?? unexpected('configs.preview'),
 			alter: given.configs?.alter ?? unexpected('configs.alter'),
+		},
+		topics: {
+			delete: given.topics?.delete ?? unexpected('topics.delete'),
+			previewAddPartitions: given.topics?.previewAddPartitions ?? unexpected('topics.previewAddPartitions'),
+			addPartitions: given.topics?.addPartitions ?? unexpected('topics.addPartitions'),
+			produce: given.topics?.produce ?? unexpected('topics.produce'),
 		},
 	};
 }

@@ -6,7 +6,7 @@
 import React, {useEffect, useRef, useState} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../text.js';
-import {selectedTopic, type KeyCommand} from '../keys.js';
+import {selectedTopic, eachKey, type KeyCommand} from '../keys.js';
 import {useOperations, type ConfigChange} from '../operations.js';
 import {paint} from '../theme.js';
 import {clip, fit} from '../table.js';
@@ -81,7 +81,7 @@ function ConfigsView({entry, width, height, dispatch, active}: ViewProps) {
 	};
 
 	useInput(
-		(input, key) => {
+		eachKey((input, key) => {
 			const {step: s, cursor: at, configs: list} = ref.current;
 			const selected = list?.[at];
 			if (s.step === 'list' || s.step === 'loading' || s.step === 'failed') {
@@ -119,7 +119,7 @@ function ConfigsView({entry, width, height, dispatch, active}: ViewProps) {
 				return;
 			}
 			if (key.escape) setStep({step: 'list'});
-		},
+		}),
 		{isActive: active},
 	);
 

@@ -10,7 +10,7 @@ import {Text} from '../text.js';
 import type {Row} from '../../present/cells.js';
 import type {PlannedOffset, ResetTarget} from '../../domain/offset-reset.js';
 import type {ConsoleState} from '../../state/reducer.js';
-import type {KeyCommand} from '../keys.js';
+import {eachKey, type KeyCommand} from '../keys.js';
 import {useOperations} from '../operations.js';
 import {paint} from '../theme.js';
 import {clip, fit} from '../table.js';
@@ -70,7 +70,7 @@ function ResetView({entry, width, height, dispatch, active}: ViewProps) {
 
 	const confirmable = step.step === 'plan' && step.plan.length > 0;
 	useInput(
-		(input, key) => {
+		eachKey((input, key) => {
 			const s = ref.current;
 			if (s.step === 'choose') {
 				if (key.escape) return dispatch({type: 'pop'});
@@ -99,7 +99,7 @@ function ResetView({entry, width, height, dispatch, active}: ViewProps) {
 				asked.current++;
 				setStep({step: 'choose', cursor: 0});
 			}
-		},
+		}),
 		{isActive: active && !confirmable},
 	);
 
