@@ -13,6 +13,7 @@ import {resetOffsets} from '../ops/group-reset-offsets.js';
 import {describeConfigs} from '../ops/config-describe.js';
 import {alterConfigs} from '../ops/config-alter.js';
 import {deleteTopic} from '../ops/topic-delete.js';
+import {createTopic} from '../ops/topic-create.js';
 import {addPartitions} from '../ops/topic-add-partitions.js';
 import {produce} from '../ops/produce.js';
 import type {ConfigChange, Operations} from '../ui/operations.js';
@@ -58,6 +59,11 @@ export function consoleOperations(settings: Settings): Operations | null {
 			},
 		},
 		topics: {
+			previewCreate: (t) => createTopic(settings, {...t, dryRun: true, via}),
+			async create(t) {
+				const plan = await createTopic(settings, {...t, via});
+				return `created topic ${plan.topic}: ${plan.partitions} partition(s), replication factor ${plan.replicationFactor}`;
+			},
 			async delete(topic) {
 				const plan = await deleteTopic(settings, {topic, yes: true, via});
 				return `deleted topic ${topic} (${plan.partitions} partition(s))`;

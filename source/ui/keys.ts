@@ -292,6 +292,7 @@ function shortLabel(c: KeyCommand): string {
 		'delete-topic': 'delete',
 		'add-partitions': 'partitions+',
 		produce: 'write',
+		'create-topic': 'new',
 	};
 	return labels[c.id] ?? c.id;
 }

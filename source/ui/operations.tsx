@@ -11,6 +11,7 @@ import type {PlannedOffset, ResetTarget} from '../domain/offset-reset.js';
 import type {ConfigValue} from '../ops/config-describe.js';
 import type {AlterPlan} from '../ops/config-alter.js';
 import type {AddPartitionsPlan} from '../ops/topic-add-partitions.js';
+import type {CreatePlan} from '../ops/topic-create.js';
 
 /** Each resolves to the line the console flashes, or rejects with the refusal or failure. */
 export interface Operations {
@@ -26,7 +27,19 @@ export interface Operations {
 	topics: TopicOperations;
 }
 
+/** A new topic as the console's form gives it. */
+export interface NewTopicForm {
+	topic: string;
+	partitions: number;
+	replicationFactor: number;
+	configs: Array<{name: string; value: string}>;
+}
+
 export interface TopicOperations {
+	/** ops/topic-create.ts up to the broker's validateOnly check: the plan, nothing is created */
+	previewCreate(topic: NewTopicForm): Promise<CreatePlan>;
+	/** ops/topic-create.ts: the topic itself */
+	create(topic: NewTopicForm): Promise<string>;
 	/** ops/topic-delete.ts: refused for an internal topic */
 	delete(topic: string): Promise<string>;
 	/** ops/topic-add-partitions.ts up to the controller's validateOnly check: the plan and its warning, nothing changes */

@@ -31,6 +31,8 @@ export function fakeOperations(given: Given = {}): Operations {
 			alter: given.configs?.alter ?? unexpected('configs.alter'),
 		},
 		topics: {
+			previewCreate: given.topics?.previewCreate ?? unexpected('topics.previewCreate'),
+			create: given.topics?.create ?? unexpected('topics.create'),
 			delete: given.topics?.delete ?? unexpected('topics.delete'),
 			previewAddPartitions: given.topics?.previewAddPartitions ?? unexpected('topics.previewAddPartitions'),
 			addPartitions: given.topics?.addPartitions ?? unexpected('topics.addPartitions'),

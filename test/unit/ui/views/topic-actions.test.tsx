@@ -165,3 +165,34 @@ test('read-only: D, P and W are not bound and their commands are refused; nothin
 		unmount();
 	}
 });
+
+test('N: the form is parsed as the CLI flags are, checked by the broker, and y creates exactly that topic', async () => {
+	const calls: unknown[] = [];
+	const operations = fakeOperations({
+		topics: {
+			previewCreate: async (t) => (calls.push(['preview', t]), {topic: t.topic, partitions: t.partitions, replicationFactor: t.replicationFactor, assignment: null, configs: t.configs, brokers: [3, 4, 5]}),
+			create: async (t) => (calls.push(['create', t]), `created topic ${t.topic}: ${t.partitions} partition(s), replication factor ${t.replicationFactor}`),
+		},
+	});
+	const {lastFrame, stdin, unmount} = mount(operations);
+	try {
+		await until(lastFrame, /Brokers 3/);
+		await type(stdin, ':topics\r');
+		await until(lastFrame, /Topics \d/);
+		await press(lastFrame, stdin, 'N', /Create a topic/);
+		await type(stdin, 'orders\t0\t\t');
+		await type(stdin, 'retention.ms=86400000 oops\r');
+		await until(lastFrame, /configs takes name=value, not 'oops'/);
+		assert.deepEqual(calls, []);
+		await type(stdin, '\x7f'.repeat(5) + '\r');
+		await until(lastFrame, /Create topic orders: 30 partition\(s\), replication factor 3 over brokers 3,4,5/);
+		const form = {topic: 'orders', partitions: 30, replicationFactor: 3, configs: [{name: 'retention.ms', value: '86400000'}]};
+		assert.deepEqual(calls, [['preview', form]]);
+		await tick();
+		stdin.write('y');
+		await until(lastFrame, /created topic orders: 30 partition\(s\), replication factor 3/);
+		assert.deepEqual(calls, [['preview', form], ['create', form]]);
+	} finally {
+		unmount();
+	}
+});
