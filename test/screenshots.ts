@@ -83,9 +83,12 @@ async function writeFlowShots(): Promise<void> {
 	await waitFor(/Partitions of resource/);
 	keys('C');
 	await waitFor(/Configs of topic resource: \d+/);
-	for (let i = 0; i < 60 && !/› retention\.ms /.test(plain()); i++) {
+	// down to retention.ms one row at a time, each move seen on screen before the next
+	for (let i = 0; i < 100; i++) {
+		const at = /^› (\S+) /m.exec(plain())?.[1] ?? '';
+		if (at === 'retention.ms') break;
 		keys('j');
-		await sleep(50);
+		await waitFor(new RegExp(`^› (?!${at.replace(/[.]/g, '\\.')} )\\S+ `, 'm'));
 	}
 	keys('e');
 	await waitFor(/set retention\.ms = /);
