@@ -1,7 +1,8 @@
 // End to end: the console's group offset reset in a real terminal (tmux, 160×45) against the shared
 // lab, judged by Kafka's own ConsumerGroupCommand: X on a group with a live member (a kcat balanced
 // consumer) is refused with the reason; once it left, X with "shift by -5" shows the plan, the typed
-// group id commits it, and `--describe` shows every partition's committed offset 5 lower. The tmux
+// group id commits it, and `--describe` shows every partition's committed offset 5 lower. Then C on
+// that topic sets retention.ms and deletes the override again, each seen by ConfigCommand. The tmux
 // server is ours, on our own socket, and is killed by that socket only.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,12 +11,13 @@ import path from 'node:path';
 import {CLI, eventually, sharedLab, type TestLab} from '../helpers/lab.js';
 import {consumeAll, createTopic, groupCommand, javaGroupRows, produce} from './describe-checks.js';
 import {readAudit} from '../../source/ops/audit.js';
+import {configCommand} from './actions-checks.js';
 import {tmuxTerminal} from '../helpers/tmux.js';
 
 // a shared lab may have run this before: names of this run's own
 const TOPIC = `console-reset-${process.pid}`;
 const GROUP = `console-reset-group-${process.pid}`;
-const {tmux, keys, see, kill} = tmuxTerminal('console-writes');
+const {tmux, screen, keys, see, kill} = tmuxTerminal('console-writes');
 
 let lab: TestLab;
 let member: ChildProcess | null = null;
@@ -96,4 +98,43 @@ test('X in the console: refused while the group has a member; then shift by -5, 
 	keys('Enter');
 	await see(new RegExp(`Group ${GROUP}`));
 	await see(new RegExp(`${TOPIC} +\\d+ +\\d+ +\\d+ +5\\b`), 30_000);
+});
+
+/** The configs panel's cursor moved down to `name`, one row at a time, each move seen before the next. */
+async function cursorTo(name: string): Promise<void> {
+	for (let i = 0; i < 100; i++) {
+		const at = /^› (\S+) /m.exec(screen())?.[1] ?? '';
+		if (at === name) return;
+		keys('j');
+		await see(new RegExp(`^› (?!${at.replace(/[.]/g, '\\.')} )\\S+ `, 'm'));
+	}
+	assert.fail(`the cursor never reached ${name}:\n${screen()}`);
+}
+
+test('C in the console: set retention.ms, then delete the override; ConfigCommand sees both', {timeout: 300_000}, async () => {
+	keys('Escape');
+	keys(':topic ' + TOPIC, 'Enter');
+	await see(new RegExp(`Partitions of ${TOPIC}`));
+	keys('C');
+	await see(new RegExp(`Configs of topic ${TOPIC}: \\d+ \\(0 set on the topic\\)`), 60_000);
+	await cursorTo('retention.ms');
+	keys('e');
+	await see(/set retention\.ms = 604800000█/);
+	for (let i = 0; i < 9; i++) keys('BSpace');
+	keys('86400000', 'Enter');
+	await see(/retention\.ms: 604800000 \(DEFAULT_CONFIG\) → 86400000/, 60_000);
+	assert.doesNotMatch(await configCommand(lab, 'topics', TOPIC), /retention\.ms/, 'the validateOnly check changed nothing');
+	keys('y');
+	await see(new RegExp(`topic ${TOPIC}: set retention\\.ms`), 60_000);
+	await see(/^› retention\.ms +86400000 +DYNAMIC_TOPIC_CONFIG/m, 60_000);
+	assert.match(await configCommand(lab, 'topics', TOPIC), /retention\.ms=86400000/);
+
+	keys('d');
+	await see(/retention\.ms: 86400000 \(DYNAMIC_TOPIC_CONFIG\) → the override is removed/, 60_000);
+	keys('y');
+	await see(new RegExp(`topic ${TOPIC}: deleted the override of retention\\.ms`), 60_000);
+	await see(/^› retention\.ms +604800000 +DEFAULT_CONFIG/m, 60_000);
+	assert.doesNotMatch(await configCommand(lab, 'topics', TOPIC), /retention\.ms/);
+	const audit = readAudit(path.join(lab.stateDir, 'audit.jsonl')).filter((e) => e.action === 'config.alter' && e.arguments['via'] === 'console' && e.arguments['target'] === `topic ${TOPIC}`);
+	assert.deepEqual(audit.map((e) => [e.result, e.arguments['set'], e.arguments['delete']]), [['ok', ['retention.ms'], []], ['ok', [], ['retention.ms']]]);
 });
