@@ -63,6 +63,43 @@ async function operatorActionShots(lab: TestLab): Promise<void> {
 	await esc();
 }
 
+/** X's per-partition plan on tower-backup and C's validated preview of a config change; neither is applied. */
+async function writeFlowShots(): Promise<void> {
+	keys(':groups', 'Enter');
+	await waitFor(/Groups \d/);
+	keys('/', '^tower-backup$', 'Enter');
+	await waitFor(/Groups 1\//);
+	keys('X');
+	await waitFor(/Reset the offsets of group tower-backup/);
+	keys('4');
+	await waitFor(/shift by ±N from the committed offset \(e\.g/);
+	keys('--', '-100', 'Enter');
+	await waitFor(/Type tower-backup and press enter/);
+	shot('reset-preview', 'kcon — X: a group offset reset (shift by -100), per partition, confirmed by typing the group id');
+	await esc();
+	await esc();
+	await esc();
+	keys(':topic resource', 'Enter');
+	await waitFor(/Partitions of resource/);
+	keys('C');
+	await waitFor(/Configs of topic resource: \d+/);
+	// down to retention.ms one row at a time, each move seen on screen before the next
+	for (let i = 0; i < 100; i++) {
+		const at = /^› (\S+) /m.exec(plain())?.[1] ?? '';
+		if (at === 'retention.ms') break;
+		keys('j');
+		await waitFor(new RegExp(`^› (?!${at.replace(/[.]/g, '\\.')} )\\S+ `, 'm'));
+	}
+	keys('e');
+	await waitFor(/set retention\.ms = /);
+	for (let i = 0; i < 20; i++) keys('BSpace');
+	keys('86400000', 'Enter');
+	await waitFor(/y applies, n or esc cancels/);
+	shot('config-preview', 'kcon — C: a topic config change checked by the broker (validateOnly), previewed old → new before y');
+	await esc();
+	await esc();
+}
+
 async function main(): Promise<void> {
 	fs.mkdirSync(outDir, {recursive: true});
 	let lab: TestLab | undefined;
@@ -111,6 +148,7 @@ async function main(): Promise<void> {
 		await sleep(5000);
 		shot('tail', 'kcon — live tail of resource');
 		await esc();
+		await writeFlowShots();
 		if (lab) {
 			keys(':agents', 'Enter');
 			await sleep(4000);

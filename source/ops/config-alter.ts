@@ -18,6 +18,8 @@ export interface AlterChoice {
 	set: Array<{name: string; value: string}>;
 	delete: string[];
 	yes?: boolean;
+	/** stop once the broker validated the change (validateOnly) and the plan is built: nothing changes */
+	dryRun?: boolean;
 	via?: Via;
 }
 
@@ -102,6 +104,7 @@ export async function alterConfigs(settings: Settings, choice: AlterChoice, step
 		};
 		const plan: AlterPlan = {target, changes: [...choice.set.map((s) => line(s.name, 'set', s.value)), ...choice.delete.map((key) => line(key, 'delete', null))]};
 		steps.preview?.(plan);
+		if (choice.dryRun) return plan;
 		await steps.confirm?.(op);
 		await audited(
 			op,

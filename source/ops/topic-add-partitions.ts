@@ -14,6 +14,8 @@ export interface AddPartitionsChoice {
 	/** the new total */
 	partitions: number;
 	yes?: boolean;
+	/** stop once the controller validated the increase (validateOnly): nothing changes */
+	dryRun?: boolean;
 	via?: Via;
 }
 
@@ -50,6 +52,7 @@ export async function addPartitions(settings: Settings, choice: AddPartitionsCho
 		const check = (await actions.createPartitions([increase], true)).find((t) => t.name === topic);
 		if (check?.error) refuseInvalid(op, `add partitions to '${topic}'`, check);
 		steps.preview?.(plan);
+		if (choice.dryRun) return plan;
 		await steps.confirm?.(op);
 		await audited(
 			op,

@@ -18,6 +18,8 @@ export interface CreateChoice {
 	/** partition index → broker ids, first the preferred leader (kafka-topics.sh --replica-assignment) */
 	assignment?: number[][];
 	configs: Array<{name: string; value: string}>;
+	/** stop once the broker validated the topic (validateOnly): nothing is created */
+	dryRun?: boolean;
 	via?: Via;
 }
 
@@ -73,6 +75,7 @@ export async function createTopic(settings: Settings, choice: CreateChoice, step
 		const check = (await actions.createTopics([request], true)).find((t) => t.name === topic);
 		if (check?.error) refuseInvalid(op, `create topic '${topic}'`, check);
 		steps.preview?.(plan);
+		if (choice.dryRun) return plan;
 		await steps.confirm?.(op);
 		await audited(
 			op,

@@ -41,6 +41,13 @@ export function splitKeys(input: string, key: KeyInfo): {input: string; key: Key
 	return out;
 }
 
+/** A view's key handler that takes one key at a time: a chunk of fast-typed or pasted keys ("-5\r") is split first. */
+export function eachKey(handler: (input: string, key: KeyInfo) => void): (input: string, key: KeyInfo) => void {
+	return (input, key) => {
+		for (const ev of splitKeys(input, key)) handler(ev.input, ev.key);
+	};
+}
+
 /** The topic a topic key acts on: the one whose partitions are shown, else the topic row under the cursor. */
 export function selectedTopic(state: ConsoleState, selected: Row | null): string | undefined {
 	const top = state.stack[state.stack.length - 1]!;
@@ -280,6 +287,12 @@ function shortLabel(c: KeyCommand): string {
 		quit: 'quit',
 		'kill-broker': 'kill',
 		'start-broker': 'start',
+		'reset-offsets': 'reset',
+		'topic-configs': 'configs',
+		'delete-topic': 'delete',
+		'add-partitions': 'partitions+',
+		produce: 'write',
+		'create-topic': 'new',
 	};
 	return labels[c.id] ?? c.id;
 }

@@ -7,6 +7,11 @@ import type {KillImpact} from '../domain/impact.js';
 import type {ReassignmentPlan} from '../domain/reassign-plan.js';
 import type {PartitionProgress} from '../domain/reassign-progress.js';
 import type {KillChoice} from '../ops/broker-kill.js';
+import type {PlannedOffset, ResetTarget} from '../domain/offset-reset.js';
+import type {ConfigValue} from '../ops/config-describe.js';
+import type {AlterPlan} from '../ops/config-alter.js';
+import type {AddPartitionsPlan} from '../ops/topic-add-partitions.js';
+import type {CreatePlan} from '../ops/topic-create.js';
 
 /** Each resolves to the line the console flashes, or rejects with the refusal or failure. */
 export interface Operations {
@@ -17,6 +22,51 @@ export interface Operations {
 	/** ops/elect-leaders.ts for every partition of `topic` */
 	electLeaders(topic: string): Promise<string>;
 	reassign: ReassignOperations;
+	groups: GroupOperations;
+	configs: ConfigOperations;
+	topics: TopicOperations;
+}
+
+/** A new topic as the console's form gives it. */
+export interface NewTopicForm {
+	topic: string;
+	partitions: number;
+	replicationFactor: number;
+	configs: Array<{name: string; value: string}>;
+}
+
+export interface TopicOperations {
+	/** ops/topic-create.ts up to the broker's validateOnly check: the plan, nothing is created */
+	previewCreate(topic: NewTopicForm): Promise<CreatePlan>;
+	/** ops/topic-create.ts: the topic itself */
+	create(topic: NewTopicForm): Promise<string>;
+	/** ops/topic-delete.ts: refused for an internal topic */
+	delete(topic: string): Promise<string>;
+	/** ops/topic-add-partitions.ts up to the controller's validateOnly check: the plan and its warning, nothing changes */
+	previewAddPartitions(topic: string, total: number): Promise<AddPartitionsPlan>;
+	/** ops/topic-add-partitions.ts: the increase itself */
+	addPartitions(topic: string, total: number): Promise<string>;
+	/** ops/produce.ts: one record (acks all); resolves to where it was written */
+	produce(topic: string, record: {key: string | null; value: string; partition: number | null}): Promise<string>;
+}
+
+export interface GroupOperations {
+	/** ops/group-reset-offsets.ts as a dry run over every partition the group committed: reads only; rejects with the reason while the group has members */
+	previewReset(groupId: string, target: ResetTarget): Promise<PlannedOffset[]>;
+	/** the same executed: refused (audited) while the group has members, else one OffsetCommit */
+	resetOffsets(groupId: string, target: ResetTarget): Promise<string>;
+}
+
+/** One topic config change: set a value, or delete the override (the value falls back to the next source). */
+export type ConfigChange = {name: string; op: 'set'; value: string} | {name: string; op: 'delete'};
+
+export interface ConfigOperations {
+	/** ops/config-describe.ts: every config of the topic with its source */
+	describe(topic: string): Promise<ConfigValue[]>;
+	/** ops/config-alter.ts up to the broker's validateOnly check: the plan, nothing changes */
+	preview(topic: string, change: ConfigChange): Promise<AlterPlan>;
+	/** ops/config-alter.ts: the change itself, audited */
+	alter(topic: string, change: ConfigChange): Promise<string>;
 }
 
 export interface ReassignOperations {

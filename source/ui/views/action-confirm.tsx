@@ -6,6 +6,7 @@
 import React, {useRef, useState} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../text.js';
+import {eachKey} from '../keys.js';
 import {killNeedsForce, type KillImpact} from '../../domain/impact.js';
 import {paint} from '../theme.js';
 import {ImpactPreview} from './action-impact.js';
@@ -57,7 +58,7 @@ export function ConfirmPrompt({title, expected, width, onConfirm, onCancel, isAc
 	};
 	const [error, setError] = useState<string | null>(null);
 	useInput(
-		(input, key) => {
+		eachKey((input, key) => {
 			if (key.escape) return onCancel();
 			if (key.return) {
 				if (current.current === expected) onConfirm();
@@ -72,7 +73,7 @@ export function ConfirmPrompt({title, expected, width, onConfirm, onCancel, isAc
 				setError(null);
 				setTyped(current.current + input);
 			}
-		},
+		}),
 		{isActive},
 	);
 	return <TypeToConfirm title={title} expected={expected} typed={typed} error={error} width={width} />;

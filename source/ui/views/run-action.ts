@@ -7,8 +7,8 @@ export interface ConsoleActionRun {
 	id: string;
 	/** what the strip shows while it runs, e.g. "electing leaders of orders" */
 	label: string;
-	/** what to refresh afterwards */
-	refresh: RefreshScope;
+	/** what to refresh afterwards; none: the whole snapshot (a group write changes no topic's metadata, its offsets are in the full poll) */
+	refresh?: RefreshScope;
 	/** the prefix of an error line, e.g. "elect orders" */
 	failure: string;
 }
