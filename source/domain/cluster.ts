@@ -1,5 +1,6 @@
 // The cluster as kcon sees it: pure data, produced by source/kafka and read by every surface.
 // Offsets are bigint here; they become JSON numbers only at the output edge.
+import type {FeaturesRead, QuorumRead} from './quorum.js';
 
 export interface BrokerInfo {
 	id: number;
@@ -131,4 +132,8 @@ export interface ClusterSnapshot {
 	groups: GroupInfo[];
 	/** non-fatal problems met while polling, in words an operator understands */
 	warnings: string[];
+	/** the KRaft metadata quorum, when the snapshot asked for it */
+	quorum?: QuorumRead;
+	/** the feature levels (finalized and this broker's supported ranges), when the snapshot asked for them */
+	features?: FeaturesRead;
 }
