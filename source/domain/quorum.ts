@@ -125,6 +125,13 @@ const METADATA_VERSIONS = [
 	'4.4-IV0', '4.4-IV1', '4.4-IV2', '4.5-IV0',
 ];
 
+/** The cluster's finalized metadata.version by release name ('4.2-IV1'); null when not known. */
+export function finalizedMetadataVersion(read: FeaturesRead | undefined): string | null {
+	if (!read?.available) return null;
+	const mv = read.features.features.find((f) => f.name === 'metadata.version');
+	return mv && mv.finalized > 0 ? featureLevelText(mv.name, mv.finalized) : null;
+}
+
 /** A level as FeatureCommand prints it: metadata.version by release name (UNKNOWN n past the table), others as numbers. */
 export function featureLevelText(feature: string, level: number): string {
 	if (feature !== 'metadata.version') return String(level);
