@@ -16,6 +16,8 @@ export interface BrokerInfo {
 	 * shut down); host/port are then the last known ones ('' / 0 when never seen)
 	 */
 	registered?: boolean;
+	/** true for a broker the controller has fenced (DescribeCluster v2, Kafka ≥ 4.0); undefined when the cluster did not say */
+	fenced?: boolean;
 }
 
 export interface PartitionInfo {

@@ -1,5 +1,5 @@
 // The `kcon describe -o json` document. Field names are a contract (scripts and the console rely on
-// them): brokers[] id, host, port, rack, reachable; topics[] name, internal, underReplicated,
+// them): brokers[] id, host, port, rack, reachable, registered, fenced (Kafka ≥ 4.0); topics[] name, internal, underReplicated,
 // partitions[] (partition, leader|null, replicas, isr, offlineReplicas, addingReplicas,
 // removingReplicas, earliestOffset, latestOffset); groups[] groupId, state, protocolType, groupType
 // (classic | consumer for KIP-848 groups), assignmentStrategy (a consumer group's: the broker's
@@ -82,6 +82,7 @@ export function describeDocument(
 			reachable: b.reachable,
 			error: b.error,
 			registered: b.registered,
+			fenced: b.fenced,
 			leaders: load.get(b.id)?.leaders ?? 0,
 			replicas: load.get(b.id)?.replicas ?? 0,
 			underReplicated: load.get(b.id)?.underReplicated ?? 0,

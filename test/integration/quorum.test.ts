@@ -3,7 +3,7 @@
 // values that move are compared: quorum-checks.ts).
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {eventually, startLab, type TestLab} from '../helpers/lab.js';
+import {eventually, javaTool, runKcon, startLab, type TestLab} from '../helpers/lab.js';
 import {assertFeaturesAgree, assertQuorumReplicationAgrees, assertQuorumStatusAgrees, field, javaQuorum, kconQuorum, kconText} from './quorum-checks.js';
 import {PORTS} from '../helpers/ports.js';
 
@@ -26,6 +26,35 @@ test('--replication: the header, ids, directory ids and roles equal MetadataQuor
 
 test('describe cluster: the feature lines equal FeatureCommand describe (the epoch bracketed); JSON carries metadata.version', async () => {
 	await assertFeaturesAgree(lab);
+});
+
+test('SIGKILL of broker 5: once the controller fences it, describe brokers shows it fenced with its address, as ClusterTool list-endpoints --include-fenced-brokers does', async () => {
+	const victim = lab.state().nodes.find((n) => n.id === 5 && n.roles.includes('broker'));
+	assert.ok(victim?.pid);
+	process.kill(victim.pid, 'SIGKILL');
+	type Broker = {id: number; host: string; port: number; fenced?: boolean; registered?: boolean; error?: string};
+	// fencing waits for broker.session.timeout.ms (9 s by default) without a heartbeat
+	const fenced = await eventually(
+		async () => {
+			const r = await runKcon(['describe', 'brokers', '-b', lab.bootstrap, '-o', 'json']);
+			const b = (JSON.parse(r.stdout) as {brokers: Broker[]}).brokers.find((x) => x.id === 5);
+			return b?.fenced === true ? b : null;
+		},
+		{timeoutMs: 90_000, intervalMs: 1000},
+	);
+	assert.deepEqual([fenced.host, fenced.port, fenced.registered, fenced.error], ['127.0.0.1', PORTS.quorum + 2, false, 'fenced']);
+	const java = await javaTool(lab, 'org.apache.kafka.tools.ClusterTool', ['list-endpoints', '--bootstrap-server', lab.bootstrap, '--include-fenced-brokers']);
+	assert.equal(java.code, 0, java.stderr);
+	const line5 = java.stdout.split('\n').find((l) => /^\s*5\s/.test(l));
+	assert.match(line5 ?? '', /fenced/i, java.stdout);
+	for (const id of [3, 4]) assert.doesNotMatch(java.stdout.split('\n').find((l) => new RegExp(`^\\s*${id}\\s`).test(l)) ?? 'missing', /fenced/i, java.stdout);
+	const text = await runKcon(['describe', 'brokers', '-b', lab.bootstrap]);
+	assert.equal(text.code, 0, text.stderr);
+	assert.match(text.stdout, new RegExp(`^5 +127\\.0\\.0\\.1:${PORTS.quorum + 2} +- +no +\\d+ +\\d+ +\\d+ +fenced$`, 'm'));
+	assert.match(text.stdout, /^3 +\S+ +- +yes /m);
+	// brought back for the controller kill below: the lab starts only what is missing
+	const up = await runKcon(['lab', 'up'], {env: lab.env, timeoutMs: 300_000});
+	assert.equal(up.code, 0, up.stderr);
 });
 
 test('SIGKILL of the quorum leader: kcon reports the new leader (as MetadataQuorumCommand does) and 2 of 3 voters up', async () => {

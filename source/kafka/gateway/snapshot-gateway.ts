@@ -14,7 +14,7 @@ import type {ClusterSnapshot, GroupInfo} from '../../domain/cluster.js';
 import type {Settings} from '../../config/settings.js';
 import {createBroker, tlsOptions} from '../connection/client-config.js';
 import type {GatewayOptions, KafkaGateway, SnapshotOptions} from './types.js';
-import {bootstrapMetadata, reachBrokers, type KnownBroker} from './brokers.js';
+import {bootstrapMetadata, fencedBrokers, reachBrokers, type KnownBroker} from './brokers.js';
 import {fetchGroups} from './groups.js';
 import {Node, type Link} from '../connection/node.js';
 import {fillGroupLag, listOffsets, type TopicPlan} from './offsets.js';
@@ -70,7 +70,8 @@ export class SnapshotGateway implements KafkaGateway {
 		const candidates = [...new Set(this.settings.brokers.map((a) => this.bootstrapNode(a)))];
 		const {metadata, via} = await bootstrapMetadata(candidates, this.settings.brokers, options.topics ?? null);
 
-		const {brokers, links} = await reachBrokers(metadata, (host, port) => this.node(host, port), this.seen, warnings);
+		const fenced = await fencedBrokers(via);
+		const {brokers, links} = await reachBrokers(metadata, (host, port) => this.node(host, port), this.seen, warnings, fenced);
 		const anyLink = (): Link => {
 			for (const link of links.values()) return link;
 			return via;

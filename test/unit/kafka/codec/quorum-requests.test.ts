@@ -2,10 +2,13 @@
 // controllers 0,1,2, brokers 3,4,5) sent to a broker, captured as the payload after the correlation
 // id (what kafkajs hands a decoder). The same moment's `kafka-metadata-quorum.sh describe --status`
 // printed the ids, epoch and directory ids asserted here; `kafka-features.sh describe` the levels.
+// DescribeCluster v2 is built from its message spec (quorum.test checks it on a real fenced broker).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {describeQuorumRequest} from '../../../../source/kafka/codec/describe-quorum.js';
 import {apiVersionsFeaturesRequest} from '../../../../source/kafka/codec/api-versions-features.js';
+import {describeClusterRequest} from '../../../../source/kafka/codec/describe-cluster.js';
+import {Writer} from '../../../../source/kafka/codec/primitives.js';
 import {bytes, cstr, i32} from '../../../helpers/wire-bytes.js';
 
 const hex = (s: string) => Buffer.from(s, 'hex');
@@ -155,4 +158,22 @@ test('ApiVersions v4 / v3 from a real lab: features in the tagged fields, as kaf
 	assert.deepEqual(d3.supported.map((f) => f.name), ['metadata.version']);
 	// the request: flexible header tags, client software name and version, tags
 	assert.deepEqual((await apiVersionsFeaturesRequest(4).request.encode()).buffer, bytes([0], cstr('kcon'), cstr('1'), [0]));
+});
+
+test('DescribeCluster v2: IncludeFencedBrokers asked, IsFenced read per broker (KIP-1073)', async () => {
+	const r = describeClusterRequest();
+	assert.deepEqual([r.request.apiKey, r.request.apiVersion], [60, 2]);
+	// header tags, IncludeClusterAuthorizedOperations false, EndpointType 1 (brokers), IncludeFencedBrokers true, tags
+	assert.deepEqual((await r.request.encode()).buffer, bytes([0], [0], [1], [1], [0]));
+	const w = new Writer();
+	w.tags(); // response header
+	w.int32(0).int16(0).compactString(null).int8(1).compactString('z0ReZOElD1_9JOC_XUUt-A').int32(1);
+	w.compactArray([3, 5], (w, id) => w.int32(id).compactString('127.0.0.1').int32(20087 + id).compactString(id === 5 ? 'r5' : null).bool(id === 5).tags());
+	w.int32(-2147483648).tags();
+	const d = await r.response.decode(w.buffer());
+	assert.equal(d.clusterId, 'z0ReZOElD1_9JOC_XUUt-A');
+	assert.deepEqual(d.brokers, [
+		{brokerId: 3, host: '127.0.0.1', port: 20090, rack: null, fenced: false},
+		{brokerId: 5, host: '127.0.0.1', port: 20092, rack: 'r5', fenced: true},
+	]);
 });
