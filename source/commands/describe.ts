@@ -1,16 +1,18 @@
-// `kcon describe [brokers|topics|topic NAME|groups|group ID|agents]`: the cluster as text that reads
+// `kcon describe [brokers|topics|topic NAME|groups|group ID|quorum|cluster|agents]`: the cluster as text that reads
 // like Kafka's own tools, or one JSON document (-o json). Never loads Ink or React.
 // Exit: 0 described what it reached (also with brokers down / partitions offline), 1 no broker
 // reachable, 2 usage (unknown view or flag, topic or group that does not exist).
 import type {CommandContext} from './context.js';
 import {outputFormat, parseConnectionArgs} from '../config/args.js';
-import {resolveSettings} from '../config/settings.js';
-import {UsageError} from '../errors.js';
+import {resolveSettings, type Settings} from '../config/settings.js';
+import {KconError, UsageError} from '../errors.js';
 import type {ClusterSnapshot, GroupInfo, TopicInfo} from '../domain/cluster.js';
 import {partitionFilter, type PartitionFilter} from '../domain/health.js';
 import {createGateway, type SnapshotOptions} from '../kafka/gateway/gateway.js';
 import {toJson} from '../present/json.js';
-import {describeDocument} from '../present/describe-json.js';
+import {describeDocument, featuresJson, quorumJson} from '../present/describe-json.js';
+import {renderQuorumReplication, renderQuorumStatus} from '../present/quorum-text.js';
+import {renderFeaturesText} from '../present/features-text.js';
 import {renderTopicsText} from '../present/topics-text.js';
 import {renderBrokersText} from '../present/brokers-text.js';
 import {renderGroupMembers, renderGroupOffsets, renderGroupStates, type Chunk} from '../present/groups-text.js';
@@ -26,13 +28,15 @@ const options = {
 	'only-with-lag': {type: 'boolean'},
 	members: {type: 'boolean'},
 	state: {type: 'boolean'},
+	status: {type: 'boolean'},
+	replication: {type: 'boolean'},
 } as const;
 
 export const specs: readonly CommandSpec[] = [
 	{
 		name: 'describe',
 		summary: "the cluster as text like Kafka's own tools (kafka-topics.sh, kafka-consumer-groups.sh), or one JSON document",
-		usage: '[brokers|topics|topic NAME|groups|group ID] [options]',
+		usage: '[brokers|topics|topic NAME|groups|group ID|quorum|cluster] [options]',
 		flags: [
 			{name: 'under-replicated', type: 'boolean', description: 'topics: only partitions with fewer in-sync replicas than replicas'},
 			{name: 'unavailable', type: 'boolean', description: 'topics: only partitions without a reachable leader'},
@@ -42,14 +46,18 @@ export const specs: readonly CommandSpec[] = [
 			{name: 'only-with-lag', type: 'boolean', description: 'groups: only groups with lag'},
 			{name: 'members', type: 'boolean', description: 'group ID: its members instead of its offsets'},
 			{name: 'state', type: 'boolean', description: 'group ID: its state and coordinator'},
+			{name: 'status', type: 'boolean', description: 'quorum: the KRaft quorum summary, as kafka-metadata-quorum.sh describe --status (the default)'},
+			{name: 'replication', type: 'boolean', description: 'quorum: every voter and observer, as kafka-metadata-quorum.sh describe --replication'},
 		],
 		connection: true,
 		write: false,
-		arguments: ['brokers', 'topics', 'topic', 'groups', 'group', 'agents'],
+		arguments: ['brokers', 'topics', 'topic', 'groups', 'group', 'quorum', 'cluster', 'agents'],
 		examples: [
 			'kcon describe --lab -o json',
 			'kcon describe topics -b kafka1:9092 --under-replicated',
 			'kcon describe group tower --lab --members',
+			'kcon describe quorum --lab --replication',
+			'kcon describe cluster --lab',
 		],
 	},
 	{
@@ -66,7 +74,7 @@ export const specs: readonly CommandSpec[] = [
 	},
 ];
 
-const views = ['all', 'brokers', 'topics', 'topic', 'groups', 'group'] as const;
+const views = ['all', 'brokers', 'topics', 'topic', 'groups', 'group', 'quorum', 'cluster'] as const;
 type View = (typeof views)[number];
 
 const filterFlags: PartitionFilter[] = ['under-replicated', 'unavailable', 'under-min-isr', 'at-min-isr'];
@@ -82,7 +90,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 	const format = outputFormat(values);
 	const view = (positionals[0] ?? 'all') as View;
 	if (!views.includes(view) || (view === 'all' && positionals[0] !== undefined)) {
-		throw new UsageError(`unknown describe view '${positionals[0]}'; use brokers, topics, topic NAME, groups, group ID or agents`);
+		throw new UsageError(`unknown describe view '${positionals[0]}'; use brokers, topics, topic NAME, groups, group ID, quorum, cluster or agents`);
 	}
 	const name = positionals[1];
 	if ((view === 'topic' || view === 'group') && !name) throw new UsageError(`describe ${view} needs a ${view === 'topic' ? 'topic name' : 'group id'}`);
@@ -101,6 +109,9 @@ export async function run(ctx: CommandContext): Promise<number> {
 		throw new UsageError("--members and --state apply to 'describe group ID'");
 	}
 	if (values.members && values.state) throw new UsageError('choose one of --members and --state');
+	if ((values.status || values.replication) && view !== 'quorum') throw new UsageError("--status and --replication apply to 'describe quorum'");
+	if (values.status && values.replication) throw new UsageError('choose one of --status and --replication');
+	if (view === 'quorum' || view === 'cluster') return describeKraft(view, values.replication === true, format, resolveSettings(values));
 
 	const settings = resolveSettings(values);
 	const wantTopics = view === 'all' || view === 'topics' || view === 'topic';
@@ -175,5 +186,37 @@ export async function run(ctx: CommandContext): Promise<number> {
 		}
 	}
 	for (const c of chunks) (c.stream === 'stdout' ? writeOut : writeErr)(c.text);
+	return 0;
+}
+
+// `describe quorum` and `describe cluster`: read no topics or groups, only the quorum (DescribeQuorum
+// through a broker) or the feature levels. A cluster that cannot say is an error here (exit 1),
+// since it is all the command was asked for.
+async function describeKraft(view: 'quorum' | 'cluster', replication: boolean, format: 'text' | 'json', settings: Settings): Promise<number> {
+	const gateway = createGateway(settings);
+	let snapshot: ClusterSnapshot;
+	try {
+		snapshot = await gateway.snapshot({topics: [], offsets: false, groups: false, reassignments: false, quorum: view === 'quorum', features: view === 'cluster'});
+	} finally {
+		await gateway.close();
+	}
+	for (const warning of snapshot.warnings) kconLine(`warning: ${warning}`);
+	if (view === 'quorum') {
+		const read = snapshot.quorum!;
+		if (!read.available) throw new KconError(`quorum: not available (${read.reason})`);
+		if (format === 'json') {
+			writeJson(toJson({clusterId: snapshot.clusterId, takenAt: new Date(snapshot.takenAt).toISOString(), quorum: quorumJson(read)}) + '\n');
+		} else {
+			writeOut(replication ? renderQuorumReplication(read.quorum) : renderQuorumStatus(snapshot.clusterId, read.quorum));
+		}
+		return 0;
+	}
+	const read = snapshot.features!;
+	if (!read.available) throw new KconError(`features: not available (${read.reason})`);
+	if (format === 'json') {
+		writeJson(toJson({clusterId: snapshot.clusterId, takenAt: new Date(snapshot.takenAt).toISOString(), features: featuresJson(read)}) + '\n');
+	} else {
+		writeOut(`ClusterId: ${snapshot.clusterId ?? ''}\n${renderFeaturesText(read.features)}`);
+	}
 	return 0;
 }

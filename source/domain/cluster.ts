@@ -1,5 +1,6 @@
 // The cluster as kcon sees it: pure data, produced by source/kafka and read by every surface.
 // Offsets are bigint here; they become JSON numbers only at the output edge.
+import type {FeaturesRead, QuorumRead} from './quorum.js';
 
 export interface BrokerInfo {
 	id: number;
@@ -15,6 +16,8 @@ export interface BrokerInfo {
 	 * shut down); host/port are then the last known ones ('' / 0 when never seen)
 	 */
 	registered?: boolean;
+	/** true for a broker the controller has fenced (DescribeCluster v2, Kafka ≥ 4.0); undefined when the cluster did not say */
+	fenced?: boolean;
 }
 
 export interface PartitionInfo {
@@ -131,4 +134,8 @@ export interface ClusterSnapshot {
 	groups: GroupInfo[];
 	/** non-fatal problems met while polling, in words an operator understands */
 	warnings: string[];
+	/** the KRaft metadata quorum, when the snapshot asked for it */
+	quorum?: QuorumRead;
+	/** the feature levels (finalized and this broker's supported ranges), when the snapshot asked for them */
+	features?: FeaturesRead;
 }

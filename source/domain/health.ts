@@ -11,6 +11,7 @@
 // counts (brokers up, under-replicated, offline, under-min-ISR, groups lagging).
 import type {BrokerInfo, ClusterSnapshot, GroupInfo, PartitionInfo, TopicInfo} from './cluster.js';
 import {groupLagSummary, type LagHistory} from './lag-history.js';
+import {votersUp, type QuorumRead} from './quorum.js';
 
 export interface PartitionRef {
 	topic: string;
@@ -226,7 +227,18 @@ export interface HealthCounts {
 	offline: number;
 	underMinIsr: number;
 	groupsLagging: number;
+	/**
+	 * the KRaft quorum: voters up (null when the cluster cannot tell) of all, and whether it has a
+	 * leader; or why it could not be read; undefined when the snapshot did not ask
+	 */
+	quorum?: {votersUp: number | null; votersTotal: number; leader: boolean} | {unavailable: string};
 	health: ClusterHealth;
+}
+
+function quorumCounts(read: QuorumRead): NonNullable<HealthCounts['quorum']> {
+	if (!read.available) return {unavailable: read.reason};
+	const q = read.quorum;
+	return {votersUp: votersUp(q)?.up ?? null, votersTotal: q.voters.length, leader: q.voters.some((v) => v.id === q.leaderId)};
 }
 
 const countsCache = new WeakMap<ClusterSnapshot, {history: LagHistory; missing: readonly BrokerInfo[]; counts: HealthCounts}>();
@@ -243,6 +255,7 @@ export function healthCounts(snapshot: ClusterSnapshot, history: LagHistory, mis
 		offline: health.unavailable.length,
 		underMinIsr: health.underMinIsr.length,
 		groupsLagging: snapshot.groups.filter((g) => groupLagging(history, g)).length,
+		...(snapshot.quorum ? {quorum: quorumCounts(snapshot.quorum)} : {}),
 		health,
 	};
 	countsCache.set(snapshot, {history, missing, counts});

@@ -1,5 +1,5 @@
 // The `kcon describe -o json` document. Field names are a contract (scripts and the console rely on
-// them): brokers[] id, host, port, rack, reachable; topics[] name, internal, underReplicated,
+// them): brokers[] id, host, port, rack, reachable, registered, fenced (Kafka ≥ 4.0); topics[] name, internal, underReplicated,
 // partitions[] (partition, leader|null, replicas, isr, offlineReplicas, addingReplicas,
 // removingReplicas, earliestOffset, latestOffset); groups[] groupId, state, protocolType, groupType
 // (classic | consumer for KIP-848 groups), assignmentStrategy (a consumer group's: the broker's
@@ -7,8 +7,60 @@
 // committed|null, logEnd, lag|null, consumerId, host, clientId), totalLag (lag as domain/lag.ts
 // defines it: never negative, totalLag the sum of the known partition lags). Offsets stay bigint
 // here; toJson() writes them as exact JSON numbers.
+// quorum (describe quorum; KRaft): available, then leaderId, leaderEpoch, highWatermark,
+// maxFollowerLag, maxFollowerLagTimeMs, votersUp, votersTotal, voters[] and observers[] (id,
+// directoryId|null, endpoints, logEndOffset, lag, lastFetchTimestamp|null, lastCaughtUpTimestamp|null,
+// role Leader|Follower|Observer) — or available: false and reason. features (describe cluster):
+// available, metadataVersion, epoch, levels[] (name, supportedMinVersion, supportedMaxVersion,
+// finalizedVersionLevel; the numeric levels) — or available: false and reason.
 import type {ClusterSnapshot, GroupInfo, TopicInfo} from '../domain/cluster.js';
 import {clusterHealth, isUnderReplicated} from '../domain/health.js';
+import {featureLevelText, quorumRows, quorumStatus, votersUp, type FeaturesRead, type QuorumRead} from '../domain/quorum.js';
+
+export function quorumJson(read: QuorumRead): Record<string, unknown> {
+	if (!read.available) return {available: false, reason: read.reason};
+	const q = read.quorum;
+	const status = quorumStatus(q);
+	const up = votersUp(q);
+	const rows = quorumRows(q).map((r) => ({
+		id: r.id,
+		directoryId: r.directoryId,
+		endpoints: r.endpoints,
+		logEndOffset: r.logEndOffset,
+		lag: r.lag,
+		lastFetchTimestamp: r.lastFetchTimestamp,
+		lastCaughtUpTimestamp: r.lastCaughtUpTimestamp,
+		role: r.role,
+	}));
+	return {
+		available: true,
+		leaderId: q.leaderId === -1 ? null : q.leaderId,
+		leaderEpoch: q.leaderEpoch,
+		highWatermark: q.highWatermark,
+		maxFollowerLag: status?.maxFollowerLag ?? null,
+		maxFollowerLagTimeMs: status?.maxFollowerLagTimeMs ?? null,
+		votersUp: up?.up ?? null,
+		votersTotal: q.voters.length,
+		voters: rows.filter((r) => r.role !== 'Observer'),
+		observers: rows.filter((r) => r.role === 'Observer'),
+	};
+}
+
+export function featuresJson(read: FeaturesRead): Record<string, unknown> {
+	if (!read.available) return {available: false, reason: read.reason};
+	const mv = read.features.features.find((f) => f.name === 'metadata.version');
+	return {
+		available: true,
+		metadataVersion: mv ? featureLevelText(mv.name, mv.finalized) : null,
+		epoch: read.features.epoch,
+		levels: read.features.features.map((f) => ({
+			name: f.name,
+			supportedMinVersion: f.supportedMin,
+			supportedMaxVersion: f.supportedMax,
+			finalizedVersionLevel: f.finalized,
+		})),
+	};
+}
 
 export function describeDocument(
 	snapshot: ClusterSnapshot,
@@ -30,6 +82,7 @@ export function describeDocument(
 			reachable: b.reachable,
 			error: b.error,
 			registered: b.registered,
+			fenced: b.fenced,
 			leaders: load.get(b.id)?.leaders ?? 0,
 			replicas: load.get(b.id)?.replicas ?? 0,
 			underReplicated: load.get(b.id)?.underReplicated ?? 0,
@@ -81,6 +134,8 @@ export function describeDocument(
 			totalLag: g.totalLag,
 			error: g.error,
 		})),
+		...(snapshot.quorum ? {quorum: quorumJson(snapshot.quorum)} : {}),
+		...(snapshot.features ? {features: featuresJson(snapshot.features)} : {}),
 		warnings: snapshot.warnings,
 	};
 }

@@ -1,6 +1,6 @@
 // present/: pure functions from snapshots and domain values to what is shown. One file per view and
 // output, named after the resource:
-//   <resource>-rows.ts   a console table (brokers, topics, partitions, groups, group-detail), built
+//   <resource>-rows.ts   a console table (brokers, controllers, topics, partitions, groups, group-detail), built
 //                        from cells.ts; health-strip.ts the strip above every view
 //   <resource>-text.ts   the CLI's text output (brokers, topics, groups), as the Kafka tools print it
 //   describe-json.ts     the `describe -o json` document (json.ts writes it); message-*.ts a tail's
@@ -11,6 +11,7 @@ import type {BrokerInfo, ClusterSnapshot} from '../domain/cluster.js';
 import type {LagHistory} from '../domain/lag-history.js';
 import type {ChangeSet} from '../domain/snapshot-diff.js';
 import {brokersTable} from './brokers-rows.js';
+import {controllersTable} from './controllers-rows.js';
 import {cellText, type Row, type Table} from './cells.js';
 import {groupDetailTable} from './group-detail-rows.js';
 import {groupsTable} from './groups-rows.js';
@@ -47,6 +48,7 @@ const builders = new Map<string, TableBuilder>([
 	['partitions', (s, e) => partitionsTable(s.snapshot, e.arg ?? '', s.marks)],
 	['groups', (s) => groupsTable(s.snapshot, s.lag, s.marks)],
 	['group', (s, e) => groupDetailTable(s.snapshot, s.lag, e.arg ?? '', s.marks)],
+	['controllers', (s) => controllersTable(s.snapshot)],
 ]);
 
 /** Adds a table-backed view (one entry; the router picks it up). */

@@ -10,13 +10,18 @@ export interface SnapshotRequest {
 	groups?: boolean | string[];
 	configs?: boolean | {topics: string[]};
 	reassignments?: boolean;
+	/** the KRaft quorum (health strip, controllers view) and the feature levels (title bar): one request each, every poll */
+	quorum?: boolean;
+	features?: boolean;
 }
+
+const KRAFT = {quorum: true, features: true} as const;
 
 /** `tableOf` gives the topics list as it is shown (filtered, sorted), for its visible rows. */
 export function snapshotRequest(state: ConsoleState, tableOf: ShownTableOf): {request: SnapshotRequest; offsetsFor: string[] | 'all' | 'none'} {
 	const top = current(state);
 	// first poll: everything, so every view has numbers at once
-	if (!state.snapshot) return {request: {offsets: true, groups: true, configs: true}, offsetsFor: 'all'};
+	if (!state.snapshot) return {request: {offsets: true, groups: true, configs: true, ...KRAFT}, offsetsFor: 'all'};
 	let topics: string[] = [];
 	if (top.view === 'topics') {
 		const vt = tableOf(state, top);
@@ -29,11 +34,11 @@ export function snapshotRequest(state: ConsoleState, tableOf: ShownTableOf): {re
 	} else if ((top.view === 'partitions' || top.view === 'tail') && top.arg) {
 		topics = [top.arg];
 	}
-	return {request: {offsets: {topics}, groups: true, configs: true}, offsetsFor: topics};
+	return {request: {offsets: {topics}, groups: true, configs: true, ...KRAFT}, offsetsFor: topics};
 }
 
 /** After an action only what it changed: metadata of its topics (and their offsets), no groups. */
 export function scopedRequest(scope: RefreshScope): {request: SnapshotRequest; offsetsFor: string[] | 'none'} {
-	if (scope.topics === 'all') return {request: {offsets: false, groups: false, configs: false}, offsetsFor: 'none'};
-	return {request: {topics: scope.topics, offsets: {topics: scope.topics}, groups: false, configs: {topics: scope.topics}}, offsetsFor: scope.topics};
+	if (scope.topics === 'all') return {request: {offsets: false, groups: false, configs: false, ...KRAFT}, offsetsFor: 'none'};
+	return {request: {topics: scope.topics, offsets: {topics: scope.topics}, groups: false, configs: {topics: scope.topics}, ...KRAFT}, offsetsFor: scope.topics};
 }

@@ -7,6 +7,7 @@ import {Text} from './text.js';
 import {healthCounts} from '../domain/health.js';
 import type {Row} from '../present/cells.js';
 import {healthSegments} from '../present/health-strip.js';
+import {finalizedMetadataVersion} from '../domain/quorum.js';
 import {connectionCause} from '../present/connection-cause.js';
 import {viewTable} from '../present/view-table.js';
 import {current, listHeight, type Action, type ConsoleState} from '../state/reducer.js';
@@ -72,7 +73,8 @@ function clock(ms: number): string {
 
 function titleBar(views: Views, state: ConsoleState, width: number, target: string | undefined): string {
 	const snap = state.snapshot;
-	const left = ` kcon ${target ? `· ${target} ` : ''}${snap?.clusterId ? `· cluster ${snap.clusterId} ` : ''}`;
+	const mv = finalizedMetadataVersion(snap?.features);
+	const left = ` kcon ${target ? `· ${target} ` : ''}${snap?.clusterId ? `· cluster ${snap.clusterId} ` : ''}${mv ? `· metadata.version ${mv} ` : ''}`;
 	const ro = state.readOnly ? ' READ-ONLY ' : '';
 	const pause = pollingPause(views, state);
 	const cadence = pause ? `${GLYPHS.paused} polling paused: ${pause}` : `${state.polling ? GLYPHS.polling : ' '} every ${state.refreshMs / 1000}s`;

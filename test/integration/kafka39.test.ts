@@ -9,6 +9,7 @@ import {startLab, type TestLab} from '../helpers/lab.js';
 import {PORTS} from '../helpers/ports.js';
 import {assertBrokerKillAgrees, assertQuietGroupAgrees, assertTopicsAgree} from './describe-checks.js';
 import {assertCancelRestores, assertKillStartElect, assertThrottledReassign, createMovesTopic} from './actions-checks.js';
+import {assertFeaturesAgree, assertQuorumReplicationAgrees, assertQuorumStatusAgrees} from './quorum-checks.js';
 
 let lab: TestLab;
 let work: string;
@@ -19,6 +20,15 @@ before(async () => {
 after(async () => {
 	await lab?.stop();
 	if (work) fs.rmSync(work, {recursive: true, force: true});
+});
+
+// 3.9 speaks DescribeQuorum v2 and ApiVersions v3 (not v4, so features whose minimum is 0 other
+// than kraft.version are left out — by FeatureCommand as well); the combined nodes are the voters,
+// and there are no observers.
+test('Kafka 3.9.1: describe quorum (--status, --replication) and describe cluster agree with MetadataQuorumCommand and FeatureCommand', async () => {
+	await assertQuorumStatusAgrees(lab);
+	await assertQuorumReplicationAgrees(lab, ['Leader', 'Follower', 'Follower']);
+	await assertFeaturesAgree(lab);
 });
 
 test('Kafka 3.9.1: a lagging group agrees with ConsumerGroupCommand', async () => {

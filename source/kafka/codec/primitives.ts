@@ -171,4 +171,17 @@ export class Reader {
 			this.offset += size;
 		}
 	}
+	/** a tagged-field section as tag → a Reader over that field's bytes (for the tags a codec reads) */
+	taggedFields(): Map<number, Reader> {
+		const n = this.uvarint();
+		const fields = new Map<number, Reader>();
+		for (let i = 0; i < n; i++) {
+			const tag = this.uvarint();
+			const size = this.uvarint();
+			if (this.offset + size > this.buf.length) throw new Error('tagged field past the end of a Kafka response');
+			fields.set(tag, new Reader(this.buf.subarray(this.offset, this.offset + size)));
+			this.offset += size;
+		}
+		return fields;
+	}
 }

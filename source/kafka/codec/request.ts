@@ -40,6 +40,8 @@ export const ApiKey = {
 	DescribeConfigs: 32,
 	DescribeLogDirs: 35,
 	ListPartitionReassignments: 46,
+	DescribeQuorum: 55,
+	DescribeCluster: 60,
 	ConsumerGroupDescribe: 69,
 	DescribeTopicPartitions: 75,
 } as const;

@@ -30,6 +30,7 @@ export const READ_APIS: ReadonlyMap<number, string> = new Map([
 	[46, 'ListPartitionReassignments'],
 	[48, 'DescribeClientQuotas'],
 	[50, 'DescribeUserScramCredentials'],
+	[55, 'DescribeQuorum'],
 	[60, 'DescribeCluster'],
 	[61, 'DescribeProducers'],
 	[65, 'DescribeTransactions'],

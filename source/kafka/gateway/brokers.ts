@@ -1,11 +1,13 @@
 // Which brokers there are and which of them answer: Metadata from the first bootstrap broker that
 // connects, then a connection to every broker it lists, in parallel (reachable = an actual
-// connection + ApiVersions succeeded, error text kept). Brokers the replica lists name but the
-// metadata does not (fenced or stopped) are listed too, not registered.
+// connection + ApiVersions succeeded, error text kept). Brokers the controller has fenced come from
+// DescribeCluster v2 where the cluster speaks it (fenced: true); brokers the replica lists name but
+// the metadata does not (fenced or stopped) are listed too, not registered.
 import type {BrokerInfo} from '../../domain/cluster.js';
 import {UnreachableError} from '../../errors.js';
 import {describeError, type Link, type Node} from '../connection/node.js';
 import {metadataRequest, type MetadataResponse} from '../codec/metadata.js';
+import {describeClusterRequest} from '../codec/describe-cluster.js';
 import {ApiKey} from '../codec/request.js';
 
 /** The last known address of a broker id (to name a broker after it is fenced). */
@@ -70,12 +72,31 @@ export async function bootstrapMetadata(
 	throw new UnreachableError(`no broker reachable (tried ${bootstrap.join(', ')})${detail}`);
 }
 
+/**
+ * The brokers the controller has fenced, by id, from DescribeCluster v2 with IncludeFencedBrokers
+ * (Kafka ≥ 4.0). Empty when the broker does not speak it or the request fails: the brokers are then
+ * inferred from the replica lists as before.
+ */
+export async function fencedBrokers(link: Link): Promise<Map<number, KnownBroker>> {
+	const fenced = new Map<number, KnownBroker>();
+	if (!link.supports(ApiKey.DescribeCluster, 2)) return fenced;
+	try {
+		const response = await link.send(describeClusterRequest());
+		if (response.errorCode !== 0) return fenced;
+		for (const b of response.brokers) if (b.fenced) fenced.set(b.brokerId, {host: b.host, port: b.port, rack: b.rack});
+	} catch {
+		// fall back to the replica lists
+	}
+	return fenced;
+}
+
 /** Connects to every broker the metadata lists; the unreachable ones become warnings. */
 export async function reachBrokers(
 	metadata: MetadataResponse,
 	nodeAt: (host: string, port: number) => Node,
 	seen: Map<number, KnownBroker>,
 	warnings: string[],
+	fenced: ReadonlyMap<number, KnownBroker> = new Map(),
 ): Promise<ReachedBrokers> {
 	// brokers: connect to each one listed, in parallel; reachable means it answered
 	const links = new Map<number, Link>();
@@ -94,8 +115,14 @@ export async function reachBrokers(
 				return info;
 			}),
 	);
-	// brokers the replica lists name but the metadata does not (fenced or stopped): shown, not live
+	// brokers the controller says it has fenced: registered, not live (Metadata leaves them out)
 	const listed = new Set(brokers.map((b) => b.id));
+	for (const [id, f] of fenced) {
+		if (listed.has(id)) continue;
+		brokers.push({id, host: f.host, port: f.port, rack: f.rack, reachable: false, error: 'fenced', registered: false, fenced: true});
+		listed.add(id);
+	}
+	// brokers the replica lists name but the metadata does not (fenced or stopped): shown, not live
 	const missing = new Set<number>();
 	for (const t of metadata.topics) for (const p of t.partitions) for (const r of p.replicas) if (!listed.has(r)) missing.add(r);
 	for (const id of [...missing].sort((a, b) => a - b)) {
@@ -115,7 +142,9 @@ export async function reachBrokers(
 	for (const b of brokers) {
 		if (!b.reachable) {
 			warnings.push(
-				b.registered === false
+				b.fenced
+					? `broker ${b.id} (${b.host}:${b.port}) is fenced by the controller`
+					: b.registered === false
 					? `broker ${b.id} holds replicas but is ${b.error}`
 					: `broker ${b.id} (${b.host}:${b.port}) is unreachable: ${b.error}`,
 			);

@@ -4,7 +4,8 @@
 //   1 Metadata (first bootstrap broker that connects), then every listed broker is connected to in
 //   parallel (reachable = an actual connection + ApiVersions succeeded, error text kept);
 //   ListOffsets latest (READ_UNCOMMITTED = high watermark) and earliest, one request per leader;
-//   DescribeConfigs, ListPartitionReassignments, DescribeTopicPartitions: one request each;
+//   DescribeConfigs, ListPartitionReassignments, DescribeTopicPartitions, DescribeQuorum, and
+//   ApiVersions v3+ for the feature levels: one request each, when asked for;
 //   groups: ListGroups on every reachable broker in parallel, one FindCoordinator v4 for all groups,
 //   then per coordinator one DescribeGroups (classic groups), one ConsumerGroupDescribe (KIP-848
 //   groups, when the coordinator speaks it) and one OffsetFetch v8 for all its groups.
@@ -13,10 +14,12 @@ import type {ClusterSnapshot, GroupInfo} from '../../domain/cluster.js';
 import type {Settings} from '../../config/settings.js';
 import {createBroker, tlsOptions} from '../connection/client-config.js';
 import type {GatewayOptions, KafkaGateway, SnapshotOptions} from './types.js';
-import {bootstrapMetadata, reachBrokers, type KnownBroker} from './brokers.js';
+import {bootstrapMetadata, fencedBrokers, reachBrokers, type KnownBroker} from './brokers.js';
 import {fetchGroups} from './groups.js';
 import {Node, type Link} from '../connection/node.js';
 import {fillGroupLag, listOffsets, type TopicPlan} from './offsets.js';
+import {readFeatures, readQuorum} from './quorum.js';
+import type {FeaturesRead, QuorumRead} from '../../domain/quorum.js';
 import {fillConfigs, fillElr, fillReassignments, topicRows} from './topics.js';
 
 export class SnapshotGateway implements KafkaGateway {
@@ -67,7 +70,8 @@ export class SnapshotGateway implements KafkaGateway {
 		const candidates = [...new Set(this.settings.brokers.map((a) => this.bootstrapNode(a)))];
 		const {metadata, via} = await bootstrapMetadata(candidates, this.settings.brokers, options.topics ?? null);
 
-		const {brokers, links} = await reachBrokers(metadata, (host, port) => this.node(host, port), this.seen, warnings);
+		const fenced = await fencedBrokers(via);
+		const {brokers, links} = await reachBrokers(metadata, (host, port) => this.node(host, port), this.seen, warnings, fenced);
 		const anyLink = (): Link => {
 			for (const link of links.values()) return link;
 			return via;
@@ -110,6 +114,10 @@ export class SnapshotGateway implements KafkaGateway {
 			tasks.push(fillReassignments(anyLink(), topicByName, warnings));
 		}
 		if (options.elr) tasks.push(fillElr(anyLink(), topics, warnings));
+		let quorum: QuorumRead | undefined;
+		if (options.quorum) tasks.push(readQuorum(anyLink()).then((q) => void (quorum = q)));
+		let features: FeaturesRead | undefined;
+		if (options.features) tasks.push(readFeatures(via).then((f) => void (features = f)));
 
 		let groups: GroupInfo[] = [];
 		if (options.groups !== false) {
@@ -133,6 +141,8 @@ export class SnapshotGateway implements KafkaGateway {
 			topics,
 			groups,
 			warnings,
+			...(quorum ? {quorum} : {}),
+			...(features ? {features} : {}),
 		};
 	}
 }

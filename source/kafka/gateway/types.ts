@@ -21,6 +21,10 @@ export interface SnapshotOptions {
 	reassignments?: boolean;
 	/** eligible leader replicas via DescribeTopicPartitions (paged; what kafka-topics.sh prints); default false */
 	elr?: boolean;
+	/** the KRaft metadata quorum (DescribeQuorum, one request, fails soft into snapshot.quorum); default false */
+	quorum?: boolean;
+	/** the feature levels (ApiVersions v3+, one request on the bootstrap connection); default false */
+	features?: boolean;
 }
 
 export interface KafkaGateway {

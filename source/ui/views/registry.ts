@@ -75,6 +75,12 @@ export const tableViews: readonly ViewDef[] = [
 		parent: 'groups',
 		title: (e) => `Group ${e.arg ?? '?'}`,
 	},
+	{
+		id: 'controllers',
+		command: 'controllers',
+		aliases: ['quorum', 'c'],
+		title: () => 'Controllers (KRaft quorum)',
+	},
 ];
 
 export type Views = readonly ViewDef[];

@@ -14,7 +14,7 @@ test('bash completes commands, subcommands and flags from the specs', async () =
 		[['kcon', 'reassign', ''], 'generate execute verify cancel list'],
 		[['kcon', '-b', 'h:1', 'reassign', 'ex'], 'execute'],
 		[['kcon', 'reassign', 'execute', 'plan.json', '--th'], '--throttle'],
-		[['kcon', 'describe', ''], 'agents brokers topics topic groups group'],
+		[['kcon', 'describe', ''], 'agents brokers topics topic groups group quorum cluster'],
 		[['kcon', 'describe', 'agents', '--in'], '--interval'],
 		[['kcon', 'tail', 't', '--boot'], '--bootstrap-server'],
 		[['kcon', 'config', ''], 'get-contexts current-context use-context describe alter'],

@@ -103,6 +103,16 @@ test('brokers table: counts from health, reachability and the connection error',
 	assert.ok(!/ \n/.test(text), 'no trailing spaces');
 });
 
+test('brokers table and JSON: a broker the controller fenced (DescribeCluster v2) reads fenced, with its address', () => {
+	const s = degradedSnapshot();
+	s.brokers.push({id: 5, host: '127.0.0.1', port: 9092, rack: null, reachable: false, error: 'fenced', registered: false, fenced: true});
+	const lines = renderBrokersText(s).trimEnd().split('\n').map((l) => l.split(/ {2,}/));
+	assert.deepEqual(lines[3], ['5', '127.0.0.1:9092', '-', 'no', '1', '5', '1', 'fenced']); // the fixture's replicas on 5 stay counted
+	const doc = JSON.parse(toJson(describeDocument(s))) as {brokers: Record<string, unknown>[]};
+	assert.deepEqual([doc.brokers[2]!['fenced'], doc.brokers[2]!['registered'], doc.brokers[2]!['error']], [true, false, 'fenced']);
+	assert.equal('fenced' in doc.brokers[0]!, false, 'absent where the cluster did not say');
+});
+
 test('JSON document: contract field names, null leader, exact offsets as numbers', () => {
 	const s = degradedSnapshot();
 	const doc = JSON.parse(toJson(describeDocument(s))) as Record<string, any>;
