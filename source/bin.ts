@@ -7,9 +7,10 @@
 // start-up, and meow alone takes about 70 ms to import (its bundled dependencies).
 import module from 'node:module';
 import {asksForVersion, packageVersion} from './package-version.js';
+import {writeOut} from './terminal-out.js';
 
 if (asksForVersion(process.argv.slice(2))) {
-	process.stdout.write(`${packageVersion()}\n`);
+	writeOut(`${packageVersion()}\n`);
 } else {
 	(module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 	await import('./cli.js');

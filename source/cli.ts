@@ -5,12 +5,13 @@ import {route} from './commands/route.js';
 import {UsageError} from './errors.js';
 import {quietOnClosedPipe} from './closed-pipe.js';
 import {installStopHandlers} from './stop.js';
+import {writeOut} from './terminal-out.js';
 import {asksForVersion, packageVersion} from './package-version.js';
 
 const argv = process.argv.slice(2);
 
 if (asksForVersion(argv)) {
-	process.stdout.write(`${packageVersion()}\n`);
+	writeOut(`${packageVersion()}\n`);
 	process.exit(0);
 }
 
