@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import {shareGroupDescribeRequest} from '../../../../source/kafka/codec/share-group-describe.js';
 import {describeShareGroupOffsetsRequest} from '../../../../source/kafka/codec/describe-share-group-offsets.js';
 import {READ_APIS} from '../../../../source/kafka/connection/write-guard.js';
+import {describeTopicPartitionsRequest} from '../../../../source/kafka/codec/describe-topic-partitions.js';
+import {Writer} from '../../../../source/kafka/codec/primitives.js';
 import {cstr} from '../../../helpers/wire-bytes.js';
 
 const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
@@ -108,4 +110,33 @@ test('DescribeShareGroupOffsets v1: start offset, leader epoch and the broker la
 test('DescribeShareGroupOffsets v0: no lag field; the lag is unknown (-1)', async () => {
 	const [gshare] = await describeShareGroupOffsetsRequest(0, []).response.decode(capturedOffsetsV0);
 	assert.deepEqual(gshare!.topics[0]!.partitions.map((p) => [p.partition, p.startOffset, p.lag]), [[0, 173n, -1n], [1, 175n, -1n], [2, 174n, -1n]]);
+});
+
+test('DescribeTopicPartitions: an ELR length from the peer allocates nothing by itself; the frame ends first', async () => {
+	const w = new Writer();
+	w.tags().int32(0); // header tags, throttle
+	w.uvarint(2).int16(0).compactString('t').uuid().bool(false); // one topic
+	w.uvarint(2).int16(0).int32(0).int32(3).int32(1); // one partition: error, index, leader, epoch
+	w.compactArray([3], (w, r) => w.int32(r)).compactArray([3], (w, r) => w.int32(r)); // replicas, isr
+	w.uvarint(0x7fffffff); // ELR claims 2^31 - 2 entries; none follow
+	const before = process.memoryUsage().heapUsed;
+	await assert.rejects(describeTopicPartitionsRequest(['t'], 100, null).response.decode(w.buffer()));
+	assert.ok(process.memoryUsage().heapUsed - before < 64 * 1024 * 1024);
+});
+
+test('DescribeTopicPartitions: ELR and last known ELR decode; null arrays stay null', async () => {
+	const w = new Writer();
+	w.tags().int32(0);
+	w.uvarint(2).int16(0).compactString('t').uuid().bool(false);
+	w.uvarint(3);
+	for (const [p, elr, last] of [[0, [4, 5], [3]], [1, null, null]] as const) {
+		w.int16(0).int32(p).int32(p === 0 ? -1 : 3).int32(1);
+		w.compactArray([3, 4, 5], (w, r) => w.int32(r)).compactArray(p === 0 ? [] : [3], (w, r) => w.int32(r));
+		w.compactArray(elr as number[] | null, (w, r) => w.int32(r)).compactArray(last as number[] | null, (w, r) => w.int32(r));
+		w.compactArray([], () => {}).tags(); // offline replicas
+	}
+	w.int32(-2147483648).tags(); // authorized operations
+	w.int8(-1).tags(); // no next cursor
+	const {topics} = await describeTopicPartitionsRequest(['t'], 100, null).response.decode(w.buffer());
+	assert.deepEqual(topics[0]!.partitions, [{partition: 0, elr: [4, 5], lastKnownElr: [3]}, {partition: 1, elr: null, lastKnownElr: null}]);
 });
