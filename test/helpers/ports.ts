@@ -17,7 +17,8 @@
 //   22291  hostile-text.test: an embedded SNMP agent (UDP, 127.0.2.22), no cluster
 //   22490  tail-leaderless.test: SIGKILL of the only replica of a partition, then `kcon lab up`
 //   22690  reassign.test: verify's exit codes and --wait on a throttled move, throttle rollback (kills a broker)
-//   22090…22590  free for tests that need a cluster of their own (take one, note it here)
+//   22090  elr.test: ELR (KIP-966) after a SIGKILL, judged by TopicCommand
+//   22190…22590  free for tests that need a cluster of their own (take one, note it here)
 //
 // KCON_TEST_PORT_OFFSET (0, -2000, -4000, -6000 or -8000) moves every base at once, so several
 // checkouts can run their tests side by side on one machine: with those steps no offset's brokers,
@@ -40,6 +41,7 @@ const BASES = {
 	hostileAgent: 22291,
 	tailLeaderless: 22490,
 	reassign: 22690,
+	elr: 22090,
 	/** UDP, on 127.0.2.x: the real and embedded agents of snmp-agents.test */
 	snmpAgents: 29400,
 } as const;
