@@ -122,7 +122,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 		// the text header prints non-default configs; the min-ISR filters need min.insync.replicas
 		configs: wantTopics && (format === 'text' || needsMinIsr),
 		reassignments: wantTopics,
-		elr: wantTopics && format === 'text',
+		elr: wantTopics,
 	};
 
 	const gateway = createGateway(settings);

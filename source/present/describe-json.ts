@@ -1,8 +1,8 @@
 // The `kcon describe -o json` document. Field names are a contract (scripts and the console rely on
 // them): brokers[] id, host, port, rack, reachable; topics[] name, internal, underReplicated,
 // partitions[] (partition, leader|null, replicas, isr, offlineReplicas, addingReplicas,
-// removingReplicas, elr|null, lastKnownElr|null (KIP-966; null when the cluster did not say),
-// earliestOffset, latestOffset); groups[] groupId, state, protocolType, groupType
+// removingReplicas, earliestOffset, latestOffset, elr|null, lastKnownElr|null (KIP-966; null when
+// the cluster did not say)); groups[] groupId, state, protocolType, groupType
 // (classic | consumer for KIP-848 groups | share for KIP-932 ones | streams | what the broker listed),
 // assignmentStrategy (a consumer group's: the broker's
 // assignor), coordinator, members[] (memberId, clientId, host, assignments[]), offsets[] (topic, partition,
@@ -51,10 +51,10 @@ export function describeDocument(
 				offlineReplicas: p.offlineReplicas,
 				addingReplicas: p.addingReplicas,
 				removingReplicas: p.removingReplicas,
-				elr: p.elr ?? null,
-				lastKnownElr: p.lastKnownElr ?? null,
 				earliestOffset: p.earliestOffset,
 				latestOffset: p.latestOffset,
+				elr: p.elr ?? null,
+				lastKnownElr: p.lastKnownElr ?? null,
 				error: p.error,
 			})),
 		})),

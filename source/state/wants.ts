@@ -10,6 +10,8 @@ export interface SnapshotRequest {
 	groups?: boolean | string[];
 	configs?: boolean | {topics: string[]};
 	reassignments?: boolean;
+	/** eligible leader replicas (KIP-966): one more request, asked only while partitions are shown */
+	elr?: boolean;
 }
 
 /** `tableOf` gives the topics list as it is shown (filtered, sorted), for its visible rows. */
@@ -29,7 +31,8 @@ export function snapshotRequest(state: ConsoleState, tableOf: ShownTableOf): {re
 	} else if ((top.view === 'partitions' || top.view === 'tail') && top.arg) {
 		topics = [top.arg];
 	}
-	return {request: {offsets: {topics}, groups: true, configs: true}, offsetsFor: topics};
+	const elr = top.view === 'partitions' ? {elr: true} : {};
+	return {request: {offsets: {topics}, groups: true, configs: true, ...elr}, offsetsFor: topics};
 }
 
 /** After an action only what it changed: metadata of its topics (and their offsets), no groups. */
