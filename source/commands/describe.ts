@@ -15,7 +15,8 @@ import {renderQuorumReplication, renderQuorumStatus} from '../present/quorum-tex
 import {renderFeaturesText} from '../present/features-text.js';
 import {renderTopicsText} from '../present/topics-text.js';
 import {renderBrokersText} from '../present/brokers-text.js';
-import {renderGroupMembers, renderGroupOffsets, renderGroupStates, type Chunk} from '../present/groups-text.js';
+import {renderGroupMembers, renderGroupOffsets, renderGroupStates, renderOtherGroups, type Chunk} from '../present/groups-text.js';
+import {renderShareMembers, renderShareOffsets, renderShareStates} from '../present/share-groups-text.js';
 import {kconLine, writeErr, writeJson, writeOut} from '../terminal-out.js';
 import type {CommandSpec} from './command-spec.js';
 
@@ -31,6 +32,11 @@ const options = {
 	status: {type: 'boolean'},
 	replication: {type: 'boolean'},
 } as const;
+
+/** Groups kafka-consumer-groups.sh describes: classic, KIP-848 consumer, or of no listed type. */
+function consumerType(type: string | undefined): boolean {
+	return type === undefined || type === 'classic' || type === 'consumer';
+}
 
 export const specs: readonly CommandSpec[] = [
 	{
@@ -127,7 +133,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 		// the text header prints non-default configs; the min-ISR filters need min.insync.replicas
 		configs: wantTopics && (format === 'text' || needsMinIsr),
 		reassignments: wantTopics,
-		elr: wantTopics && format === 'text',
+		elr: wantTopics,
 	};
 
 	const gateway = createGateway(settings);
@@ -178,9 +184,14 @@ export async function run(ctx: CommandContext): Promise<number> {
 		chunks.push({stream: 'stdout', text: renderTopicsText(topics, snapshot.brokers, {filters})});
 	}
 	if (wantGroups) {
-		if (values.members) chunks.push(...renderGroupMembers(groups));
-		else if (values.state) chunks.push(...renderGroupStates(groups, snapshot.brokers));
-		else chunks.push(...renderGroupOffsets(groups));
+		// classic and consumer groups as kafka-consumer-groups.sh prints them, then share groups as
+		// kafka-share-groups.sh does; a group of a type kcon does not describe is named, never dropped
+		const consumerGroups = groups.filter((g) => consumerType(g.groupType));
+		const shareGroups = groups.filter((g) => g.groupType === 'share');
+		if (values.members) chunks.push(...renderGroupMembers(consumerGroups), ...renderShareMembers(shareGroups));
+		else if (values.state) chunks.push(...renderGroupStates(consumerGroups, snapshot.brokers), ...renderShareStates(shareGroups, snapshot.brokers));
+		else chunks.push(...renderGroupOffsets(consumerGroups), ...renderShareOffsets(shareGroups));
+		chunks.push(...renderOtherGroups(groups.filter((g) => !consumerType(g.groupType) && g.groupType !== 'share')));
 		if (view === 'groups' && groups.length === 0) {
 			kconLine(values['only-with-lag'] ? 'no consumer group has lag' : 'no consumer groups');
 		}

@@ -15,7 +15,7 @@
 //           told apart by whether a live consumer is assigned — what an operator would check next.
 //   eta     seconds until lag reaches 0 at the current drain rate; null when not draining.
 import type {ClusterSnapshot, GroupInfo} from './cluster.js';
-import {groupLag, partitionLag} from './lag.js';
+import {groupLag, knownLagSum, partitionLag} from './lag.js';
 
 export interface LagSample {
 	/** epoch millis of the snapshot */
@@ -65,6 +65,8 @@ export function recordLag(history: LagHistory, snapshot: ClusterSnapshot, window
 			continue;
 		}
 		const hasMembers = group.members.length > 0;
+		// a share group's rows carry the broker's lag; end − start offset is not its lag
+		const share = group.groupType === 'share';
 		for (const o of group.offsets) {
 			const key = partitionKey(group.groupId, o.topic, o.partition);
 			partitions.set(
@@ -73,8 +75,8 @@ export function recordLag(history: LagHistory, snapshot: ClusterSnapshot, window
 					at,
 					committed: o.committed,
 					logEnd: o.logEnd,
-					lag: partitionLag(o.committed, o.logEnd),
-					consumed: o.consumerId !== null && o.consumerId !== '',
+					lag: share ? o.lag : partitionLag(o.committed, o.logEnd),
+					consumed: share ? hasMembers : o.consumerId !== null && o.consumerId !== '',
 				}, window),
 			);
 		}
@@ -85,7 +87,7 @@ export function recordLag(history: LagHistory, snapshot: ClusterSnapshot, window
 				committed: null,
 				logEnd: null,
 				// a group without offsets has the gateway's total (0): nothing to consume, caught up
-				lag: group.offsets.length === 0 ? group.totalLag : groupLag(group.offsets),
+				lag: group.offsets.length === 0 ? group.totalLag : share ? knownLagSum(group.offsets) : groupLag(group.offsets),
 				consumed: hasMembers,
 			}, window),
 		);

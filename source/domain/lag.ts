@@ -31,3 +31,11 @@ export function groupLag(offsets: readonly {committed: bigint | null; logEnd: bi
 	}
 	return sum;
 }
+
+/** The sum of the lags a group's rows carry (a share group's, as its broker reported them); null
+ *  when none is known. */
+export function knownLagSum(offsets: readonly {lag: bigint | null}[]): bigint | null {
+	let sum: bigint | null = null;
+	for (const o of offsets) if (o.lag !== null) sum = (sum ?? 0n) + o.lag;
+	return sum;
+}

@@ -1,6 +1,7 @@
 // Simulated Pis: N SNMP agents (real snmpd, or embedded net-snmp agents in one host process), a
-// collector per Pi publishing to `resource`, the `tower` group consuming it, and `tower-backup`
-// (committed offsets, no members: Empty with growing lag).
+// collector per Pi publishing to `resource`, the `tower` group consuming it, `tower-backup`
+// (committed offsets, no members: Empty with growing lag) and, on Kafka ≥ 4.2 (share groups on by
+// default: share.version=1), the share group `lab-share`: Kafka's own ConsoleShareConsumer.
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -13,6 +14,14 @@ import {bootstrapOf, processAlive, writeLabState, type Agent, type LabProcess, t
 export const RESOURCE_TOPIC = 'resource';
 export const TOWER_GROUP = 'tower';
 export const TOWER_BACKUP_GROUP = 'tower-backup';
+export const SHARE_GROUP = 'lab-share';
+
+/** Kafka 4.2 finalizes share.version=1 on a new cluster; 4.1 has share groups only after
+ *  `kafka-features.sh upgrade --feature share.version=1`, 3.9 none. */
+export function servesShareGroups(kafkaVersion: string): boolean {
+	const [major = 0, minor = 0] = kafkaVersion.split('.').map(Number);
+	return major > 4 || (major === 4 && minor >= 2);
+}
 
 /** UDP port of every Pi agent: 1161 for base port 9090, so two labs with different bases never collide. */
 export function agentPort(basePort: number): number {
@@ -107,14 +116,22 @@ export async function startPis(state: LabState, started: LabProcess[], log: (l: 
 		}
 		state.workers.push(worker(state, 'consumer', 'tower', TOWER_GROUP, `--tower=${state.labDir}`));
 	}
+	if (servesShareGroups(state.kafkaVersion) && !state.workers.some((w) => w.kind === 'share')) {
+		state.workers.push(worker(state, 'share', 'share', SHARE_GROUP, `-Dkcon.lab.share=${state.labDir}`));
+	}
 	for (const w of state.workers) {
 		if (processAlive(w.pid, w.marker)) continue;
+		fs.mkdirSync(path.dirname(w.logFile), {recursive: true});
+		if (w.kind === 'share') {
+			w.pid = spawnDetached('java', shareConsumerArgs(state, w.marker, bootstrap), w.logFile);
+			started.push(w);
+			continue;
+		}
 		const agent = state.agents.find((a) => `collector-${a.name}` === w.name);
 		const args =
 			w.kind === 'collector' && agent
 				? [path.join(here, 'collector-main.js'), w.marker, JSON.stringify({bootstrap, topic: RESOURCE_TOPIC, host: agent.host, port: agent.port, community: agent.community, format: state.collectorFormat, name: agent.name})]
 				: [path.join(here, 'tower-main.js'), w.marker, JSON.stringify({bootstrap, topic: RESOURCE_TOPIC, group: TOWER_GROUP})];
-		fs.mkdirSync(path.dirname(w.logFile), {recursive: true});
 		w.pid = spawnDetached(process.execPath, [...nodeArgs, ...args], w.logFile);
 		started.push(w);
 	}
@@ -127,6 +144,33 @@ export async function startPis(state: LabState, started: LabProcess[], log: (l: 
 	await new Promise((r) => setTimeout(r, 300));
 	const dead = state.workers.find((w) => !processAlive(w.pid, w.marker));
 	if (dead) throw new KconError(`${dead.name} exited during start; last lines of ${dead.logFile}:`, 1, 'error', lastLines(dead.logFile).split('\n'));
+}
+
+/** Kafka's ConsoleShareConsumer in group lab-share on `resource`: a JVM as small as the lab's
+ *  brokers run (serial GC, C1 only). It prints an empty line per record, so its log stays small. */
+function shareConsumerArgs(state: LabState, marker: string, bootstrap: string): string[] {
+	return [
+		'-Xmx96m',
+		'-Xss512k',
+		'-XX:+UseSerialGC',
+		'-XX:TieredStopAtLevel=1',
+		'-XX:+ExitOnOutOfMemoryError',
+		marker,
+		state.toolLoggingFlag,
+		'-cp',
+		state.classpath,
+		'org.apache.kafka.tools.consumer.ConsoleShareConsumer',
+		'--bootstrap-server',
+		bootstrap,
+		'--topic',
+		RESOURCE_TOPIC,
+		'--group',
+		SHARE_GROUP,
+		'--command-property',
+		'client.id=kcon-lab-share',
+		'--formatter-property',
+		'print.value=false',
+	];
 }
 
 /** Stop collectors, the tower consumer and the agents (shared PIDs stopped once). */

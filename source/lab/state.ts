@@ -39,7 +39,7 @@ export interface Agent extends LabProcess {
 }
 
 export interface Worker extends LabProcess {
-	kind: 'collector' | 'consumer' | 'agent-host';
+	kind: 'collector' | 'consumer' | 'share' | 'agent-host';
 	/** the agent a collector polls, the group a consumer belongs to */
 	target: string;
 }

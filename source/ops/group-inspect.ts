@@ -27,6 +27,14 @@ export async function inspectGroup(settings: Settings, groupId: string, topics: 
 	});
 	const group = snapshot.groups.find((g) => g.groupId === groupId);
 	if (!group) throw new KconError(`group '${groupId}' could not be described`);
+	// OffsetCommit/OffsetDelete serve classic and consumer groups only; a share group's start offsets
+	// move with AlterShareGroupOffsets and it is deleted by type-checked admin calls kcon does not send
+	if (group.groupType !== undefined && group.groupType !== 'classic' && group.groupType !== 'consumer') {
+		throw new UsageError(
+			`group '${groupId}' is a ${group.groupType} group: kcon group reset-offsets, delete-offsets and delete serve classic and consumer groups only` +
+				(group.groupType === 'share' ? ' (for a share group: kafka-share-groups.sh --reset-offsets, --delete-offsets or --delete)' : ''),
+		);
+	}
 	if (group.error) throw new KconError(`group '${groupId}' could not be described: ${group.error}`);
 	return {group, snapshot};
 }

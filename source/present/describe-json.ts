@@ -1,8 +1,10 @@
 // The `kcon describe -o json` document. Field names are a contract (scripts and the console rely on
 // them): brokers[] id, host, port, rack, reachable, registered, fenced (Kafka ≥ 4.0); topics[] name, internal, underReplicated,
 // partitions[] (partition, leader|null, replicas, isr, offlineReplicas, addingReplicas,
-// removingReplicas, earliestOffset, latestOffset); groups[] groupId, state, protocolType, groupType
-// (classic | consumer for KIP-848 groups), assignmentStrategy (a consumer group's: the broker's
+// removingReplicas, earliestOffset, latestOffset, elr|null, lastKnownElr|null (KIP-966; null when
+// the cluster did not say)); groups[] groupId, state, protocolType, groupType
+// (classic | consumer for KIP-848 groups | share for KIP-932 ones | streams | what the broker listed),
+// assignmentStrategy (a consumer group's: the broker's
 // assignor), coordinator, members[] (memberId, clientId, host, assignments[]), offsets[] (topic, partition,
 // committed|null, logEnd, lag|null, consumerId, host, clientId), totalLag (lag as domain/lag.ts
 // defines it: never negative, totalLag the sum of the known partition lags). Offsets stay bigint
@@ -104,6 +106,8 @@ export function describeDocument(
 				removingReplicas: p.removingReplicas,
 				earliestOffset: p.earliestOffset,
 				latestOffset: p.latestOffset,
+				elr: p.elr ?? null,
+				lastKnownElr: p.lastKnownElr ?? null,
 				error: p.error,
 			})),
 		})),

@@ -18,7 +18,8 @@ export function groupDetailTable(
 	const columns: Column[] = [
 		{title: 'TOPIC', min: 8, flex: 2},
 		{title: 'PARTITION', width: 9, align: 'right', numeric: true},
-		{title: 'CURRENT-OFFSET', width: 14, align: 'right', numeric: true},
+		// a share group has no position per consumer: its rows carry the share-partition start offset
+		{title: g.groupType === 'share' ? 'START-OFFSET' : 'CURRENT-OFFSET', width: 14, align: 'right', numeric: true},
 		{title: 'LOG-END-OFFSET', width: 14, align: 'right', numeric: true},
 		{title: 'LAG', width: 8, align: 'right', numeric: true},
 		{title: 'LAG HISTORY', width: sparkWidth},

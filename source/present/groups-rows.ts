@@ -33,6 +33,8 @@ export function groupsTable(snapshot: ClusterSnapshot, history: LagHistory, mark
 		{title: 'TREND', width: 11},
 		{title: 'STATUS', width: 7},
 		{title: 'ETA', width: 7, align: 'right'},
+		// classic, consumer (KIP-848), share (KIP-932), streams, or what a newer broker lists
+		{title: 'TYPE', min: 7, flex: 1},
 	];
 	const rows: Row[] = snapshot.groups.map((g) => {
 		const s = groupLagSummary(history, g);
@@ -50,8 +52,9 @@ export function groupsTable(snapshot: ClusterSnapshot, history: LagHistory, mark
 				trendText(s.trend),
 				statusText(s.status),
 				formatEta(s.eta),
+				g.groupType ?? '-',
 			],
-			sort: [g.groupId, g.state, g.members.length, topics.join(','), totalLag, s.trend, s.status ?? '', s.eta ?? Infinity],
+			sort: [g.groupId, g.state, g.members.length, topics.join(','), totalLag, s.trend, s.status ?? '', s.eta ?? Infinity, g.groupType ?? ''],
 		};
 	});
 	return {columns, rows};

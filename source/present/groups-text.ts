@@ -18,11 +18,11 @@ const MISSING = '-';
 const rebalancing = new Set(['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling']);
 
 /** Terminal columns `value` takes once written (stdout escapes control characters, CJK is 2 wide). */
-function cols(value: string): number {
+export function cols(value: string): number {
 	return displayWidth(escapeControl(value));
 }
 
-function pad(value: string, width: number): string {
+export function pad(value: string, width: number): string {
 	return value + ' '.repeat(Math.max(0, width - cols(value)));
 }
 
@@ -140,4 +140,13 @@ export function renderGroupStates(described: GroupInfo[], advertised: BrokerInfo
 		out.push({stream: 'stdout', text});
 	}
 	return out;
+}
+
+/** Groups of a type kcon does not describe (streams, or a type newer than kcon): one line each on
+ *  stderr with the type and the listed state, so they are seen, and stdout stays the tools'. */
+export function renderOtherGroups(described: GroupInfo[]): Chunk[] {
+	return forText(described).map((g) => ({
+		stream: 'stderr' as const,
+		text: `\nGroup '${g.groupId}' is a ${g.groupType ?? 'unknown'} group (state ${g.state}): kcon does not describe ${g.groupType ?? 'unknown'} groups.\n`,
+	}));
 }

@@ -38,6 +38,7 @@ export function partitionsTable(snapshot: ClusterSnapshot, topicName: string, ma
 		{title: 'EARLIEST', width: 12, align: 'right', numeric: true},
 		{title: 'LATEST', width: 12, align: 'right', numeric: true},
 		{title: 'ADDING/REMOVING', min: 8, flex: 1},
+		{title: 'ELR', min: 5, flex: 1},
 	];
 	const rows: Row[] = topic.partitions.map((p) => {
 		const at = {kind: 'partition', topic: topicName, partition: p.partition} as const;
@@ -60,10 +61,21 @@ export function partitionsTable(snapshot: ClusterSnapshot, topicName: string, ma
 				num(p.earliestOffset),
 				num(p.latestOffset),
 				moving ? {text: moving, tone: 'accent'} : '',
+				elrCell(p),
 			],
 			sort: [p.partition, p.leader ?? -1, p.replicas.join(','), p.isr.length, p.earliestOffset ?? -1n, p.latestOffset ?? -1n, moving],
-			tone: p.leader === null ? 'bad' : undefined,
+			// leaderless: an eligible replica can still be elected without data loss (warn), none (bad)
+			tone: p.leader === null ? (p.elr?.length ? 'warn' : 'bad') : undefined,
 		};
 	});
 	return {columns, rows};
+}
+
+/** Eligible leader replicas (KIP-966) and, when none is eligible, the last known ones: `4,5`,
+ *  `- (last 3)`, `-`; empty when the cluster did not say (no DescribeTopicPartitions, ELR off). */
+export function elrCell(p: PartitionInfo): Segment {
+	if (p.elr === undefined) return {text: ''};
+	if (p.elr.length > 0) return {text: p.elr.join(','), tone: p.leader === null ? 'warn' : undefined};
+	if (p.lastKnownElr?.length) return {text: `- (last ${p.lastKnownElr.join(',')})`, tone: p.leader === null ? 'bad' : 'dim'};
+	return {text: '-', tone: 'dim'};
 }

@@ -13,6 +13,8 @@ export interface SnapshotRequest {
 	/** the KRaft quorum (health strip, controllers view) and the feature levels (title bar): one request each, every poll */
 	quorum?: boolean;
 	features?: boolean;
+	/** eligible leader replicas (KIP-966): one more request, asked only while partitions are shown */
+	elr?: boolean;
 }
 
 const KRAFT = {quorum: true, features: true} as const;
@@ -34,7 +36,8 @@ export function snapshotRequest(state: ConsoleState, tableOf: ShownTableOf): {re
 	} else if ((top.view === 'partitions' || top.view === 'tail') && top.arg) {
 		topics = [top.arg];
 	}
-	return {request: {offsets: {topics}, groups: true, configs: true, ...KRAFT}, offsetsFor: topics};
+	const elr = top.view === 'partitions' ? {elr: true} : {};
+	return {request: {offsets: {topics}, groups: true, configs: true, ...KRAFT, ...elr}, offsetsFor: topics};
 }
 
 /** After an action only what it changed: metadata of its topics (and their offsets), no groups. */

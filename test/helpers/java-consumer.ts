@@ -5,6 +5,8 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {javaArgs, type TestLab} from './lab.js';
 
 const CONSOLE_CONSUMER = 'org.apache.kafka.tools.consumer.ConsoleConsumer';
+/** a member of a share group (KIP-932, Kafka ≥ 4.1); it starts at the group's start offsets */
+const CONSOLE_SHARE_CONSUMER = 'org.apache.kafka.tools.consumer.ConsoleShareConsumer';
 
 export interface JavaConsumer {
 	readonly pid: number;
@@ -17,12 +19,13 @@ export interface JavaConsumer {
 
 export function startConsoleConsumer(
 	lab: TestLab,
-	{topic, group, properties = {}}: {topic: string; group: string; properties?: Record<string, string>},
+	{topic, group, properties = {}, share = false}: {topic: string; group: string; properties?: Record<string, string>; share?: boolean},
 ): JavaConsumer {
-	const args = ['--bootstrap-server', lab.bootstrap, '--topic', topic, '--group', group, '--from-beginning'];
+	const args = ['--bootstrap-server', lab.bootstrap, '--topic', topic, '--group', group];
+	if (!share) args.push('--from-beginning');
 	// --consumer-property works on 3.9 and 4.x (4.2 prints a deprecation note for it on stderr)
 	for (const [key, value] of Object.entries(properties)) args.push('--consumer-property', `${key}=${value}`);
-	const child: ChildProcess = spawn('java', javaArgs(lab, CONSOLE_CONSUMER, args), {stdio: ['ignore', 'pipe', 'pipe']});
+	const child: ChildProcess = spawn('java', javaArgs(lab, share ? CONSOLE_SHARE_CONSUMER : CONSOLE_CONSUMER, args), {stdio: ['ignore', 'pipe', 'pipe']});
 	if (child.pid === undefined) throw new Error('java did not start');
 	let stdout = '';
 	let stderr = '';

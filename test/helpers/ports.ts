@@ -19,7 +19,8 @@
 //   22690  reassign.test: verify's exit codes and --wait on a throttled move, throttle rollback (kills a broker)
 //   22590  lab-kept.test: a kept lab started again on another Kafka version
 //   22090  quorum.test: the `--topology lab` cluster whose quorum leader (a controller) is killed
-//   22190…22390  free for tests that need a cluster of their own (take one, note it here)
+//   22190  elr.test: ELR (KIP-966) after a SIGKILL, judged by TopicCommand
+//   22290…22390  free for tests that need a cluster of their own (take one, note it here; 22291 is hostile-text's UDP agent)
 //
 // KCON_TEST_PORT_OFFSET (0, -2000, -4000, -6000 or -8000) moves every base at once, so several
 // checkouts can run their tests side by side on one machine: with those steps no offset's brokers,
@@ -44,6 +45,7 @@ const BASES = {
 	keptLab: 22590,
 	reassign: 22690,
 	quorum: 22090,
+	elr: 22190,
 	/** UDP, on 127.0.2.x: the real and embedded agents of snmp-agents.test */
 	snmpAgents: 29400,
 } as const;

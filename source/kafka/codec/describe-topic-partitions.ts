@@ -1,5 +1,6 @@
 // DescribeTopicPartitions v0 (flexible): the ELR kafka-topics.sh prints, paged with a cursor.
 import {ApiKey, wire, type WireRequest} from './request.js';
+import type {Reader} from './primitives.js';
 
 export interface TopicPartitionsElr {
 	topic: string;
@@ -42,10 +43,9 @@ export function describeTopicPartitionsRequest(
 					r.int32();
 					r.compactArray((r) => r.int32());
 					r.compactArray((r) => r.int32());
-					const elrN = r.uvarint();
-					const elr: number[] | null = elrN === 0 ? null : Array.from({length: elrN - 1}, () => r.int32());
-					const lkN = r.uvarint();
-					const lastKnownElr: number[] | null = lkN === 0 ? null : Array.from({length: lkN - 1}, () => r.int32());
+					// nullable arrays read element by element: a length from the peer allocates nothing by itself
+					const elr = nullableInt32s(r);
+					const lastKnownElr = nullableInt32s(r);
 					r.compactArray((r) => r.int32()); // offline
 					r.tags();
 					return {partition, elr, lastKnownElr};
@@ -64,4 +64,14 @@ export function describeTopicPartitionsRequest(
 			return {topics: out, next};
 		},
 	);
+}
+
+/** A nullable compact array of int32 (null when the length is 0); each element read as it comes, so a
+ *  bogus length runs into the end of the frame instead of allocating it. */
+function nullableInt32s(r: Reader): number[] | null {
+	const n = r.uvarint();
+	if (n === 0) return null;
+	const out: number[] = [];
+	for (let i = 0; i < n - 1; i++) out.push(r.int32());
+	return out;
 }

@@ -44,6 +44,8 @@ export const ApiKey = {
 	DescribeCluster: 60,
 	ConsumerGroupDescribe: 69,
 	DescribeTopicPartitions: 75,
+	ShareGroupDescribe: 77,
+	DescribeShareGroupOffsets: 90,
 } as const;
 
 /** The body `write` produces, after the request header's tagged fields when `flexible`. */

@@ -37,6 +37,8 @@ export const READ_APIS: ReadonlyMap<number, string> = new Map([
 	[66, 'ListTransactions'],
 	[69, 'ConsumerGroupDescribe'],
 	[75, 'DescribeTopicPartitions'],
+	[77, 'ShareGroupDescribe'],
+	[90, 'DescribeShareGroupOffsets'],
 ]);
 
 /**

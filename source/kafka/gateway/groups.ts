@@ -2,7 +2,7 @@
 // broker in parallel (unless the ids are given), one FindCoordinator v4 for all groups, then per
 // coordinator the describe requests of group-describe.ts. A group's failure is its error field,
 // never an exception.
-import type {BrokerInfo, GroupInfo} from '../../domain/cluster.js';
+import {groupStateName, type BrokerInfo, type GroupInfo} from '../../domain/cluster.js';
 import {errorName} from '../codec/error-names.js';
 import {describeError, type Link} from '../connection/node.js';
 import {describeAtCoordinator} from './group-describe.js';
@@ -100,5 +100,7 @@ export async function fetchGroups(
 function initialInfo(groupId: string, listed: ListedGroup | undefined): GroupInfo {
 	const info: GroupInfo = {groupId, state: 'Unknown', protocolType: listed?.protocolType ?? '', coordinator: null, members: [], offsets: [], totalLag: 0n};
 	if (listed?.groupType) info.groupType = listed.groupType;
+	// the listed state stands for a group no describe request answers for (a type kcon does not describe)
+	if (listed?.groupState) info.state = groupStateName(listed.groupState);
 	return info;
 }

@@ -6,7 +6,7 @@ import {metadataFrom} from './brokers.js';
 import {describeError, type Link} from '../connection/node.js';
 import {listOffsetsRequest} from '../codec/list-offsets.js';
 import {ApiKey} from '../codec/request.js';
-import {groupLag, partitionLag} from '../../domain/lag.js';
+import {groupLag, knownLagSum, partitionLag} from '../../domain/lag.js';
 
 const LATEST = -1n;
 const EARLIEST = -2n;
@@ -114,10 +114,12 @@ export async function fillGroupLag(
 		for (const [key, v] of more.latest) latest.set(key, v);
 	}
 	for (const g of groups) {
+		// a share group's lag is the broker's (records not yet acknowledged), not end − start offset
+		const share = g.groupType === 'share';
 		for (const o of g.offsets) {
 			o.logEnd = latest.get(`${o.topic}\u0000${o.partition}`) ?? null;
-			o.lag = partitionLag(o.committed, o.logEnd);
+			if (!share) o.lag = partitionLag(o.committed, o.logEnd);
 		}
-		g.totalLag = groupLag(g.offsets) ?? 0n;
+		g.totalLag = (share ? knownLagSum(g.offsets) : groupLag(g.offsets)) ?? 0n;
 	}
 }

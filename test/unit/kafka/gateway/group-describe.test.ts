@@ -16,6 +16,9 @@ import type {WireRequest} from '../../../../source/kafka/codec/request.js';
 const DG = 15;
 const CGD = 69;
 const OF = 9;
+const LG = 16;
+const SGD = 77;
+const DSGO = 90;
 
 /** The group ids a request names (DescribeGroups v4: classic array; the others flexible). */
 function idsOf(apiKey: number, body: Buffer): string[] {
@@ -57,6 +60,17 @@ const consumer: Record<string, ConsumerGroupDescribed> = {
 	nope: described('nope', '', {errorCode: 69, errorMessage: 'Group nope not found.'}),
 };
 
+// what the coordinator's ListGroups v5 lists, and its share groups
+const listed = [
+	{groupId: 'sh', protocolType: 'share', groupState: 'Stable', groupType: 'share'},
+	{groupId: 'strm', protocolType: 'streams', groupState: 'NOTREADY', groupType: 'streams'},
+	{groupId: 'cls', protocolType: 'consumer', groupState: 'Stable', groupType: 'classic'},
+];
+const sharedDescribed = (groupId: string, state: string) => ({errorCode: 0, errorMessage: null, groupId, state, groupEpoch: 1, assignmentEpoch: 1, assignorName: 'simple', members: [
+	{memberId: 'm-sh', rackId: null, memberEpoch: 1, clientId: 'share-client', clientHost: '/10.0.0.3', subscribedTopicNames: ['t'], assignment: [{topicId: 'x', topic: 't', partitions: [0, 1]}]},
+]});
+const share: Record<string, ReturnType<typeof sharedDescribed>> = {sh: sharedDescribed('sh', 'Stable'), lsh: sharedDescribed('lsh', 'Stable')};
+
 function coordinator(versions: Record<number, [number, number]>, failCgd = false) {
 	const sent: {apiKey: number; version: number; ids: string[]}[] = [];
 	const broker: KjsBroker = {
@@ -70,9 +84,15 @@ function coordinator(versions: Record<number, [number, number]>, failCgd = false
 				const ids = idsOf(apiKey, (await (request as WireRequest<T>).request.encode()).buffer);
 				sent.push({apiKey, version: apiVersion, ids});
 				if (apiKey === DG) return ids.map((id) => classic[id] ?? dead(id)) as T;
+				if (apiKey === LG) return {errorCode: 0, groups: listed} as T;
+				if (apiKey === SGD) return ids.map((id) => share[id] ?? {...sharedDescribed(id, ''), errorCode: 69}) as T;
+				if (apiKey === DSGO) return ids.map((groupId) => ({groupId, errorCode: 0, errorMessage: null, topics: [{topic: 't', topicId: 'x', partitions: [
+					{partition: 1, startOffset: 7n, leaderEpoch: 0, lag: 3n, errorCode: 0, errorMessage: null},
+					{partition: 0, startOffset: -1n, leaderEpoch: -1, lag: -1n, errorCode: 0, errorMessage: null},
+				]}]})) as T;
 				if (apiKey === CGD) {
 					if (failCgd) throw new Error('Connection error: socket hang up');
-					return ids.map((id) => consumer[id]!) as T;
+					return ids.map((id) => consumer[id] ?? described(id, '', {errorCode: 69, errorMessage: `Group ${id} not found.`})) as T;
 				}
 				return ids.map((groupId): GroupOffsets => ({groupId, errorCode: 0, offsets: [{topic: 't', partition: 0, offset: 5n, errorCode: 0}]})) as T;
 			},
@@ -131,4 +151,39 @@ test('group states are named as Kafka tools print them (GroupState.parse)', () =
 	assert.deepEqual(['Stable', 'ASSIGNING', 'reconciling', ' Empty ', 'dead', 'weird', ''].map(groupStateName), [
 		'Stable', 'Assigning', 'Reconciling', 'Empty', 'Dead', 'Unknown', 'Unknown',
 	]);
+});
+
+const kafka42share = {...kafka42, [LG]: [0, 5], [SGD]: [1, 1], [DSGO]: [0, 1]} as Record<number, [number, number]>;
+
+test('groups named but not listed, Dead to DescribeGroups and ConsumerGroupDescribe: the coordinator\'s ListGroups v5 tells share and streams apart from missing', async () => {
+	const {node, sent} = coordinator(kafka42share);
+	const ids = ['sh', 'strm', 'nope'];
+	const infos = infosOf(ids);
+	await describeAtCoordinator(await node.connect(), ids, infos, new Map());
+	assert.deepEqual(sent.map((s) => [s.apiKey, s.ids.length ? s.ids : undefined]).filter(([k]) => k !== OF), [
+		[DG, ids], [CGD, ids], [LG, undefined], [SGD, ['sh']], [DSGO, ['sh']],
+	]);
+	const g = (id: string) => infos.get(id)!;
+	assert.deepEqual([g('sh').state, g('sh').groupType, g('sh').assignmentStrategy, g('sh').members.length, g('sh').error], ['Stable', 'share', 'simple', 1, undefined]);
+	// the broker's rows: sorted, a negative start offset unknown, the lag as the broker reported it
+	assert.deepEqual(g('sh').offsets.map((o) => [o.partition, o.committed, o.lag]), [[0, null, null], [1, 7n, 3n]]);
+	// a type kcon does not describe: listed with its state, never "does not exist"
+	assert.deepEqual([g('strm').groupType, g('strm').state, g('strm').error], ['streams', 'NotReady', 'kcon does not describe streams groups']);
+	assert.deepEqual([g('nope').state, g('nope').error, g('nope').groupType], ['Dead', undefined, undefined]);
+});
+
+test('a listed share group goes straight to ShareGroupDescribe and DescribeShareGroupOffsets, never to OffsetFetch', async () => {
+	const {node, sent} = coordinator(kafka42share);
+	const infos = infosOf(['cls', 'lsh']);
+	await describeAtCoordinator(await node.connect(), ['cls', 'lsh'], infos, new Map([['cls', 'classic'], ['lsh', 'share']]));
+	assert.deepEqual(sent.map((s) => [s.apiKey, s.ids]), [[DG, ['cls']], [SGD, ['lsh']], [DSGO, ['lsh']], [OF, ['cls']]]);
+	assert.deepEqual([infos.get('lsh')!.state, infos.get('lsh')!.groupType], ['Stable', 'share']);
+});
+
+test('a coordinator without ShareGroupDescribe v1: a listed share group says share groups need Kafka 4.1', async () => {
+	const {node, sent} = coordinator(kafka42);
+	const infos = infosOf(['lsh']);
+	await describeAtCoordinator(await node.connect(), ['lsh'], infos, new Map([['lsh', 'share']]));
+	assert.deepEqual(sent, []);
+	assert.match(infos.get('lsh')!.error!, /share groups need Kafka ≥ 4\.1/);
 });
