@@ -17,7 +17,10 @@
 //   22291  hostile-text.test: an embedded SNMP agent (UDP, 127.0.2.22), no cluster
 //   22490  tail-leaderless.test: SIGKILL of the only replica of a partition, then `kcon lab up`
 //   22690  reassign.test: verify's exit codes and --wait on a throttled move, throttle rollback (kills a broker)
-//   22090…22590  free for tests that need a cluster of their own (take one, note it here)
+//   22190  .ci/pack-check, not a test: `kcon lab up` (combined) from the packed install, before
+//          `npm test` in CI; its Pis' UDP agents take 14261 on 127.0.1.1-2. It adds the same
+//          KCON_TEST_PORT_OFFSET, so no test of any offset meets it
+//   22090, 22390, 22590  free for tests that need a cluster of their own (take one, note it here)
 //
 // KCON_TEST_PORT_OFFSET (0, -2000, -4000, -6000 or -8000) moves every base at once, so several
 // checkouts can run their tests side by side on one machine: with those steps no offset's brokers,
