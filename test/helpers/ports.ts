@@ -20,7 +20,8 @@
 //   22190  .ci/pack-check, not a test: `kcon lab up` (combined) from the packed install, before
 //          `npm test` in CI; its Pis' UDP agents take 14261 on 127.0.1.1-2. It adds the same
 //          KCON_TEST_PORT_OFFSET, so no test of any offset meets it
-//   22090, 22390, 22590  free for tests that need a cluster of their own (take one, note it here)
+//   22390  `npm run screenshots` (test/screenshots.ts), not a test: its own lab
+//   22090, 22590  free for tests that need a cluster of their own (take one, note it here)
 //
 // KCON_TEST_PORT_OFFSET (0, -2000, -4000, -6000 or -8000) moves every base at once, so several
 // checkouts can run their tests side by side on one machine: with those steps no offset's brokers,
@@ -43,6 +44,7 @@ const BASES = {
 	hostileAgent: 22291,
 	tailLeaderless: 22490,
 	reassign: 22690,
+	screenshots: 22390,
 	/** UDP, on 127.0.2.x: the real and embedded agents of snmp-agents.test */
 	snmpAgents: 29400,
 } as const;
