@@ -1,5 +1,5 @@
-// `npm run screenshots`: drive the real console in tmux (110×32) on a real lab and save each view as
-// screenshots/<name>.svg (capture-pane -e, converted by test/helpers/console-svg.ts). 110 columns
+// `npm run screenshots`: drive the real console in tmux (120×32) on a real lab and save each view as
+// screenshots/<name>.svg (capture-pane -e, converted by test/helpers/console-svg.ts). 120 columns
 // show every column of the tables and stay readable at the readme's width; the blank rows above
 // the footer are cut from the image.
 //
@@ -19,7 +19,7 @@ import {tmuxTerminal} from './helpers/tmux.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.resolve(here, '..', '..', 'screenshots');
-const cols = 110;
+const cols = 120;
 const rows = 32;
 const {tmux, screen: plain, keys, see, kill} = tmuxTerminal('shots');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -191,13 +191,14 @@ export function ansiToSvg(ansi: string, options: SvgOptions): string {
 			const len = chars.length;
 			if (bg) out.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${(len * cw).toFixed(1)}" height="${lh}" fill="${bg}"/>`);
 			// the sparklines' and charts' bars are drawn as boxes of their cell: as glyphs they leave
-			// a gap between stacked rows (the line is taller than the font) and depend on the font
+			// a gap between stacked rows (the line is taller than the font) and depend on the font;
+			// crisp edges keep side-by-side bars from showing anti-aliased seams
 			const opacity = run.style.dim ? ' opacity="0.6"' : '';
 			chars.forEach((ch, i) => {
 				const eighths = BLOCKS.indexOf(ch) + 1;
 				if (eighths === 0) return;
 				const h = (lh * eighths) / 8;
-				texts.push(`<rect x="${(x + i * cw).toFixed(1)}" y="${(y + lh - h).toFixed(2)}" width="${cw.toFixed(1)}" height="${h.toFixed(2)}" fill="${fg}"${opacity}/>`);
+				texts.push(`<rect x="${(x + i * cw).toFixed(1)}" y="${(y + lh - h).toFixed(2)}" width="${cw.toFixed(1)}" height="${h.toFixed(2)}" fill="${fg}"${opacity} shape-rendering="crispEdges"/>`);
 			});
 			const text = chars.map((ch) => (BLOCKS.includes(ch) ? ' ' : ch)).join('');
 			if (text.trim() === '') continue;

@@ -39,9 +39,9 @@ test('the font stack names monospace fonts first and a generic monospace last; t
 	assert.deepEqual(fonts.slice(0, 3), ['DejaVu Sans Mono', 'Menlo', 'Cascadia Mono']);
 	assert.equal(fonts.at(-1), 'monospace');
 	// cells 4, 5, 6 of the row at y 12..30: 1/8, 4/8 and 8/8 of its 18 px, from the bottom, in the run's colour
-	assert.match(svg, /<rect x="45\.6" y="27\.75" width="8\.4" height="2\.25" fill="#11a8cd"\/>/);
-	assert.match(svg, /<rect x="54\.0" y="21\.00" width="8\.4" height="9\.00" fill="#11a8cd"\/>/);
-	assert.match(svg, /<rect x="62\.4" y="12\.00" width="8\.4" height="18\.00" fill="#11a8cd"\/>/);
+	assert.match(svg, /<rect x="45\.6" y="27\.75" width="8\.4" height="2\.25" fill="#11a8cd" shape-rendering="crispEdges"\/>/);
+	assert.match(svg, /<rect x="54\.0" y="21\.00" width="8\.4" height="9\.00" fill="#11a8cd" shape-rendering="crispEdges"\/>/);
+	assert.match(svg, /<rect x="62\.4" y="12\.00" width="8\.4" height="18\.00" fill="#11a8cd" shape-rendering="crispEdges"\/>/);
 	// the text keeps its cells: the bars' cells are spaces, the run still 7 cells wide
 	assert.match(svg, /textLength="58\.8" lengthAdjust="spacingAndGlyphs" xml:space="preserve">cpu    <\/text>/);
 	assert.doesNotMatch(svg, /[▁▄█]/);
