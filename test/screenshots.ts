@@ -1,7 +1,10 @@
-// `npm run screenshots`: drive the real console in tmux (160×45) on a real lab and save each view as
-// screenshots/<name>.svg (capture-pane -e, converted by test/helpers/console-svg.ts).
+// `npm run screenshots`: drive the real console in tmux (120×32) on a real lab and save each view as
+// screenshots/<name>.svg (capture-pane -e, converted by test/helpers/console-svg.ts). 120 columns
+// show every column of the tables and stay readable at the readme's width; the blank rows above
+// the footer are cut from the image.
 //
-//   npm run screenshots                         starts a lab of its own (base port 37090), stops it after
+//   npm run screenshots                         starts a lab of its own (base port 22390, moved by
+//                                               KCON_TEST_PORT_OFFSET; test/helpers/ports.ts), stops it after
 //   KCON_SCREENSHOT_BROKERS=host:port,… npm run screenshots   uses a running cluster instead (no kill shots)
 //
 // With its own lab it also kills the JVM of a partition leader (by PID) and captures the console
@@ -11,12 +14,13 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {ansiToSvg} from './helpers/console-svg.js';
 import {CLI, javaTool, runProcess, startLab, type TestLab} from './helpers/lab.js';
+import {PORTS} from './helpers/ports.js';
 import {tmuxTerminal} from './helpers/tmux.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.resolve(here, '..', '..', 'screenshots');
-const cols = 160;
-const rows = 45;
+const cols = 120;
+const rows = 32;
 const {tmux, screen: plain, keys, see, kill} = tmuxTerminal('shots');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** esc alone: followed at once by another key, a terminal reports alt+key */
@@ -28,7 +32,7 @@ const waitFor = async (re: RegExp, timeoutMs = 60_000): Promise<void> => void (a
 
 function shot(name: string, title: string): void {
 	const ansi = tmux('capture-pane', '-p', '-e', '-t', 'shots');
-	fs.writeFileSync(path.join(outDir, `${name}.svg`), ansiToSvg(ansi, {cols, rows, title}));
+	fs.writeFileSync(path.join(outDir, `${name}.svg`), ansiToSvg(ansi, {cols, rows, title, trimBlankRows: true}));
 	console.log(`screenshots/${name}.svg`);
 }
 
@@ -106,8 +110,9 @@ async function main(): Promise<void> {
 	let brokers = process.env['KCON_SCREENSHOT_BROKERS'];
 	try {
 		if (!brokers) {
-			console.log('starting a lab (base port 37090)…');
-			lab = await startLab({basePort: Number(process.env['KCON_SCREENSHOT_PORT'] ?? 37090), pis: 2});
+			const basePort = Number(process.env['KCON_SCREENSHOT_PORT'] ?? PORTS.screenshots);
+			console.log(`starting a lab (base port ${basePort})…`);
+			lab = await startLab({basePort, pis: 2});
 			brokers = lab.bootstrap;
 		}
 		// on our own lab: `kcon --lab`, as an operator runs it (brokers and SNMP agents)
@@ -153,6 +158,11 @@ async function main(): Promise<void> {
 			keys(':agents', 'Enter');
 			await sleep(4000);
 			shot('agents', 'kcon — the Pi agents (SNMP): CPU, memory, disk, network with sparklines');
+			keys('Enter');
+			await waitFor(/Agent pi1/);
+			await sleep(4000);
+			shot('agent-detail', 'kcon — enter on an agent: a chart per metric (CPU, memory, rx, tx, load) over its history');
+			await esc();
 			await esc();
 			await operatorActionShots(lab);
 			keys(':topic resource', 'Enter');

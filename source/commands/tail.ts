@@ -70,7 +70,8 @@ export interface TailCommandOptions {
 	output: 'text' | 'json';
 }
 
-/** `--from -10m` (a value that starts with a dash) becomes `--from=-10m`, which parseArgs accepts. */
+/** `--from -10m` (a value that starts with a dash) becomes `--from=-10m`, which parseArgs accepts
+ *  (`--help` and `-h` never get here: route.ts turned such a command line into the help). */
 function joinDashValues(argv: string[]): string[] {
 	const out: string[] = [];
 	for (let i = 0; i < argv.length; i++) {

@@ -13,11 +13,12 @@
 // --community (default `public`) applies to agents that don't name their own community.
 // SNMPv3 keys only come from the config file or the environment, never from flags (shell history),
 // and are never printed: use describeAgentSpec() for display.
-import fs from 'node:fs';
 import path from 'node:path';
 import {UsageError} from '../errors.js';
 import {defaultConfigFile, stateDir} from './paths.js';
 import {secret} from './settings.js';
+import {readConfigObject} from './context-file.js';
+import {readLabStateText} from './lab-state-file.js';
 import type {AgentSpec, SnmpV3User} from '../domain/agent-spec.js';
 
 export interface AgentValues {
@@ -127,11 +128,13 @@ export function agentsFromContext(
 /** Agents of the running lab, from its state file. */
 export function agentsFromLab(labDir = path.join(stateDir(), 'lab')): AgentSpec[] {
 	const file = path.join(labDir, 'state.json');
+	const text = readLabStateText(file);
+	if (text === undefined) throw new UsageError(`--lab: no running lab (${file} not found); start one with: kcon lab up`);
 	let state: unknown;
 	try {
-		state = JSON.parse(fs.readFileSync(file, 'utf8'));
+		state = JSON.parse(text);
 	} catch {
-		throw new UsageError(`--lab: no running lab (${file} not found); start one with: kcon lab up`);
+		throw new UsageError(`--lab: the lab state file ${file} is not valid JSON`);
 	}
 	const agents = isObject(state) && Array.isArray(state['agents']) ? state['agents'] : [];
 	return agents.filter(isObject).map((a) => {
@@ -139,23 +142,6 @@ export function agentsFromLab(labDir = path.join(stateDir(), 'lab')): AgentSpec[
 		if (typeof a['community'] === 'string') spec.community = a['community'];
 		return spec;
 	});
-}
-
-function readConfig(file: string, required: boolean): Record<string, unknown> | undefined {
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch {
-		if (required) throw new UsageError(`cannot read config file ${file}`);
-		return undefined;
-	}
-	try {
-		const parsed: unknown = JSON.parse(text);
-		if (!isObject(parsed)) throw new Error('not an object');
-		return parsed;
-	} catch (error) {
-		throw new UsageError(`config file ${file} is not a JSON object: ${(error as Error).message}`);
-	}
 }
 
 /** Resolve the agents to watch from flags, env, lab state and config (see the header). */
@@ -174,7 +160,7 @@ export function resolveAgents(values: AgentValues, env: NodeJS.ProcessEnv = proc
 		return {agents: unique(parseAgentList(fromEnv, 'KCON_AGENTS', community), 'KCON_AGENTS'), source: 'env'};
 	}
 	const explicit = typeof values.config === 'string' ? path.resolve(values.config) : undefined;
-	const config = readConfig(explicit ?? defaultConfigFile(), explicit !== undefined || values.context !== undefined);
+	const config = readConfigObject(explicit ?? defaultConfigFile(), explicit !== undefined || values.context !== undefined);
 	const contextName = typeof values.context === 'string' ? values.context : config?.['currentContext'];
 	if (config && typeof contextName === 'string') {
 		const contexts = config['contexts'];

@@ -53,12 +53,30 @@ function inlineShortValues(argv: string[], options: Options): string[] {
 }
 
 export function parseCommandArgs<T extends Options>(argv: string[], options: T) {
+	const all = {...everyCommandOptions, ...options};
 	try {
-		return parseArgs({args: inlineShortValues(argv, options), options: {...everyCommandOptions, ...options}, allowPositionals: true, strict: true});
+		return parseArgs({args: inlineShortValues(argv, options), options: all, allowPositionals: true, strict: true});
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		throw new UsageError(message.replace(/^Unknown option/, 'unknown option').split('. ')[0]!);
+		const ambiguous = /^Option '(-[^']+)' argument is ambiguous/.exec(message);
+		if (ambiguous) throw new UsageError(dashValueMessage(ambiguous[1]!, argv, all));
+		throw new UsageError(message.replace(/^Unknown option/, 'unknown option').split(/\.\s/)[0]!);
 	}
+}
+
+/**
+ * `-b --lab`: parseArgs will not take a word that looks like a flag as a value (its three-line
+ * message would be printed as one line with its newlines escaped); say in one line what it saw and
+ * how to give a value that starts with '-'. (`--help` and `-h` never get here: route.ts makes any
+ * command line that holds one a help request.)
+ */
+function dashValueMessage(flag: string, argv: readonly string[], options: Options): string {
+	const name = flag.startsWith('--') ? flag.slice(2) : Object.keys(options).find((key) => options[key]!.short === flag.slice(1));
+	const long = name === undefined ? flag : `--${name}`;
+	const at = argv.findIndex((arg) => arg === flag || arg === long);
+	const next = at === -1 ? undefined : argv[at + 1];
+	const seen = next === undefined ? 'a flag' : `'${next}'`;
+	return `${flag} needs a value, and ${seen} looks like a flag; to give a value that starts with '-', write ${long}=${next ?? '-…'}`;
 }
 
 export function outputFormat(values: {output?: string; json?: boolean}): 'text' | 'json' {

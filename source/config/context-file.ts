@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {KconError, UsageError} from '../errors.js';
-import {readTextBounded, TooLargeError} from './bounded-read.js';
+import {NotRegularFileError, readRegularFileBounded, TooLargeError} from './bounded-read.js';
 
 /** a config file is a few KB; more is a mistake (or /dev/zero) */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -32,15 +32,22 @@ export interface ContextsView {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The file's JSON object; a missing file is `undefined` unless `required`. */
+/**
+ * The file's JSON object; a missing file is `undefined` unless `required`. Every reader of the config
+ * file (contexts, connection settings, agents) goes through here, so a file too big to be a config,
+ * or one that is no file at all (a FIFO, /dev/zero, a directory), is the same one-line refusal
+ * whichever command met it.
+ */
 export function readConfigObject(file: string, required: boolean): Record<string, unknown> | undefined {
 	let text: string;
 	try {
-		text = readTextBounded(file, MAX_CONFIG_BYTES);
+		text = readRegularFileBounded(file, MAX_CONFIG_BYTES);
 	} catch (error) {
 		if (error instanceof TooLargeError) throw new UsageError(`config file ${file} is ${error.message}; a config file is a few KB`);
+		if (error instanceof NotRegularFileError) throw new UsageError(`config file ${file} is not a regular file`);
 		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT' && !required) return undefined;
+		// the default file's directory may be missing, or a file where a directory was expected
+		if ((code === 'ENOENT' || code === 'ENOTDIR') && !required) return undefined;
 		throw new UsageError(`cannot read config file ${file}${code ? ` (${code})` : ''}`);
 	}
 	let parsed: unknown;

@@ -27,11 +27,12 @@
 // }
 // "tls": true means TLS with the system CAs. Relative file paths are relative to the config file.
 // Secrets (password, passphrase) are resolved here and never printed: use redact() for display.
-import fs from 'node:fs';
 import path from 'node:path';
 import {KconError, UsageError} from '../errors.js';
 import {defaultConfigFile, stateDir} from './paths.js';
 import {readClientProperties} from './client-properties.js';
+import {readConfigObject} from './context-file.js';
+import {readLabStateText} from './lab-state-file.js';
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
 
@@ -205,12 +206,8 @@ interface ConfigFile {
 
 function readLabBootstrap(labDir: string): string[] {
 	const file = path.join(labDir, 'state.json');
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch {
-		throw new KconError(`no lab is running (no ${file}); start one with 'kcon lab up'`, 1, 'no-lab');
-	}
+	const text = readLabStateText(file);
+	if (text === undefined) throw new KconError(`no lab is running (no ${file}); start one with 'kcon lab up'`, 1, 'no-lab');
 	let state: {bootstrap?: unknown};
 	try {
 		state = JSON.parse(text) as {bootstrap?: unknown};
@@ -226,21 +223,8 @@ function readLabBootstrap(labDir: string): string[] {
 }
 
 function readConfigFile(file: string, required: boolean): ConfigFile | undefined {
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		if (!required) return undefined;
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new UsageError(`cannot read config file ${file}${code ? ` (${code})` : ''}`);
-	}
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(text);
-	} catch (error) {
-		throw new UsageError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
-	}
-	if (!isObject(parsed)) throw new UsageError(`config file ${file} must hold a JSON object`);
+	const parsed = readConfigObject(file, required);
+	if (!parsed) return undefined;
 	const contexts = parsed['contexts'] ?? {};
 	if (!isObject(contexts)) throw new UsageError(`config file ${file}: "contexts" must be an object`);
 	const current = parsed['currentContext'];

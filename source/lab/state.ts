@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {stateDir} from '../config/paths.js';
+import {readLabStateText} from '../config/lab-state-file.js';
 
 export type Topology = 'lab' | 'combined';
 export type PiAgentKind = 'snmpd' | 'embedded';
@@ -85,12 +86,8 @@ export function stateFile(dir = labDir()): string {
 
 /** The lab's state, or null when no lab was ever brought up (or it was taken down). */
 export function readLabState(dir = labDir()): LabState | null {
-	let text: string;
-	try {
-		text = fs.readFileSync(stateFile(dir), 'utf8');
-	} catch {
-		return null;
-	}
+	const text = readLabStateText(stateFile(dir));
+	if (text === undefined) return null;
 	const state = JSON.parse(text) as LabState;
 	return state.version === 1 ? state : null;
 }

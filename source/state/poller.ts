@@ -8,7 +8,8 @@ export interface PollerOptions<T> {
 	fetch: () => Promise<T>;
 	intervalMs: number;
 	onStart?: () => void;
-	onResult: (value: T) => void;
+	/** nextInMs: when the next poll comes, the back-off included while `isDown` says so */
+	onResult: (value: T, nextInMs: number) => void;
 	/** attempt: consecutive failures so far (1 on the first); retryInMs: when the next try comes */
 	onError: (error: unknown, attempt: number, retryInMs: number) => void;
 	/** a result that still counts as a failure for backoff (e.g. every broker unreachable) */
@@ -59,9 +60,11 @@ export class Poller<T> {
 		return true;
 	}
 
+	/** The delay from one poll to the next: the interval, or the back-off after failures. */
 	backoffMs(): number {
 		if (this.failures === 0) return this.options.intervalMs;
-		const max = this.options.maxBackoffMs ?? 30_000;
+		// a back-off never polls more often than the interval, also when the interval is above the cap
+		const max = Math.max(this.options.maxBackoffMs ?? 30_000, this.options.intervalMs);
 		return Math.min(max, this.options.intervalMs * 2 ** (this.failures - 1));
 	}
 
@@ -95,7 +98,7 @@ export class Poller<T> {
 			if (!this.running) return;
 			if (this.options.isDown?.(value)) this.failures++;
 			else this.failures = 0;
-			this.options.onResult(value);
+			this.options.onResult(value, this.backoffMs());
 		} catch (error) {
 			this.polls++;
 			if (!this.running) return;

@@ -27,7 +27,7 @@ export interface Connection {
 	error?: string;
 	/** epoch millis of the last good snapshot */
 	lastOk?: number;
-	/** ms until the next try while down */
+	/** ms from the last try to the next while not up: the refresh interval, or more while backing off */
 	retryInMs?: number;
 }
 
@@ -68,7 +68,8 @@ export interface RefreshScope {
 export type Action =
 	| {type: 'resize'; width: number; height: number}
 	| {type: 'poll-start'}
-	| {type: 'snapshot'; snapshot: ClusterSnapshot; offsetsFor?: string[] | 'all' | 'none'; scope?: RefreshScope}
+	// retryInMs: when the poller tries next (the back-off while every broker is unreachable)
+	| {type: 'snapshot'; snapshot: ClusterSnapshot; offsetsFor?: string[] | 'all' | 'none'; scope?: RefreshScope; retryInMs?: number}
 	| {type: 'action-start'; id: string; label: string}
 	| {type: 'action-end'; id: string; refresh?: RefreshScope}
 	| {type: 'poll-failed'; error: string; attempt: number; retryInMs: number}
@@ -228,7 +229,13 @@ function reduce(state: ConsoleState, action: Action, tableOf: ShownTableOf): Con
 				refreshes: state.refreshes + 1,
 				refreshScope: action.scope ? null : state.refreshScope,
 				connection: allDown
-					? {...state.connection, status: 'down', attempt: state.connection.attempt + 1, error: 'no broker reachable'}
+					? {
+							...state.connection,
+							status: 'down',
+							attempt: state.connection.attempt + 1,
+							error: 'no broker reachable',
+							...(action.retryInMs === undefined ? {} : {retryInMs: action.retryInMs}),
+						}
 					: {status: 'up', attempt: 0, lastOk: snapshot.takenAt},
 			};
 		}

@@ -117,7 +117,7 @@ export function App(props: AppProps) {
 			},
 			isPaused: () => pollingPause(views, stateRef.current) !== null,
 			onStart: () => dispatch({type: 'poll-start'}),
-			onResult: ({snapshot, offsetsFor, scope}) => dispatch({type: 'snapshot', snapshot, offsetsFor, scope}),
+			onResult: ({snapshot, offsetsFor, scope}, retryInMs) => dispatch({type: 'snapshot', snapshot, offsetsFor, scope, retryInMs}),
 			onError: (error, attempt, retryInMs) => dispatch({type: 'poll-failed', error: errorText(error), attempt, retryInMs}),
 			isDown: ({snapshot}) => snapshot.brokers.length > 0 && snapshot.brokers.every((b) => !b.reachable),
 		});

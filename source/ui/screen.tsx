@@ -77,10 +77,21 @@ function titleBar(views: Views, state: ConsoleState, width: number, target: stri
 	const left = ` kcon ${target ? `· ${target} ` : ''}${snap?.clusterId ? `· cluster ${snap.clusterId} ` : ''}${mv ? `· metadata.version ${mv} ` : ''}`;
 	const ro = state.readOnly ? ' READ-ONLY ' : '';
 	const pause = pollingPause(views, state);
-	const cadence = pause ? `${GLYPHS.paused} polling paused: ${pause}` : `${state.polling ? GLYPHS.polling : ' '} every ${state.refreshMs / 1000}s`;
+	const cadence = pause ? `${GLYPHS.paused} polling paused: ${pause}` : `${state.polling ? GLYPHS.polling : ' '} ${pollEvery(state)}`;
 	const right = `${cadence}${snap ? ` · ${clock(snap.takenAt)} UTC` : ''} `;
 	const room = Math.max(0, width - displayWidth(left) - displayWidth(ro) - displayWidth(right));
 	return heading(left) + (ro ? paint('bad', ro) : '') + ' '.repeat(room) + paint('dim', right);
+}
+
+/**
+ * How often the console polls now: the refresh interval, or — while the cluster is unreachable and
+ * the poller backs off — the longer wait it really keeps, so the title never promises a refresh
+ * every 2s while the next one is 30s away.
+ */
+export function pollEvery(state: ConsoleState): string {
+	const c = state.connection;
+	const backingOff = c.status !== 'up' && c.retryInMs !== undefined && c.retryInMs > state.refreshMs;
+	return backingOff ? `every ${c.retryInMs! / 1000}s (backoff)` : `every ${state.refreshMs / 1000}s`;
 }
 
 function banner(views: Views, state: ConsoleState): string {

@@ -10,7 +10,21 @@ export interface SvgOptions {
 	lineHeight?: number;
 	fontSize?: number;
 	title?: string;
+	/**
+	 * Collapse the blank rows between the last content and the bottom rows (the console's footer)
+	 * into one: the console fills the terminal's height, and an image shows content, not the
+	 * empty rows of a tall terminal.
+	 */
+	trimBlankRows?: boolean;
 }
+
+/**
+ * Monospace fonts with the box-drawing and arrow glyphs the console uses: DejaVu Sans Mono (most
+ * Linux), Menlo (macOS), Cascadia Mono (Windows 10/11's terminal font), then Consolas and Liberation
+ * Mono, which lack some of them. The bars ▁…█ are drawn as boxes and need no font; every text run
+ * has its cells' width (textLength), so a fallback font cannot shift the columns.
+ */
+export const FONT_STACK = "'DejaVu Sans Mono','Menlo','Cascadia Mono','Consolas','Liberation Mono',monospace";
 
 interface Style {
 	fg: string | null;
@@ -114,6 +128,30 @@ export function parseAnsiLine(line: string, style: Style): {runs: Run[]; style: 
 	return {runs, style};
 }
 
+/** A row without visible text and without a background colour. */
+function blankRow(line: string): boolean {
+	const {runs} = parseAnsiLine(line, {fg: null, bg: null, bold: false, dim: false, inverse: false});
+	return runs.every((r) => r.text.trim() === '' && !r.style.bg && !r.style.inverse);
+}
+
+/** `lines` with the last run of two or more blank rows (before the bottom rows) cut to one. */
+export function collapseBottomGap(lines: string[]): string[] {
+	let end = lines.length;
+	while (end > 0 && blankRow(lines[end - 1]!)) end--; // trailing blank rows go entirely
+	let bottom = end;
+	while (bottom > 0 && !blankRow(lines[bottom - 1]!)) bottom--;
+	let gapStart = bottom;
+	while (gapStart > 0 && blankRow(lines[gapStart - 1]!)) gapStart--;
+	// no gap, or the rows above it are blank too (an empty screen): nothing to cut
+	if (bottom - gapStart < 2 || gapStart === 0) return lines.slice(0, end);
+	// the cut rows' colour changes carry over to the rows after them, as they would have
+	const carried = lines.slice(gapStart + 1, bottom).flatMap((line) => line.match(/\x1b\[[0-9;:]*m/g) ?? []).join('');
+	return [...lines.slice(0, gapStart + 1), carried + lines[bottom]!, ...lines.slice(bottom + 1, end)];
+}
+
+/** ▁ … █: one to eight eighths of a cell, from the bottom */
+const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
 function xml(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -123,16 +161,18 @@ export function ansiToSvg(ansi: string, options: SvgOptions): string {
 	const lh = options.lineHeight ?? 18;
 	const fs = options.fontSize ?? 14;
 	const pad = 12;
+	const captured = ansi.replace(/\r/g, '').split('\n').slice(0, options.rows);
+	const lines = options.trimBlankRows ? collapseBottomGap(captured) : captured;
+	const rows = options.trimBlankRows ? lines.length : options.rows;
 	const width = Math.ceil(options.cols * cw + pad * 2);
-	const height = Math.ceil(options.rows * lh + pad * 2);
+	const height = Math.ceil(rows * lh + pad * 2);
 	const out: string[] = [];
 	out.push(
-		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="'DejaVu Sans Mono','Menlo','Consolas',monospace" font-size="${fs}">`,
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_STACK}" font-size="${fs}">`,
 	);
 	if (options.title) out.push(`<title>${xml(options.title)}</title>`);
 	out.push(`<rect width="100%" height="100%" fill="${defaultBg}" rx="6"/>`);
 	let style: Style = {fg: null, bg: null, bold: false, dim: false, inverse: false};
-	const lines = ansi.replace(/\r/g, '').split('\n').slice(0, options.rows);
 	const texts: string[] = [];
 	lines.forEach((line, row) => {
 		const parsed = parseAnsiLine(line, style);
@@ -147,14 +187,26 @@ export function ansiToSvg(ansi: string, options: SvgOptions): string {
 				bg = f;
 			}
 			const x = pad + run.col * cw;
-			const len = [...run.text].length;
+			const chars = [...run.text];
+			const len = chars.length;
 			if (bg) out.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${(len * cw).toFixed(1)}" height="${lh}" fill="${bg}"/>`);
-			if (run.text.trim() === '') continue;
+			// the sparklines' and charts' bars are drawn as boxes of their cell: as glyphs they leave
+			// a gap between stacked rows (the line is taller than the font) and depend on the font;
+			// crisp edges keep side-by-side bars from showing anti-aliased seams
+			const opacity = run.style.dim ? ' opacity="0.6"' : '';
+			chars.forEach((ch, i) => {
+				const eighths = BLOCKS.indexOf(ch) + 1;
+				if (eighths === 0) return;
+				const h = (lh * eighths) / 8;
+				texts.push(`<rect x="${(x + i * cw).toFixed(1)}" y="${(y + lh - h).toFixed(2)}" width="${cw.toFixed(1)}" height="${h.toFixed(2)}" fill="${fg}"${opacity} shape-rendering="crispEdges"/>`);
+			});
+			const text = chars.map((ch) => (BLOCKS.includes(ch) ? ' ' : ch)).join('');
+			if (text.trim() === '') continue;
 			const attrs = [`x="${x.toFixed(1)}"`, `y="${y + lh - 5}"`, `fill="${fg}"`];
 			if (run.style.bold) attrs.push('font-weight="bold"');
 			if (run.style.dim) attrs.push('opacity="0.6"');
 			attrs.push(`textLength="${(len * cw).toFixed(1)}"`, 'lengthAdjust="spacingAndGlyphs"');
-			texts.push(`<text ${attrs.join(' ')} xml:space="preserve">${xml(run.text)}</text>`);
+			texts.push(`<text ${attrs.join(' ')} xml:space="preserve">${xml(text)}</text>`);
 		}
 	});
 	out.push(...texts, '</svg>');

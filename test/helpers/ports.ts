@@ -20,7 +20,11 @@
 //   22590  lab-kept.test: a kept lab started again on another Kafka version
 //   22090  quorum.test: the `--topology lab` cluster whose quorum leader (a controller) is killed
 //   22190  elr.test: ELR (KIP-966) after a SIGKILL, judged by TopicCommand
-//   22290…22390  free for tests that need a cluster of their own (take one, note it here; 22291 is hostile-text's UDP agent)
+//   22290  .ci/pack-check, not a test: `kcon lab up` (combined) from the packed install, before
+//          `npm test` in CI; its Pis' UDP agents take 14361 on 127.0.1.1-2 (hostile-text's agent is
+//          UDP 22291 on 127.0.2.22). It adds the same KCON_TEST_PORT_OFFSET, so no test meets it
+//   22390  `npm run screenshots` (test/screenshots.ts), not a test: its own lab
+//   (every base from 21090 to 22690 is taken: a new test takes the next free one and notes it here)
 //
 // KCON_TEST_PORT_OFFSET (0, -2000, -4000, -6000 or -8000) moves every base at once, so several
 // checkouts can run their tests side by side on one machine: with those steps no offset's brokers,
@@ -46,6 +50,7 @@ const BASES = {
 	reassign: 22690,
 	quorum: 22090,
 	elr: 22190,
+	screenshots: 22390,
 	/** UDP, on 127.0.2.x: the real and embedded agents of snmp-agents.test */
 	snmpAgents: 29400,
 } as const;

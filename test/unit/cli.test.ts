@@ -82,7 +82,7 @@ const badNumbers: Array<[string[], RegExp]> = [
 	[['tail', 't', '--from', big], /^--from \(an offset\) must be a whole number from 0 to 9223372036854775807/],
 	[['tail', 't', '--from', `-${big}`], /^--from \(-N, a count\) must be a whole number from 0 to 9223372036854775807/],
 	[['tail', 't', '--from', `@${big}`], /^--from \(@epoch milliseconds\) must be a whole number/],
-	[['tail', 't', '--limit', '-1'], /argument is ambiguous|--limit must be/],
+	[['tail', 't', '--limit', '-1'], /^--limit needs a value, and '-1' looks like a flag; to give a value that starts with '-', write --limit=-1$/],
 	[['tail', 't', '--limit=-1'], /^--limit must be a whole number from 1 to 9007199254740991, not '-1'$/],
 	[['tail', 't', '--limit', '1e3'], /^--limit must be a whole number/],
 	[['tail', 't', '--limit', big], /^--limit must be a whole number from 1 to 9007199254740991/],

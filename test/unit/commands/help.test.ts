@@ -13,6 +13,8 @@ import {loadSpecs} from '../../../source/commands/load-specs.js';
 import {findSpec, renderReference, usageLine} from '../../../source/commands/help-render.js';
 import {connectionFlags} from '../../../source/commands/connection-spec.js';
 import {connectionOptions} from '../../../source/config/args.js';
+import {helpText} from '../../../source/commands/help.js';
+import {route} from '../../../source/commands/route.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.resolve(here, '../../../source/cli.js');
@@ -76,6 +78,34 @@ test('--help after arguments and flags of a half-typed command shows that comman
 	for (const sub of ['generate', 'execute', 'verify', 'cancel', 'list']) assert.ok(reassign.stdout.includes(`kcon reassign ${sub}`));
 	// after `--` a --help is an argument, not a request for help
 	assert.notEqual(kcon(['tail', '--', '--help']).stdout.slice(0, 5), 'Usage');
+});
+
+test('--help or -h right after any flag that takes a value shows the help of the command typed; --flag=--help is a value', async () => {
+	const specs = await loadSpecs(commands);
+	let checked = 0;
+	for (const spec of specs) {
+		const words = spec.name.split(' ');
+		const expected = await helpText(commands, words);
+		const valueFlags = [...spec.flags, ...(spec.connection ? connectionFlags : [])].filter((f) => f.type === 'string');
+		for (const f of valueFlags) {
+			for (const argv of [
+				[...words, `--${f.name}`, '--help'],
+				[...words, ...(f.short ? [`-${f.short}`] : [`--${f.name}`]), '-h'],
+			]) {
+				const r = route(argv);
+				assert.equal(r.name, 'help', argv.join(' '));
+				assert.equal(await helpText(commands, r.argv), expected, argv.join(' '));
+				checked++;
+			}
+		}
+	}
+	assert.ok(checked > 100, `${checked} command lines`);
+	// as a process: the help on stdout, exit 0; with '=' the word is --grep's value (and tail then
+	// wants its topic)
+	const help = kcon(['tail', '--grep', '--help']);
+	assert.deepEqual([help.code, help.stderr], [0, '']);
+	assert.equal(help.stdout, kcon(['tail', '--help']).stdout);
+	assert.deepEqual(kcon(['tail', '--grep=--help']), {code: 2, stdout: '', stderr: 'kcon: kcon tail needs a TOPIC\n'});
 });
 
 test('help for what does not exist is a usage error of one line', () => {

@@ -17,3 +17,12 @@ test('--help and -h anywhere before -- ask for the help of the command and subco
 	assert.deepEqual(route(['--lab', '--help']), {name: 'help', argv: []});
 	assert.deepEqual(route(['tail', 't', '--', '--help']), {name: 'tail', argv: ['t', '--', '--help']});
 });
+
+test('--help or -h right after a flag that takes a value is still help; the = form is the value', () => {
+	assert.deepEqual(route(['tail', '--grep', '--help']), {name: 'help', argv: ['tail']});
+	assert.deepEqual(route(['tail', 't', '--from', '-h']), {name: 'help', argv: ['tail', 't']});
+	assert.deepEqual(route(['describe', 'brokers', '-b', '--help']), {name: 'help', argv: ['describe', 'brokers']});
+	assert.deepEqual(route(['reassign', 'generate', '--topics', '-h']), {name: 'help', argv: ['reassign', 'generate']});
+	assert.deepEqual(route(['tail', 't', '--grep=--help']), {name: 'tail', argv: ['t', '--grep=--help']});
+	assert.deepEqual(route(['tail', 't', '-o=-h']), {name: 'tail', argv: ['t', '-o=-h']});
+});

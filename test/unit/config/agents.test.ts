@@ -103,3 +103,30 @@ test('no agents anywhere: empty list, source none; a missing explicit config fil
 		fs.rmSync(dir, {recursive: true, force: true});
 	}
 });
+
+test('a config file past 1 MiB or not a regular file is one usage error; so is such a lab state file', () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-agents-'));
+	const before = {xdg: process.env['XDG_CONFIG_HOME'], state: process.env['KCON_STATE_DIR']};
+	process.env['XDG_CONFIG_HOME'] = dir;
+	process.env['KCON_STATE_DIR'] = dir;
+	const refused = (pattern: RegExp) => (e: unknown) => e instanceof UsageError && e.exitCode === 2 && pattern.test(e.message);
+	try {
+		const big = path.join(dir, 'big.json');
+		fs.writeFileSync(big, '{"contexts":{}}' + ' '.repeat(1024 * 1024));
+		assert.throws(() => resolveAgents({config: big}, {}), refused(/^config file .*big\.json is larger than 1 MiB; /));
+		assert.throws(() => resolveAgents({config: '/dev/zero'}, {}), refused(/^config file \/dev\/zero is not a regular file$/));
+		// the default file, read without --config or --context, is held to the same
+		fs.mkdirSync(path.join(dir, 'kcon'));
+		fs.copyFileSync(big, path.join(dir, 'kcon', 'config.json'));
+		assert.throws(() => resolveAgents({}, {}), refused(/larger than 1 MiB/));
+		fs.mkdirSync(path.join(dir, 'lab'));
+		fs.symlinkSync('/dev/zero', path.join(dir, 'lab', 'state.json'));
+		assert.throws(() => resolveAgents({lab: true}, {}), refused(/state\.json is not a regular file$/));
+	} finally {
+		for (const [name, value] of [['XDG_CONFIG_HOME', before.xdg], ['KCON_STATE_DIR', before.state]] as const) {
+			if (value === undefined) delete process.env[name];
+			else process.env[name] = value;
+		}
+		fs.rmSync(dir, {recursive: true, force: true});
+	}
+});

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {formatBytes, readTextBounded, TooLargeError} from '../../../source/config/bounded-read.js';
+import {formatBytes, NotRegularFileError, readRegularFileBounded, readTextBounded, TooLargeError} from '../../../source/config/bounded-read.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-bounded-read-'));
 after(() => fs.rmSync(dir, {recursive: true, force: true}));
@@ -48,4 +48,18 @@ test('formatBytes: whole MiB as MiB, anything else in bytes', () => {
 	assert.equal(formatBytes(16 * 1024 * 1024), '16 MiB');
 	assert.equal(formatBytes(1024 * 1024 + 1), '1048577 bytes');
 	assert.equal(formatBytes(0), '0 MiB');
+});
+
+test('readRegularFileBounded: a regular file (or a link to one) is read; a device or a directory is NotRegularFileError', () => {
+	const file = path.join(dir, 'config.json');
+	fs.writeFileSync(file, '{"a":1}');
+	const link = path.join(dir, 'link.json');
+	fs.symlinkSync(file, link);
+	assert.equal(readRegularFileBounded(file, 7), '{"a":1}');
+	assert.equal(readRegularFileBounded(link, 7), '{"a":1}');
+	assert.throws(() => readRegularFileBounded(file, 6), (error: unknown) => error instanceof TooLargeError && error.maxBytes === 6);
+	// /dev/zero never ends: refused for what it is, before a byte is read
+	assert.throws(() => readRegularFileBounded('/dev/zero', 1024 * 1024), NotRegularFileError);
+	assert.throws(() => readRegularFileBounded(dir, 1024), NotRegularFileError);
+	assert.throws(() => readRegularFileBounded(path.join(dir, 'missing'), 10), {code: 'ENOENT'});
 });

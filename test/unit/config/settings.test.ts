@@ -121,3 +121,44 @@ test('--bootstrap-server gives the brokers as -b does; both at once is a usage e
 	assert.equal(s.source, 'flag');
 	assert.throws(() => resolve({brokers: 'a:1', 'bootstrap-server': 'b:1'}, {env: {}}), /give the bootstrap brokers once/);
 });
+
+test('a config file past 1 MiB, or one that is no regular file, is one usage error, also as the default file', () => {
+	const big = path.join(dir, 'big.json');
+	// valid JSON, only too big to be a config: the size is refused, not the content
+	fs.writeFileSync(big, '{"contexts":{}}' + ' '.repeat(1024 * 1024));
+	const refused = (pattern: RegExp) => (e: unknown) => e instanceof UsageError && e.exitCode === 2 && pattern.test(e.message);
+	assert.throws(() => resolveSettings({config: big}, {env: {}}), refused(/^config file .*big\.json is larger than 1 MiB; /));
+	assert.throws(() => resolveSettings({config: '/dev/zero'}, {env: {}}), refused(/^config file \/dev\/zero is not a regular file$/));
+	assert.throws(() => resolveSettings({config: dir, context: 'lab'}, {env: {}}), refused(/is not a regular file$/));
+	const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-settings-xdg-'));
+	const saved = process.env['XDG_CONFIG_HOME'];
+	process.env['XDG_CONFIG_HOME'] = xdg;
+	try {
+		fs.mkdirSync(path.join(xdg, 'kcon'));
+		fs.copyFileSync(big, path.join(xdg, 'kcon', 'config.json'));
+		assert.throws(() => resolveSettings({}, {env: {}}), refused(/larger than 1 MiB/));
+	} finally {
+		if (saved === undefined) delete process.env['XDG_CONFIG_HOME'];
+		else process.env['XDG_CONFIG_HOME'] = saved;
+		fs.rmSync(xdg, {recursive: true, force: true});
+	}
+});
+
+test('--lab: a lab state file past 1 MiB or not a regular file is one usage error', () => {
+	const saved = process.env['KCON_STATE_DIR'];
+	const state = fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-state-'));
+	process.env['KCON_STATE_DIR'] = state;
+	try {
+		fs.mkdirSync(path.join(state, 'lab'));
+		const file = path.join(state, 'lab', 'state.json');
+		fs.writeFileSync(file, JSON.stringify({bootstrap: '127.0.0.1:31090'}) + ' '.repeat(1024 * 1024));
+		assert.throws(() => resolveSettings({lab: true}, {env: {}}), (e: unknown) => e instanceof UsageError && /state\.json is larger than 1 MiB/.test(e.message));
+		fs.rmSync(file);
+		fs.symlinkSync('/dev/zero', file);
+		assert.throws(() => resolveSettings({lab: true}, {env: {}}), (e: unknown) => e instanceof UsageError && /state\.json is not a regular file$/.test(e.message));
+	} finally {
+		if (saved === undefined) delete process.env['KCON_STATE_DIR'];
+		else process.env['KCON_STATE_DIR'] = saved;
+		fs.rmSync(state, {recursive: true, force: true});
+	}
+});

@@ -84,3 +84,60 @@ test('while paused the ticks fetch nothing; once unpaused the next tick or refre
 	assert.ok(calls >= 2);
 	poller.stop();
 });
+
+/** A poller driven by refreshNow only (its interval is far longer than the test): what each poll reported. */
+function stepper(intervalMs: number, maxBackoffMs: number, outcomes: Array<'up' | 'down' | 'error'>) {
+	const reports: string[] = [];
+	let settle: () => void = () => {};
+	let i = 0;
+	const poller = new Poller({
+		intervalMs,
+		maxBackoffMs,
+		fetch: async () => {
+			const outcome = outcomes[i++]!;
+			if (outcome === 'error') throw new Error('no broker reachable');
+			return outcome;
+		},
+		isDown: (value) => value === 'down',
+		onResult: (value, nextInMs) => {
+			reports.push(`${value} next ${nextInMs}`);
+			settle();
+		},
+		onError: (_e, attempt, retryInMs) => {
+			reports.push(`error ${attempt} next ${retryInMs}`);
+			settle();
+		},
+	});
+	return {
+		reports,
+		async run() {
+			for (let n = 0; n < outcomes.length; n++) {
+				const done = new Promise<void>((resolve) => (settle = resolve));
+				if (n === 0) poller.start();
+				else assert.ok(poller.refreshNow(), `poll ${n + 1} starts`);
+				await done;
+			}
+			poller.stop();
+		},
+	};
+}
+
+test('every poll reports when the next one comes: the back-off while down (results counted as down too), the interval once up', async () => {
+	const s = stepper(60_000, 240_000, ['down', 'error', 'down', 'error', 'error', 'up', 'up']);
+	await s.run();
+	assert.deepEqual(s.reports, [
+		'down next 60000',
+		'error 2 next 120000',
+		'down next 240000',
+		'error 4 next 240000',
+		'error 5 next 240000',
+		'up next 60000',
+		'up next 60000',
+	]);
+});
+
+test('a back-off never polls more often than the interval, also with an interval above the cap', async () => {
+	const s = stepper(60_000, 30_000, ['error', 'error', 'down', 'up']);
+	await s.run();
+	assert.deepEqual(s.reports, ['error 1 next 60000', 'error 2 next 60000', 'down next 60000', 'up next 60000']);
+});

@@ -92,3 +92,22 @@ test('a view without data while no broker answers says what to check', () => {
 	assert.match(out, /no broker answered: check the address \(-b host:port, --bootstrap-server\),/);
 	assert.match(out, /--context NAME; kcon config get-contexts\) or --lab/);
 });
+
+test('the title tells the cadence the console keeps: the back-off while the cluster is unreachable, the interval again once it answers', () => {
+	setColorLevel(0);
+	const up = labSnapshot();
+	const down = {...up, takenAt: up.takenAt + 2000, brokers: up.brokers.map((b) => ({...b, reachable: false}))};
+	let s = stateWith([{type: 'snapshot', snapshot: up}]);
+	assert.match(frame(s)[0]!, / every 2s · \d\d:\d\d:\d\d UTC\s*$/);
+	// a poll that finds every broker unreachable, then two that fail outright, as the poller reports them
+	s = reducer(s, {type: 'snapshot', snapshot: down, retryInMs: 2000});
+	assert.match(frame(s)[0]!, / every 2s · /, 'the first failure still waits the interval');
+	s = reducer(s, {type: 'poll-failed', error: 'no broker reachable (tried 127.0.0.1:9092)', attempt: 2, retryInMs: 4000});
+	assert.match(frame(s)[0]!, / every 4s \(backoff\) · /);
+	s = reducer(s, {type: 'snapshot', snapshot: down, retryInMs: 8000});
+	const title = frame(s)[0]!;
+	assert.match(title, / every 8s \(backoff\) · \d\d:\d\d:\d\d UTC\s*$/);
+	assert.doesNotMatch(title, /every 2s/);
+	s = reducer(s, {type: 'snapshot', snapshot: {...up, takenAt: up.takenAt + 20_000}, retryInMs: 2000});
+	assert.match(frame(s)[0]!, / every 2s · /);
+});
