@@ -25,7 +25,7 @@
 //          UDP 22291 on 127.0.2.22). It adds the same KCON_TEST_PORT_OFFSET, so no test meets it
 //   22390  `npm run screenshots` (test/screenshots.ts), not a test: its own lab
 //   Every base from 21090 to 22690 is taken and 22790's controllers would fall in the ephemeral
-//   range: a new test uses the shared lab, or a base of its own below 21090 noted here.
+//   range: a new test uses the shared lab, or 20790, 20890 or 20990 (free at every offset), noted here.
 //
 // KCON_TEST_PORT_OFFSET (0, -2000, -4000, -6000 or -8000) moves every base at once, so several
 // checkouts can run their tests side by side on one machine: with those steps no offset's brokers,
