@@ -93,7 +93,8 @@ function member(r: Reader, version: number): ConsumerGroupMember {
 	return m;
 }
 
-function assignment(r: Reader): AssignedTopic[] {
+/** An Assignment (KIP-848 and KIP-932 members alike): topic id, name and partitions per topic. */
+export function assignment(r: Reader): AssignedTopic[] {
 	const topics = r.compactArray((r) => {
 		const t: AssignedTopic = {
 			topicId: uuidString(r.uuid()),

@@ -4,7 +4,7 @@
 // comes as topic ids + names.
 import type {Reader} from './primitives.js';
 import {ApiKey, uuidString, wire, type WireRequest} from './request.js';
-import type {AssignedTopic} from './consumer-group-describe.js';
+import {assignment, type AssignedTopic} from './consumer-group-describe.js';
 
 export interface ShareGroupMember {
 	memberId: string;
@@ -77,18 +77,4 @@ function member(r: Reader): ShareGroupMember {
 	};
 	r.tags();
 	return m;
-}
-
-function assignment(r: Reader): AssignedTopic[] {
-	const topics = r.compactArray((r) => {
-		const t: AssignedTopic = {
-			topicId: uuidString(r.uuid()),
-			topic: r.compactString() ?? '',
-			partitions: r.compactArray((r) => r.int32()),
-		};
-		r.tags();
-		return t;
-	});
-	r.tags();
-	return topics;
 }
