@@ -112,7 +112,8 @@ async function main(): Promise<void> {
 		if (!brokers) {
 			const basePort = Number(process.env['KCON_SCREENSHOT_PORT'] ?? PORTS.screenshots);
 			console.log(`starting a lab (base port ${basePort})…`);
-			lab = await startLab({basePort, pis: 2});
+			// the SmartX-Mini layout: controllers 0,1,2 apart from brokers 3,4,5, so the quorum view shows both
+			lab = await startLab({basePort, pis: 2, topology: 'lab'});
 			brokers = lab.bootstrap;
 		}
 		// on our own lab: `kcon --lab`, as an operator runs it (brokers and SNMP agents)
@@ -123,6 +124,10 @@ async function main(): Promise<void> {
 		// let lag history, rates and sparklines fill a little
 		await sleep(12_000);
 		shot('brokers', 'kcon — brokers and the health strip');
+		keys(':controllers', 'Enter');
+		await waitFor(/Controllers \(KRaft quorum\)[\s\S]*Leader/);
+		await sleep(2500);
+		shot('controllers', 'kcon — the KRaft quorum: controllers 0,1,2 (voters) and brokers 3,4,5 (observers), log-end offsets, lag, fetch ages');
 		keys(':topics', 'Enter');
 		await waitFor(/Topics \d/);
 		await sleep(2500);
@@ -140,6 +145,13 @@ async function main(): Promise<void> {
 		await sleep(1500);
 		shot('group', 'kcon — one group per partition, with a lag sparkline');
 		await esc();
+		if (lab) {
+			keys(':group lab-share', 'Enter');
+			await waitFor(/Group lab-share/);
+			await sleep(2500);
+			shot('share-group', 'kcon — a share group (KIP-932): start offset and the broker\'s lag per partition, its members');
+			await esc();
+		}
 		keys('/', 't', 'o', 'w', 'e', 'r', '-');
 		await waitFor(/Groups 1\/\d/);
 		shot('filter', 'kcon — a regex filter');
