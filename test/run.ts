@@ -12,6 +12,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PORTS} from './helpers/ports.js';
 import {pruneStaleOutput} from './helpers/stale-output.js';
+import {tapFailures} from './helpers/tap-failures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '..');
@@ -56,7 +57,25 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	});
 }
 
-const testArgs = ['--test', '--test-concurrency=1', '--test-reporter=spec'];
+// spec for the reader, TAP into a file for the closing summary
+const tapFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-test-tap-')), 'run.tap');
+const testArgs = ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`];
+
+// The last lines of the run say what failed, so a log's tail is enough to know.
+function summarise(linted: number, tested: number, labError?: string): void {
+	const failures = fs.existsSync(tapFile) ? tapFailures(fs.readFileSync(tapFile, 'utf8')) : [];
+	fs.rmSync(path.dirname(tapFile), {recursive: true, force: true});
+	const lines: string[] = [];
+	if (linted) lines.push(`test: the lint failed (exit ${linted}; its report is at the top)`);
+	if (labError) lines.push(`test: the shared lab did not start: ${labError}`);
+	for (const failure of failures) lines.push(`test: failed: ${failure.name} (${failure.location})${failure.error ? ` — ${failure.error}` : ''}`);
+	if (tested && failures.length === 0) lines.push(`test: node --test exited ${tested} with no failed test in its report`);
+	const text = lines.length ? lines.join('\n') + '\n' : 'test: every test passed\n';
+	process.stderr.write(text);
+	// a caller that runs several suites (CI, one per runtime) repeats each summary at its end
+	const summaryFile = process.env['KCON_TEST_SUMMARY'];
+	if (summaryFile) fs.writeFileSync(summaryFile, text);
+}
 
 async function lint(): Promise<number> {
 	return run(process.execPath, [path.join(root, '.ci', 'lint.mjs')], process.env);
@@ -65,6 +84,7 @@ async function lint(): Promise<number> {
 async function unit(): Promise<number> {
 	const linted = await lint();
 	const tested = await run(process.execPath, [...testArgs, ...testFiles(path.join(here, 'unit'))], process.env);
+	summarise(linted, tested);
 	return linted || tested;
 }
 
@@ -86,6 +106,8 @@ async function main(): Promise<number> {
 	}
 	try {
 		const tested = await run(process.execPath, [...testArgs, ...testFiles(path.join(here, 'unit')), ...testFiles(path.join(here, 'integration'))], testEnv);
+		await tearDown();
+		summarise(linted, tested, testEnv['KCON_TEST_LAB_ERROR']);
 		return linted || tested;
 	} finally {
 		await tearDown();
