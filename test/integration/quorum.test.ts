@@ -3,7 +3,8 @@
 // values that move are compared: quorum-checks.ts).
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {eventually, javaTool, runKcon, startLab, type TestLab} from '../helpers/lab.js';
+import {CLI, eventually, javaTool, runKcon, startLab, type TestLab} from '../helpers/lab.js';
+import {tmuxTerminal} from '../helpers/tmux.js';
 import {assertFeaturesAgree, assertQuorumReplicationAgrees, assertQuorumStatusAgrees, field, javaQuorum, kconQuorum, kconText} from './quorum-checks.js';
 import {PORTS} from '../helpers/ports.js';
 
@@ -62,10 +63,20 @@ test('SIGKILL of broker 5: once the controller fences it, describe brokers shows
 	assert.equal(up.code, 0, up.stderr);
 });
 
-test('SIGKILL of the quorum leader: kcon reports the new leader (as MetadataQuorumCommand does) and 2 of 3 voters up', async () => {
+const terminal = tmuxTerminal('quorum');
+after(() => terminal.kill());
+
+test('SIGKILL of the quorum leader: kcon reports the new leader (as MetadataQuorumCommand does) and 2 of 3 voters up; so does the console', async () => {
 	const first = await kconQuorum(lab);
 	const oldLeader = first.quorum.leaderId!;
 	assert.equal(first.quorum.votersUp, 3);
+	// the console on :controllers, refreshing every second, watches the same kill
+	const cmd = `env -u CI KCON_STATE_DIR=${lab.stateDir} ${process.execPath} ${CLI} --lab --refresh 1; echo KCON-EXITED $?; sleep 120`;
+	terminal.tmux('new-session', '-d', '-s', 'quorum', '-x', '140', '-y', '30', cmd);
+	await terminal.see(/Brokers/, 60_000);
+	terminal.keys(':controllers', 'Enter');
+	await terminal.see(new RegExp(`^\\s*${oldLeader}\\s+Leader\\b`, 'm'), 30_000);
+	assert.match(terminal.screen(), /controllers up 3\/3/);
 	const victim = lab.state().nodes.find((n) => n.id === oldLeader && n.roles.includes('controller'));
 	assert.ok(victim?.pid, `controller ${oldLeader} in the lab state`);
 	process.kill(victim.pid, 'SIGKILL');
@@ -85,4 +96,8 @@ test('SIGKILL of the quorum leader: kcon reports the new leader (as MetadataQuor
 	const replication = await kconText(lab, ['quorum', '--replication']);
 	assert.match(replication, new RegExp(`^${now.quorum.leaderId} +\\t\\S+\\t\\d+ +\\t0 +\\t\\d+ +\\t\\d+ +\\tLeader`, 'm'));
 	assert.match(replication, new RegExp(`^${oldLeader} +\\t.*\\tFollower`, 'm'));
+	// the console: the new leader at the top, the old one a follower that no longer fetches, 2 of 3 up
+	const seen = await terminal.see(new RegExp(`^\\s*${now.quorum.leaderId}\\s+Leader\\b[\\s\\S]*controllers up 2/3|controllers up 2/3[\\s\\S]*^\\s*${now.quorum.leaderId}\\s+Leader\\b`, 'm'), 30_000);
+	assert.match(seen, new RegExp(`^\\s*${oldLeader}\\s+Follower\\b`, 'm'));
+	assert.doesNotMatch(seen, /KCON-EXITED/);
 });

@@ -96,7 +96,7 @@ export async function reachBrokers(
 	nodeAt: (host: string, port: number) => Node,
 	seen: Map<number, KnownBroker>,
 	warnings: string[],
-	fenced: ReadonlyMap<number, KnownBroker> = new Map(),
+	fencedRead: ReadonlyMap<number, KnownBroker> | Promise<ReadonlyMap<number, KnownBroker>> = new Map(),
 ): Promise<ReachedBrokers> {
 	// brokers: connect to each one listed, in parallel; reachable means it answered
 	const links = new Map<number, Link>();
@@ -116,6 +116,7 @@ export async function reachBrokers(
 			}),
 	);
 	// brokers the controller says it has fenced: registered, not live (Metadata leaves them out)
+	const fenced = await fencedRead;
 	const listed = new Set(brokers.map((b) => b.id));
 	for (const [id, f] of fenced) {
 		if (listed.has(id)) continue;

@@ -70,7 +70,8 @@ export class SnapshotGateway implements KafkaGateway {
 		const candidates = [...new Set(this.settings.brokers.map((a) => this.bootstrapNode(a)))];
 		const {metadata, via} = await bootstrapMetadata(candidates, this.settings.brokers, options.topics ?? null);
 
-		const fenced = await fencedBrokers(via);
+		// asked while the brokers are being connected to, not before: one round trip less per refresh
+		const fenced = fencedBrokers(via);
 		const {brokers, links} = await reachBrokers(metadata, (host, port) => this.node(host, port), this.seen, warnings, fenced);
 		const anyLink = (): Link => {
 			for (const link of links.values()) return link;
