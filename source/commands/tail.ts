@@ -165,6 +165,19 @@ class Output implements ByteSink {
 		this.pos += this.buf.write(text, this.pos);
 	}
 
+	ascii(text: string) {
+		this.room(text.length);
+		const buf = this.buf;
+		let pos = this.pos;
+		for (let i = 0; i < text.length; i++) buf[pos++] = text.charCodeAt(i);
+		this.pos = pos;
+	}
+
+	bytes(bytes: Buffer) {
+		this.room(bytes.length);
+		this.pos += bytes.copy(this.buf, this.pos);
+	}
+
 	jsonString(bytes: Buffer) {
 		this.room(bytes.length * 6 + 2);
 		const buf = this.buf;
@@ -270,7 +283,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 				if (hasFilter && !matchesFilter(record, opts.filter)) continue;
 				if (json) {
 					writeMessageJson(record, out);
-					out.str('\n');
+					out.ascii('\n');
 				} else {
 					out.line(messageTextLine(record));
 				}

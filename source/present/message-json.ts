@@ -4,7 +4,7 @@
 // A key, payload or header value that is not valid UTF-8 is written as base64 and flagged with
 // "keyEncoding" / "payloadEncoding" / "headersEncoding": "base64".
 import {isUtf8} from 'node:buffer';
-import type {TailRecord} from '../domain/tail.js';
+import type {TailRecord, TimestampType} from '../domain/tail.js';
 
 function str(bytes: Buffer): string {
 	return JSON.stringify(bytes.toString('utf8'));
@@ -46,9 +46,26 @@ export function messageJsonLine(r: TailRecord): string {
 export interface ByteSink {
 	/** append a string as UTF-8 */
 	str(text: string): void;
+	/** append a short string known to be ASCII (digits, fixed JSON punctuation) */
+	ascii(text: string): void;
+	/** append bytes as they are */
+	bytes(bytes: Buffer): void;
 	/** append valid UTF-8 bytes as a JSON string literal, quotes included, escaped as JSON.stringify does */
 	jsonString(bytes: Buffer): void;
 }
+
+// The parts of a line that repeat for every record of a partition, kept as bytes: a fetched batch is
+// one partition's records from one broker, so the line's head and middle are copied, not encoded
+// again per record (a tail writes millions of lines; encoding these strings was most of its work).
+const TIMESTAMP_TYPE: Record<TimestampType, Buffer> = {
+	create: Buffer.from(',"tstype":"create","ts":'),
+	logappend: Buffer.from(',"tstype":"logappend","ts":'),
+};
+let headTopic: string | null = null;
+let headPartition = -1;
+let head = Buffer.alloc(0);
+let middleBroker = Number.NaN;
+let middle = Buffer.alloc(0);
 
 /**
  * The same line as messageJsonLine (byte for byte), written into a sink: UTF-8 keys and payloads
@@ -61,16 +78,27 @@ export function writeMessageJson(r: TailRecord, sink: ByteSink): void {
 		sink.str(messageJsonLine(r));
 		return;
 	}
-	sink.str(
-		`{"topic":${JSON.stringify(r.topic)},"partition":${r.partition},"offset":${r.offset},"tstype":"${r.timestampType}","ts":${r.timestamp},"broker":${r.broker},"key":`,
-	);
-	if (key === null) sink.str('null');
+	if (r.topic !== headTopic || r.partition !== headPartition) {
+		headTopic = r.topic;
+		headPartition = r.partition;
+		head = Buffer.from(`{"topic":${JSON.stringify(r.topic)},"partition":${r.partition},"offset":`);
+	}
+	if (r.broker !== middleBroker) {
+		middleBroker = r.broker;
+		middle = Buffer.from(`,"broker":${r.broker},"key":`);
+	}
+	sink.bytes(head);
+	sink.ascii(r.offset.toString());
+	sink.bytes(TIMESTAMP_TYPE[r.timestampType]);
+	sink.ascii(String(r.timestamp));
+	sink.bytes(middle);
+	if (key === null) sink.ascii('null');
 	else sink.jsonString(key);
-	sink.str(',"payload":');
-	if (value === null) sink.str('null}');
+	sink.ascii(',"payload":');
+	if (value === null) sink.ascii('null}');
 	else {
 		sink.jsonString(value);
-		sink.str('}');
+		sink.ascii('}');
 	}
 }
 

@@ -103,11 +103,17 @@ test('the byte writer of -o json writes exactly messageJsonLine, escapes include
 		rec(Buffer.from([0xff, 0x00])),
 		rec('x', {headers: [{key: 'h', value: Buffer.from('v')}]}),
 		rec('', {timestampType: 'logappend'}),
+		// the cached head and middle follow a change of topic, partition and broker
+		rec('y', {topic: '토픽 "q"', partition: 7, broker: 4}),
+		rec('z', {topic: '토픽 "q"', partition: 8, broker: 4}),
+		rec('w', {broker: 5}),
 	];
 	for (const r of samples) {
 		const chunks: Buffer[] = [];
 		writeMessageJson(r, {
 			str: (text) => chunks.push(Buffer.from(text)),
+			ascii: (text) => chunks.push(Buffer.from(text, 'latin1')),
+			bytes: (bytes) => chunks.push(Buffer.from(bytes)),
 			jsonString: (bytes) => {
 				const dst = Buffer.alloc(bytes.length * 6 + 2);
 				dst[0] = 0x22;
