@@ -79,14 +79,22 @@ for (const bench of benches) {
 	} else if (found.length === 0) {
 		failed.push(bench);
 		results.push({bench, rows: [], error: 'exited 0 without a result'});
-	} else results.push(...found);
+	} else results.push(...found.map((result) => ({...result, measuredAt: new Date().toISOString(), load: os.loadavg()[0]})));
 }
 
 // a partial run (`npm run bench -- tail`) replaces only its benchmarks in the last results
 const resultsFile = path.join(root, 'bench', 'results.json');
 if (only.length && fs.existsSync(resultsFile)) {
-	const previous = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as {results: typeof results};
-	results.unshift(...previous.results.filter((r) => !benches.includes(r.bench)));
+	const previous = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as {takenAt: string; loadavg?: number[]; results: typeof results};
+	// rows kept from an earlier run keep the date and load they were measured at
+	const kept = previous.results.filter((r) => !benches.includes(r.bench));
+	const earlierLoad = previous.loadavg?.[0];
+	results.unshift(
+		...kept.map((r) => {
+			const load = r.load ?? earlierLoad;
+			return {...r, measuredAt: r.measuredAt ?? previous.takenAt, ...(load === undefined ? {} : {load})};
+		}),
+	);
 	results.sort((a, b) => all.indexOf(a.bench) - all.indexOf(b.bench));
 }
 const document = {takenAt: new Date().toISOString(), node: process.version, loadavg: os.loadavg(), results};

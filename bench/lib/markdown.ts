@@ -9,7 +9,7 @@ export function renderMarkdown(doc: {takenAt: string; node: string; loadavg?: nu
 	const lines = [
 		'# kcon benchmarks',
 		'',
-		`Measured ${doc.takenAt} on this machine (2 cores, Node ${doc.node}) with \`npm run bench\`.`,
+		`Written ${doc.takenAt} on this machine (2 cores, Node ${doc.node}) by \`npm run bench\`; each workload says when it was measured and the load average then (a partial run, \`npm run bench -- STEP\`, keeps the other steps' rows).`,
 		'Median (min–max, runs). Ratios: how many times faster kcon is than the peer, unless named otherwise.',
 		...(doc.loadavg
 			? [`Load average when the run ended: ${doc.loadavg.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) on 2 cores shared with other work: compare ratios within a row, not times across runs.`]
@@ -33,7 +33,8 @@ export function renderMarkdown(doc: {takenAt: string; node: string; loadavg?: nu
 				.join('<br>');
 			const met = row.met === undefined ? '' : row.met ? 'met' : 'not met';
 			const kcon = row.tools['kcon'] ? fmt(row.tools['kcon']) : '—';
-			lines.push(`| ${row.workload} | ${kcon} | ${peers || '—'} | ${ratios || '—'} | ${row.aim ?? ''} | ${met}${row.note ? ` (${row.note})` : ''} |`);
+			const when = result.measuredAt ? ` (measured ${result.measuredAt.slice(0, 16).replace('T', ' ')} UTC${result.load === undefined ? '' : `, load ${result.load.toFixed(1)}`})` : '';
+			lines.push(`| ${row.workload}${when} | ${kcon} | ${peers || '—'} | ${ratios || '—'} | ${row.aim ?? ''} | ${met}${row.note ? ` (${row.note})` : ''} |`);
 		}
 	}
 	return lines.join('\n') + '\n';

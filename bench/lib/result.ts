@@ -19,6 +19,9 @@ export interface BenchRow {
 export interface BenchResult {
 	bench: string;
 	rows: BenchRow[];
+	/** when bench/run.ts took this step's rows (ISO time), and the 1-minute load average then */
+	measuredAt?: string;
+	load?: number;
 }
 
 export const RESULT_PREFIX = 'BENCH-RESULT ';
