@@ -132,6 +132,13 @@ export function finalizedMetadataVersion(read: FeaturesRead | undefined): string
 	return mv && mv.finalized > 0 ? featureLevelText(mv.name, mv.finalized) : null;
 }
 
+/** The feature level of a metadata.version release name ('4.4-IV0' → 31); throws for a name not in the table. */
+export function metadataVersionLevel(name: string): number {
+	const index = METADATA_VERSIONS.indexOf(name);
+	if (index < 0) throw new Error(`unknown metadata.version ${name}`);
+	return index + 1;
+}
+
 /** A level as FeatureCommand prints it: metadata.version by release name (UNKNOWN n past the table), others as numbers. */
 export function featureLevelText(feature: string, level: number): string {
 	if (feature !== 'metadata.version') return String(level);

@@ -8,8 +8,8 @@ import {cacheDir} from '../config/paths.js';
 import {KconError, UsageError} from '../errors.js';
 import {writeErr} from '../terminal-out.js';
 
-/** Newest 4.2.x that Maven Central has (4.2.2 did not resolve when this was written). */
-export const DEFAULT_KAFKA_VERSION = '4.2.1';
+/** Newest 4.x that Maven Central has when this was written. */
+export const DEFAULT_KAFKA_VERSION = '4.4.0';
 
 /** The repository's lab/ folder (pom.xml and logging configs): dist/source/lab → ../../../lab */
 export function labAssetsDir(): string {

@@ -189,6 +189,23 @@ export function javaTool(lab: TestLab, mainClass: string, args: string[], opts: 
 	return runProcess('java', javaArgs(lab, mainClass, args), {timeoutMs: opts.timeoutMs ?? 120_000});
 }
 
+/**
+ * The main class of kafka-configs.sh on this lab's Kafka: org.apache.kafka.tools.ConfigCommand
+ * (kafka-tools) from Kafka 4.4, kafka.admin.ConfigCommand (kafka_2.13, Scala) before. Read from the
+ * jars themselves: a zip's central directory holds each entry's name uncompressed.
+ */
+export function configCommandClass(lab: TestLab): string {
+	const state = lab.state();
+	const toolsJar = path.join(state.kafkaHome, 'libs', `kafka-tools-${state.kafkaVersion}.jar`);
+	const moved = fs.existsSync(toolsJar) && fs.readFileSync(toolsJar).includes('org/apache/kafka/tools/ConfigCommand.class');
+	return moved ? 'org.apache.kafka.tools.ConfigCommand' : 'kafka.admin.ConfigCommand';
+}
+
+/** kafka-configs.sh ARGS on the lab's classpath. */
+export function kafkaConfigs(lab: TestLab, args: string[], opts: {timeoutMs?: number} = {}): Promise<RunResult> {
+	return javaTool(lab, configCommandClass(lab), args, opts);
+}
+
 /** Poll `check` until it returns a truthy value (returned) or the time is up (throws with the last error). */
 export async function eventually<T>(
 	check: () => Promise<T | null | undefined | false> | T | null | undefined | false,

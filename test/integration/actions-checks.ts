@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {eventually, javaTool, runKcon, runProcess, type RunResult, type TestLab} from '../helpers/lab.js';
+import {kafkaConfigs, eventually, javaTool, runKcon, runProcess, type RunResult, type TestLab} from '../helpers/lab.js';
 import {processAlive} from '../../source/lab/state.js';
 import {readAudit} from '../../source/ops/audit.js';
 import {createTopic, javaPartitions, kcatPartitions, topicCommand, type PartitionView} from './describe-checks.js';
@@ -39,7 +39,7 @@ export async function kcatAssignment(lab: TestLab, topic: string): Promise<Map<n
 
 /** ConfigCommand --describe of a topic or a broker (its dynamic configs). */
 export async function configCommand(lab: TestLab, type: 'topics' | 'brokers', name: string): Promise<string> {
-	const r = await javaTool(lab, 'kafka.admin.ConfigCommand', ['--bootstrap-server', lab.bootstrap, '--describe', '--entity-type', type, '--entity-name', name]);
+	const r = await kafkaConfigs(lab, ['--bootstrap-server', lab.bootstrap, '--describe', '--entity-type', type, '--entity-name', name]);
 	assert.equal(r.code, 0, r.stderr);
 	return r.stdout;
 }

@@ -1,4 +1,4 @@
-// KIP-848 consumer groups (group.protocol=consumer, Kafka 4.2.1 lab of its own on base 21990):
+// KIP-848 consumer groups (group.protocol=consumer, a lab of its own on base 21990, default Kafka):
 // two real Java ConsoleConsumers form the group; `kcon describe group` (offsets, --members, --state)
 // must print what ConsumerGroupCommand prints, byte for byte, while they run and after they leave.
 import {after, before, test} from 'node:test';

@@ -32,7 +32,7 @@ async function readBack(offset: number): Promise<string> {
 	return first.payload;
 }
 
-test('a kept lab: refused on an older Kafka or other ports, upgraded in place to 4.4.0, and back on 4.2.1', async () => {
+test('a kept lab: refused on an older Kafka or other ports, as it was without --kafka, upgraded in place to 4.4.0, and back on 4.2.1', async () => {
 	const produced = await runKcon(['produce', 'resource', '-b', lab.bootstrap, '--partition', '0', '--value', 'kept-record', '-o', 'json'], {env: lab.env});
 	assert.equal(produced.code, 0, produced.stderr);
 	const {offset} = JSON.parse(produced.stdout) as {offset: number};
@@ -54,6 +54,15 @@ test('a kept lab: refused on an older Kafka or other ports, upgraded in place to
 		assert.equal(lab.state().kafkaVersion, '4.2.1', 'the kept state is unchanged');
 		assert.ok(lab.state().nodes.every((n) => n.pid === null), 'nothing was started');
 	}
+
+	// without --kafka it starts as it was, on the Kafka it last ran — not on kcon's (newer) default
+	const asItWas = await runKcon(['lab', 'up'], {env: lab.env, timeoutMs: 600_000});
+	assert.equal(asItWas.code, 0, asItWas.stderr);
+	assert.doesNotMatch(asItWas.stderr, /starting the kept lab on Kafka/);
+	assert.equal(lab.state().kafkaVersion, '4.2.1');
+	assert.match(lab.state().classpath, /kafka\/4\.2\.1\/libs/);
+	assert.equal(await readBack(offset), 'kept-record');
+	assert.equal((await runKcon(['lab', 'down', '--keep'], {env: lab.env, timeoutMs: 120_000})).code, 0);
 
 	const upgraded = await runKcon(['lab', 'up', '--kafka', '4.4.0'], {env: lab.env, timeoutMs: 600_000});
 	assert.equal(upgraded.code, 0, upgraded.stderr);

@@ -9,7 +9,7 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {CLI, eventually, javaTool, runProcess, startLab, type TestLab} from '../helpers/lab.js';
+import {CLI, kafkaConfigs, eventually, runProcess, startLab, type TestLab} from '../helpers/lab.js';
 import {PORTS} from '../helpers/ports.js';
 import {createTopic} from './describe-checks.js';
 import {configCommand, kcatAssignment, labKcon, writePlan} from './actions-checks.js';
@@ -31,7 +31,7 @@ after(async () => {
 const kcon = (args: string[]) => labKcon(lab, args);
 
 async function alterConfig(type: 'topics' | 'brokers', name: string, config: string): Promise<void> {
-	const r = await javaTool(lab, 'kafka.admin.ConfigCommand', ['--bootstrap-server', lab.bootstrap, '--alter', '--entity-type', type, '--entity-name', name, '--add-config', config]);
+	const r = await kafkaConfigs(lab, ['--bootstrap-server', lab.bootstrap, '--alter', '--entity-type', type, '--entity-name', name, '--add-config', config]);
 	assert.equal(r.code, 0, r.stderr);
 }
 

@@ -1,4 +1,4 @@
-// Share groups (KIP-932) on the shared Kafka 4.2.1 lab: the lab's own `lab-share` (a
+// Share groups (KIP-932) on the shared lab (its default Kafka, 4.2 or newer): the lab's own `lab-share` (a
 // ConsoleShareConsumer `kcon lab up` starts) and one of this test's on a quiet topic, judged by
 // Kafka's ShareGroupCommand (kafka-share-groups.sh --describe, --members, --state) byte for byte.
 // Every wait is for the state asserted, with a deadline: `lab up` returns before the share member

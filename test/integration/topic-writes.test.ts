@@ -5,7 +5,7 @@
 // invalid input exits 2; after both, TopicCommand and ConfigCommand show nothing changed.
 import {before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {eventually, javaTool, runKcon, sharedLab, type RunResult, type TestLab} from '../helpers/lab.js';
+import {eventually, kafkaConfigs, runKcon, sharedLab, type RunResult, type TestLab} from '../helpers/lab.js';
 import {topicRows} from './actions-checks.js';
 import {topicCommand} from './describe-checks.js';
 import {readAudit} from '../../source/ops/audit.js';
@@ -27,7 +27,7 @@ async function ok(args: string[]): Promise<RunResult> {
 /** kafka-configs.sh --describe (dynamic configs, or every one with --all); the entity is a topic, a broker id, or the brokers' default. */
 async function configCommand(type: 'topics' | 'brokers', name: string | null, all = false): Promise<string> {
 	const entity = name === null ? ['--entity-default'] : ['--entity-name', name];
-	const r = await javaTool(lab, 'kafka.admin.ConfigCommand', ['--bootstrap-server', lab.bootstrap, '--describe', '--entity-type', type, ...entity, ...(all ? ['--all'] : [])]);
+	const r = await kafkaConfigs(lab, ['--bootstrap-server', lab.bootstrap, '--describe', '--entity-type', type, ...entity, ...(all ? ['--all'] : [])]);
 	assert.equal(r.code, 0, r.stderr);
 	return r.stdout;
 }

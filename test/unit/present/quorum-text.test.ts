@@ -101,8 +101,33 @@ test('features: kafka-features.sh describe lines, metadata.version by name, unkn
 		'Feature: eligible.leader.replicas.version\tSupportedMinVersion: 0\tSupportedMaxVersion: 1\tFinalizedVersionLevel: 1\tEpoch: 206\n' +
 			'Feature: metadata.version\tSupportedMinVersion: 3.3-IV3\tSupportedMaxVersion: 4.2-IV1\tFinalizedVersionLevel: 4.2-IV1\tEpoch: 206\n',
 	);
-	assert.match(renderFeaturesText({epoch: null, features: [{name: 'metadata.version', supportedMin: 7, supportedMax: 99, finalized: 0}]}), /SupportedMaxVersion: UNKNOWN 99\tFinalizedVersionLevel: UNKNOWN 0\tEpoch: -$/m);
+	// a level past the table is a broker newer than kcon: the newest (padded) layout
+	assert.match(renderFeaturesText({epoch: null, features: [{name: 'metadata.version', supportedMin: 7, supportedMax: 99, finalized: 0}]}), /SupportedMaxVersion: UNKNOWN 99 {7}FinalizedVersionLevel: UNKNOWN 0 {8}Epoch: -$/m);
 	const doc = featuresJson({available: true, features});
 	assert.equal(doc['metadataVersion'], '4.2-IV1');
 	assert.deepEqual((doc['levels'] as unknown[])[1], {name: 'metadata.version', supportedMinVersion: 7, supportedMaxVersion: 29, finalizedVersionLevel: 29});
+});
+
+// What Kafka 4.4.0's FeatureCommand describe printed for a combined lab (epoch 731): the fields
+// padded into columns, no tabs — the layout kcon uses when the broker supports 4.4-IV0 or later.
+test('features: a Kafka 4.4 broker gets FeatureCommand 4.4\'s padded columns', () => {
+	const features = {
+		epoch: 731n,
+		features: [
+			{name: 'eligible.leader.replicas.version', supportedMin: 0, supportedMax: 1, finalized: 1},
+			{name: 'metadata.version', supportedMin: 7, supportedMax: 33, finalized: 33},
+			{name: 'share.version', supportedMin: 0, supportedMax: 2, finalized: 2},
+		],
+	};
+	assert.equal(
+		renderFeaturesText(features),
+		'Feature: eligible.leader.replicas.version          SupportedMinVersion: 0                SupportedMaxVersion: 1                FinalizedVersionLevel: 1                Epoch: 731\n' +
+			'Feature: metadata.version                          SupportedMinVersion: 3.3-IV3          SupportedMaxVersion: 4.4-IV2          FinalizedVersionLevel: 4.4-IV2          Epoch: 731\n' +
+			'Feature: share.version                             SupportedMinVersion: 0                SupportedMaxVersion: 2                FinalizedVersionLevel: 2                Epoch: 731\n',
+	);
+	// a name longer than the column is not cut, two spaces still follow it
+	const long = renderFeaturesText({epoch: 1n, features: [{name: 'x'.repeat(45), supportedMin: 0, supportedMax: 1, finalized: 1}, {name: 'metadata.version', supportedMin: 7, supportedMax: 31, finalized: 31}]});
+	assert.match(long, /^Feature: x{45}  SupportedMinVersion: 0 {16}SupportedMaxVersion/m);
+	// below 4.4-IV0 the tab layout stays (4.2.1's tool printed tabs; no 4.3 tool was compared)
+	assert.match(renderFeaturesText({epoch: 1n, features: [{name: 'metadata.version', supportedMin: 7, supportedMax: 30, finalized: 30}]}), /^Feature: metadata\.version\tSupportedMinVersion: 3\.3-IV3\t/);
 });
