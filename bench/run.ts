@@ -18,6 +18,8 @@ const cli = path.join(root, 'dist', 'source', 'cli.js');
 const steps: Record<string, {file: string; args: string[]; noLab?: boolean}> = {
 	startup: {file: 'startup', args: []},
 	describe: {file: 'describe', args: []},
+	// describe groups at 2,000 groups on one 10-partition topic, beside ConsumerGroupCommand
+	'groups-2000': {file: 'groups', args: ['2000', '10']},
 	tail: {file: 'tail', args: []},
 	console: {file: 'console', args: [], noLab: true},
 	'console-100000': {file: 'console', args: ['94003', '2000', '5000'], noLab: true},
