@@ -9,6 +9,9 @@
 // Prints one JSON line on stdout.
 //
 //   node dist/bench/agents.js [--agents 1000] [--seconds 30] [--interval-ms 1000] [--agent-host snmpd|embedded]
+//     [--runs 3] [--before OTHER-BUILD/dist/source/snmp/poller.js [--concurrent]] [--warmup-seconds S]
+//     [--cpu-prof-dir DIR]
+// --warmup-seconds 610 measures the steady state, once the 10-minute metric history is full.
 // UDP on 127.0.2.100-…: 100 agents per address, ports 29499…29598 moved by KCON_TEST_PORT_OFFSET
 // (apart from the lab's and the tests' agent addresses).
 import {emit} from './lib/result.js';
@@ -139,7 +142,7 @@ export interface AgentsBenchResult {
 type PollerClass = typeof AgentPoller;
 
 /** One measured window of `poller` (kcon's AgentPoller, or another build's) against running agents. */
-export async function measurePoller(Poller: PollerClass, count: number, seconds: number, intervalMs: number, hostPid: number): Promise<AgentsBenchResult> {
+export async function measurePoller(Poller: PollerClass, count: number, seconds: number, intervalMs: number, hostPid: number, warmupMs = Math.min(3000, intervalMs * 3)): Promise<AgentsBenchResult> {
 	const specs: AgentSpec[] = Array.from({length: count}, (_, i) => ({name: `pi${i + 1}`, host: hostOf(i), port: portOf(i)}));
 	const poller = new Poller(specs, {intervalMs});
 	const latencies: number[] = [];
@@ -153,8 +156,9 @@ export async function measurePoller(Poller: PollerClass, count: number, seconds:
 		}
 	});
 	poller.start();
-	// warm-up: ifDescr discovery, JIT, first answers
-	await new Promise((r) => setTimeout(r, Math.min(3000, intervalMs * 3)));
+	// warm-up: ifDescr discovery, JIT, first answers; or long enough to fill the metric history's
+	// window (10 minutes), the poller's steady state
+	await new Promise((r) => setTimeout(r, warmupMs));
 	const requests0 = poller.states().reduce((a, s) => a + s.requests, 0);
 	const ticks0 = poller.ticks;
 	const cpu0 = process.cpuUsage();
@@ -196,7 +200,7 @@ export async function measurePoller(Poller: PollerClass, count: number, seconds:
 }
 
 /** A measured window in a fresh Node process (its CPU time is the poller's alone), `pollerModule` its poller. */
-function measureInChild(pollerModule: string, count: number, seconds: number, intervalMs: number, hostPid: number, cpuProfDir?: string): Promise<AgentsBenchResult> {
+function measureInChild(pollerModule: string, count: number, seconds: number, intervalMs: number, hostPid: number, warmupSeconds: number | undefined, cpuProfDir?: string): Promise<AgentsBenchResult> {
 	const self = fileURLToPath(import.meta.url);
 	const args = [
 		...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []),
@@ -211,6 +215,7 @@ function measureInChild(pollerModule: string, count: number, seconds: number, in
 		String(intervalMs),
 		'--host-pid',
 		String(hostPid),
+		...(warmupSeconds === undefined ? [] : ['--warmup-seconds', String(warmupSeconds)]),
 	];
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, args, {stdio: ['ignore', 'pipe', 'inherit']});
@@ -245,6 +250,8 @@ if (isMain) {
 			runs: {type: 'string'},
 			before: {type: 'string'},
 			'cpu-prof-dir': {type: 'string'},
+			'warmup-seconds': {type: 'string'},
+			concurrent: {type: 'boolean'},
 		},
 	});
 	const count = Number(values.agents ?? 1000);
@@ -254,7 +261,8 @@ if (isMain) {
 		await serve(Number(values.serve));
 	} else if (values.measure) {
 		const {AgentPoller: Poller} = (await import(path.resolve(values.measure))) as {AgentPoller: PollerClass};
-		const result = await measurePoller(Poller, count, seconds, intervalMs, Number(values['host-pid']));
+		const warmup = values['warmup-seconds'] === undefined ? undefined : Number(values['warmup-seconds']) * 1000;
+		const result = await measurePoller(Poller, count, seconds, intervalMs, Number(values['host-pid']), warmup);
 		process.stdout.write(JSON.stringify(result) + '\n');
 	} else {
 		if (count > MAX_AGENTS) throw new Error(`at most ${MAX_AGENTS} agents (${PER_ADDRESS} ports on each of 127.0.2.100-249)`);
@@ -268,12 +276,23 @@ if (isMain) {
 		const after: AgentsBenchResult[] = [];
 		const previous: AgentsBenchResult[] = [];
 		try {
+			const warmup = values['warmup-seconds'] === undefined ? undefined : Number(values['warmup-seconds']);
+			const profile = (r: number) => (r === 0 ? values['cpu-prof-dir'] : undefined);
 			for (let r = 0; r < runs; r++) {
-				if (before) {
-					previous.push(await measureInChild(before, count, seconds, intervalMs, host.pid));
-					process.stderr.write(`agents bench: before ${JSON.stringify(previous.at(-1))}\n`);
+				if (before && values.concurrent) {
+					// both at once against the same agents (each agent then answers two pollers): for
+					// windows after a long warm-up, which would take too long one after the other
+					const [b, a] = await Promise.all([
+						measureInChild(before, count, seconds, intervalMs, host.pid, warmup),
+						measureInChild(current, count, seconds, intervalMs, host.pid, warmup, profile(r)),
+					]);
+					previous.push(b);
+					after.push(a);
+				} else {
+					if (before) previous.push(await measureInChild(before, count, seconds, intervalMs, host.pid, warmup));
+					after.push(await measureInChild(current, count, seconds, intervalMs, host.pid, warmup, profile(r)));
 				}
-				after.push(await measureInChild(current, count, seconds, intervalMs, host.pid, r === 0 ? values['cpu-prof-dir'] : undefined));
+				if (before) process.stderr.write(`agents bench: before ${JSON.stringify(previous.at(-1))}\n`);
 				process.stderr.write(`agents bench: ${JSON.stringify(after.at(-1))}\n`);
 			}
 		} finally {
@@ -290,6 +309,8 @@ if (isMain) {
 			tools['before this change'] = old;
 			ratios['before ÷ after (CPU)'] = Math.round((old.median / cpu.median) * 100) / 100;
 			ratios['before: requests/agent/tick (max)'] = Math.max(...previous.map((a) => a.requestsPerAgentPerTick));
+			ratios['RSS MB, before'] = median(previous.map((a) => a.rssMB));
+			ratios['RSS MB, this build'] = median(after.map((a) => a.rssMB));
 		}
 		tools['agent host (not kcon)'] = spread(after.map((a) => a.agentHostCpuPercentOfOneCore ?? 0), '% of a core');
 		emit({
@@ -301,7 +322,7 @@ if (isMain) {
 					ratios,
 					aim: `< ${aimPercent} % of one core, one request per agent per tick`,
 					met: cpu.median < aimPercent && perTick <= 1,
-					note: `each window in its own Node process; load per core ${after.map((a) => a.loadPerCore).join(', ')}`,
+					note: `each window in its own Node process${values['warmup-seconds'] ? ` after ${values['warmup-seconds']} s of polling` : ''}${before && values.concurrent ? ', this build and the one before polling at the same time' : before ? ', interleaved with the build before' : ''}; load per core ${after.map((a) => a.loadPerCore).join(', ')}`,
 				},
 			],
 		});

@@ -34,6 +34,13 @@ if (unknown.length) {
 	process.exit(2);
 }
 const benches = only.length ? all.filter((b) => only.includes(b)) : all;
+// BENCH_STEP_ARGS: more arguments (space-separated) for the one step named, e.g.
+// `BENCH_STEP_ARGS='--before ../old/dist/source/snmp/poller.js' npm run bench -- agents`
+const extra = (process.env['BENCH_STEP_ARGS'] ?? '').split(' ').filter(Boolean);
+if (extra.length && benches.length !== 1) {
+	process.stderr.write('bench: BENCH_STEP_ARGS needs exactly one benchmark named\n');
+	process.exit(2);
+}
 
 function run(command: string, args: string[], onLine?: (line: string) => void): Promise<number> {
 	return new Promise((resolve) => {
@@ -70,7 +77,7 @@ for (const bench of benches) {
 	process.stderr.write(`bench: ${bench}\n`);
 	process.env['BENCH_STEP'] = bench; // the name a step with arguments reports its rows under
 	const found: BenchResult[] = [];
-	const code = await run(process.execPath, [file, ...steps[bench]!.args], (line) => {
+	const code = await run(process.execPath, [file, ...steps[bench]!.args, ...extra], (line) => {
 		if (line.startsWith(RESULT_PREFIX)) found.push(JSON.parse(line.slice(RESULT_PREFIX.length)) as BenchResult);
 		else process.stderr.write(`  ${line}\n`);
 	});
