@@ -47,10 +47,14 @@ const java = ['-Xmx512m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', lab.too
 const log = (line: string) => process.stderr.write(`groups bench: ${line}\n`);
 const groupName = (i: number) => `${PREFIX}${String(i).padStart(4, '0')}`;
 
-const ms = async (command: string, args: string[], n: number, warmup = 1): Promise<Measurement> => {
+/** CPU ms (user + system) of each command's runs, by tool: the comparison the machine's load distorts least */
+const cpu: Record<string, number[]> = {};
+const ms = async (command: string, args: string[], n: number, warmup = 1, tool?: string): Promise<Measurement> => {
 	const samples = await measure(command, args, {runs: n, warmup});
+	if (tool) cpu[tool] = samples.map((s) => s.cpuMs ?? Number.NaN);
 	return {...stats(samples.map((s) => s.wallMs)), unit: 'ms'};
 };
+const cpuMedian = (tool: string) => (cpu[tool]?.length ? stats(cpu[tool]!).median : Number.NaN);
 
 async function ensureTopic(): Promise<void> {
 	const kafka = createKafka(settings, {requestTimeout: 60_000});
@@ -143,13 +147,13 @@ try {
 	const manyRequests = await groupRequests(GROUPS);
 	const load0 = os.loadavg()[0]!;
 	log(`timing kcon describe groups (text and -o json), ${runs} runs each`);
-	const kconText = await ms(process.execPath, [cli, 'describe', 'groups', '-b', bootstrap], runs);
+	const kconText = await ms(process.execPath, [cli, 'describe', 'groups', '-b', bootstrap], runs, 1, 'kcon');
 	const kconJson = await ms(process.execPath, [cli, 'describe', 'groups', '-o', 'json', '-b', bootstrap], runs);
 	const beforeCli = process.env['KCON_BENCH_BEFORE'];
 	let before: Measurement | undefined;
 	if (beforeCli) {
 		log(`timing ${beforeCli} describe groups (the build before a change), ${runs} runs`);
-		before = await ms(process.execPath, [beforeCli, 'describe', 'groups', '-b', bootstrap], runs);
+		before = await ms(process.execPath, [beforeCli, 'describe', 'groups', '-b', bootstrap], runs, 1, 'before');
 		const [a, b] = await Promise.all([cli, beforeCli].map((c) => execFileAsync(process.execPath, [c, 'describe', 'groups', '-b', bootstrap], {maxBuffer: 1 << 28})));
 		// the bench groups' rows only: the lab's own groups consume and commit while this runs
 		const ours = (text: string) => text.split('\n').filter((line) => line.startsWith(PREFIX)).join('\n');
@@ -164,6 +168,7 @@ try {
 		[...java, 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', '--bootstrap-server', bootstrap, '--describe', '--all-groups'],
 		javaRuns,
 		0,
+		'java',
 	);
 	log(`ConsumerGroupCommand took ${Math.round(performance.now() - t0)} ms in all`);
 	const load1 = os.loadavg()[0]!;
@@ -173,7 +178,14 @@ try {
 	rows.push({
 		workload: `describe groups, ${GROUPS} groups × ${PARTITIONS} committed partitions (one topic; text, like kafka-consumer-groups.sh --describe --all-groups)`,
 		tools: {kcon: kconText, 'kcon -o json': kconJson, ...(before ? {'kcon before this change': before} : {}), ConsumerGroupCommand: groupCommand},
-		ratios: {'ConsumerGroupCommand ÷ kcon': speedup(kconText, groupCommand), 'ConsumerGroupCommand ÷ kcon -o json': speedup(kconJson, groupCommand), 'kcon requests': manyRequests},
+		ratios: {
+			'ConsumerGroupCommand ÷ kcon': speedup(kconText, groupCommand),
+			'ConsumerGroupCommand ÷ kcon -o json': speedup(kconJson, groupCommand),
+			'CPU ms, kcon (median)': cpuMedian('kcon'),
+			...(before ? {'CPU ms, kcon before this change (median)': cpuMedian('before')} : {}),
+			'CPU ms, ConsumerGroupCommand (median)': cpuMedian('java'),
+			'kcon requests': manyRequests,
+		},
 		aim: '≥ 20× faster than the Java tool; requests independent of the number of groups',
 		met: groupCommand.median >= 20 * kconText.median && manyRequests === fewRequests,
 		note: `kcon requests: ${fewRequests} at ${tenth} groups, ${manyRequests} at ${GROUPS}; ConsumerGroupCommand without a warm-up run; 1-minute load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after, on 2 cores`,
