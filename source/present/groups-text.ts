@@ -47,56 +47,39 @@ function notes(group: GroupInfo, out: Chunk[]): boolean {
 	return true;
 }
 
-/** `value`, whose columns are `width0`, padded to `width` columns. */
-function padTo(value: string, width0: number, width: number): string {
-	return width0 >= width ? value : value + ' '.repeat(width - width0);
-}
-
 /** The default view: GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST CLIENT-ID */
 export function renderGroupOffsets(described: GroupInfo[]): Chunk[] {
 	const groups = forText(described);
 	const out: Chunk[] = [];
 	for (const group of groups) {
 		if (!notes(group, out) || group.offsets.length === 0) continue;
-		// every field's columns measured once (thousands of rows per describe at scale); numbers and
-		// '-' are ASCII, so their columns are their length
-		const gw = cols(group.groupId);
-		const g = Math.max(15, gw);
-		let t = 15,
+		let g = 15,
+			t = 15,
 			c = 15,
 			h = 15;
-		const widths = new Array<number>(group.offsets.length * 3);
-		group.offsets.forEach((o, i) => {
-			t = Math.max(t, (widths[3 * i] = cols(o.topic)));
-			c = Math.max(c, (widths[3 * i + 1] = cols(o.consumerId ?? MISSING)));
-			h = Math.max(h, (widths[3 * i + 2] = cols(o.host ?? MISSING)));
-		});
-		const number = (v: string, width: number) => padTo(v, v.length, width);
-		let text =
+		for (const o of group.offsets) {
+			g = Math.max(g, cols(group.groupId));
+			t = Math.max(t, cols(o.topic));
+			c = Math.max(c, cols(o.consumerId ?? MISSING));
+			h = Math.max(h, cols(o.host ?? MISSING));
+		}
+		const row = (v: string[]) =>
 			'\n' +
-			[pad('GROUP', g), pad('TOPIC', t), pad('PARTITION', 10), pad('CURRENT-OFFSET', 15), pad('LOG-END-OFFSET', 15), pad('LAG', 15), pad('CONSUMER-ID', c), pad('HOST', h), 'CLIENT-ID'].join(' ');
-		const groupCell = padTo(group.groupId, gw, g);
-		group.offsets.forEach((o, i) => {
-			text +=
-				'\n' +
-				groupCell +
-				' ' +
-				padTo(o.topic, widths[3 * i]!, t) +
-				' ' +
-				number(String(o.partition), 10) +
-				' ' +
-				number(cell(o.committed), 15) +
-				' ' +
-				number(cell(o.logEnd), 15) +
-				' ' +
-				number(cell(toolLag(o.committed, o.logEnd)), 15) +
-				' ' +
-				padTo(cell(o.consumerId), widths[3 * i + 1]!, c) +
-				' ' +
-				padTo(cell(o.host), widths[3 * i + 2]!, h) +
-				' ' +
-				cell(o.clientId);
-		});
+			[pad(v[0]!, g), pad(v[1]!, t), pad(v[2]!, 10), pad(v[3]!, 15), pad(v[4]!, 15), pad(v[5]!, 15), pad(v[6]!, c), pad(v[7]!, h), v[8]!].join(' ');
+		let text = row(['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID']);
+		for (const o of group.offsets) {
+			text += row([
+				group.groupId,
+				o.topic,
+				String(o.partition),
+				cell(o.committed),
+				cell(o.logEnd),
+				cell(toolLag(o.committed, o.logEnd)),
+				cell(o.consumerId),
+				cell(o.host),
+				cell(o.clientId),
+			]);
+		}
 		out.push({stream: 'stdout', text: text + '\n'});
 	}
 	return out;
