@@ -49,11 +49,6 @@ const groupName = (i: number) => `${PREFIX}${String(i).padStart(4, '0')}`;
 
 /** CPU ms (user + system) of each command's runs, by tool: the comparison the machine's load distorts least */
 const cpu: Record<string, number[]> = {};
-const ms = async (command: string, args: string[], n: number, warmup = 1, tool?: string): Promise<Measurement> => {
-	const samples = await measure(command, args, {runs: n, warmup});
-	if (tool) cpu[tool] = samples.map((s) => s.cpuMs ?? Number.NaN);
-	return {...stats(samples.map((s) => s.wallMs)), unit: 'ms'};
-};
 const cpuMedian = (tool: string) => (cpu[tool]?.length ? stats(cpu[tool]!).median : Number.NaN);
 
 async function ensureTopic(): Promise<void> {
@@ -146,14 +141,8 @@ try {
 	log(`committed offsets of ${GROUPS} groups in ${Math.round(performance.now() - t0)} ms`);
 	const manyRequests = await groupRequests(GROUPS);
 	const load0 = os.loadavg()[0]!;
-	log(`timing kcon describe groups (text and -o json), ${runs} runs each`);
-	const kconText = await ms(process.execPath, [cli, 'describe', 'groups', '-b', bootstrap], runs, 1, 'kcon');
-	const kconJson = await ms(process.execPath, [cli, 'describe', 'groups', '-o', 'json', '-b', bootstrap], runs);
 	const beforeCli = process.env['KCON_BENCH_BEFORE'];
-	let before: Measurement | undefined;
 	if (beforeCli) {
-		log(`timing ${beforeCli} describe groups (the build before a change), ${runs} runs`);
-		before = await ms(process.execPath, [beforeCli, 'describe', 'groups', '-b', bootstrap], runs, 1, 'before');
 		const [a, b] = await Promise.all([cli, beforeCli].map((c) => execFileAsync(process.execPath, [c, 'describe', 'groups', '-b', bootstrap], {maxBuffer: 1 << 28})));
 		// the bench groups' rows only: the lab's own groups consume and commit while this runs
 		const ours = (text: string) => text.split('\n').filter((line) => line.startsWith(PREFIX)).join('\n');
@@ -161,16 +150,33 @@ try {
 			throw new Error('this build and the one before print different describe groups rows');
 		}
 	}
-	log(`timing ConsumerGroupCommand --describe --all-groups, ${javaRuns} runs`);
+	// round by round (kcon text, kcon -o json, the build before, then ConsumerGroupCommand in the
+	// first rounds), so that a load that changes during the run meets every tool alike
+	const commands: Record<string, string[]> = {
+		kcon: [process.execPath, cli, 'describe', 'groups', '-b', bootstrap],
+		'kcon -o json': [process.execPath, cli, 'describe', 'groups', '-o', 'json', '-b', bootstrap],
+		...(beforeCli ? {'kcon before this change': [process.execPath, beforeCli, 'describe', 'groups', '-b', bootstrap]} : {}),
+		ConsumerGroupCommand: ['java', ...java, 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', '--bootstrap-server', bootstrap, '--describe', '--all-groups'],
+	};
+	const wall: Record<string, number[]> = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+	for (const k of Object.keys(commands)) cpu[k] = [];
+	log(`timing ${Object.keys(commands).join(', ')}: ${runs} rounds (ConsumerGroupCommand in the first ${javaRuns}) after one warm-up run of kcon`);
+	await measure(process.execPath, commands['kcon']!.slice(1), {runs: 1, warmup: 0});
 	t0 = performance.now();
-	const groupCommand = await ms(
-		'java',
-		[...java, 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', '--bootstrap-server', bootstrap, '--describe', '--all-groups'],
-		javaRuns,
-		0,
-		'java',
-	);
-	log(`ConsumerGroupCommand took ${Math.round(performance.now() - t0)} ms in all`);
+	for (let round = 0; round < Math.max(runs, javaRuns); round++) {
+		for (const [tool, [command, ...args]] of Object.entries(commands)) {
+			if (round >= (tool === 'ConsumerGroupCommand' ? javaRuns : runs)) continue;
+			const [sample] = await measure(command!, args, {runs: 1, warmup: 0});
+			wall[tool]!.push(sample!.wallMs);
+			cpu[tool]!.push(sample!.cpuMs ?? Number.NaN);
+		}
+	}
+	const timed = (tool: string): Measurement => ({...stats(wall[tool]!), unit: 'ms'});
+	const kconText = timed('kcon');
+	const kconJson = timed('kcon -o json');
+	const before = beforeCli ? timed('kcon before this change') : undefined;
+	const groupCommand = timed('ConsumerGroupCommand');
+	log(`the rounds took ${Math.round(performance.now() - t0)} ms in all`);
 	const load1 = os.loadavg()[0]!;
 	// one more kcon run under the V8 profiler, for bench/profile-top.js (not timed)
 	const profileDir = process.env['BENCH_CPU_PROF_DIR'];
@@ -182,13 +188,13 @@ try {
 			'ConsumerGroupCommand ÷ kcon': speedup(kconText, groupCommand),
 			'ConsumerGroupCommand ÷ kcon -o json': speedup(kconJson, groupCommand),
 			'CPU ms, kcon (median)': cpuMedian('kcon'),
-			...(before ? {'CPU ms, kcon before this change (median)': cpuMedian('before')} : {}),
-			'CPU ms, ConsumerGroupCommand (median)': cpuMedian('java'),
+			...(before ? {'CPU ms, kcon before this change (median)': cpuMedian('kcon before this change')} : {}),
+			'CPU ms, ConsumerGroupCommand (median)': cpuMedian('ConsumerGroupCommand'),
 			'kcon requests': manyRequests,
 		},
 		aim: '≥ 20× faster than the Java tool; requests independent of the number of groups',
 		met: groupCommand.median >= 20 * kconText.median && manyRequests === fewRequests,
-		note: `kcon requests: ${fewRequests} at ${tenth} groups, ${manyRequests} at ${GROUPS}; ConsumerGroupCommand without a warm-up run; 1-minute load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after, on 2 cores`,
+		note: `kcon requests: ${fewRequests} at ${tenth} groups, ${manyRequests} at ${GROUPS}; rounds interleaved, ConsumerGroupCommand without a warm-up run; 1-minute load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after, on 2 cores`,
 	});
 	emit({bench: process.env['BENCH_STEP'] ?? 'groups', rows});
 } finally {
