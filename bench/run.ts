@@ -18,6 +18,8 @@ const cli = path.join(root, 'dist', 'source', 'cli.js');
 const steps: Record<string, {file: string; args: string[]; noLab?: boolean}> = {
 	startup: {file: 'startup', args: []},
 	describe: {file: 'describe', args: []},
+	// describe groups at 2,000 groups on one 10-partition topic, beside ConsumerGroupCommand
+	'groups-2000': {file: 'groups', args: ['2000', '10']},
 	tail: {file: 'tail', args: []},
 	console: {file: 'console', args: [], noLab: true},
 	'console-100000': {file: 'console', args: ['94003', '2000', '5000'], noLab: true},
@@ -32,6 +34,13 @@ if (unknown.length) {
 	process.exit(2);
 }
 const benches = only.length ? all.filter((b) => only.includes(b)) : all;
+// BENCH_STEP_ARGS: more arguments (space-separated) for the one step named, e.g.
+// `BENCH_STEP_ARGS='--before ../old/dist/source/snmp/poller.js' npm run bench -- agents`
+const extra = (process.env['BENCH_STEP_ARGS'] ?? '').split(' ').filter(Boolean);
+if (extra.length && benches.length !== 1) {
+	process.stderr.write('bench: BENCH_STEP_ARGS needs exactly one benchmark named\n');
+	process.exit(2);
+}
 
 function run(command: string, args: string[], onLine?: (line: string) => void): Promise<number> {
 	return new Promise((resolve) => {
@@ -68,7 +77,7 @@ for (const bench of benches) {
 	process.stderr.write(`bench: ${bench}\n`);
 	process.env['BENCH_STEP'] = bench; // the name a step with arguments reports its rows under
 	const found: BenchResult[] = [];
-	const code = await run(process.execPath, [file, ...steps[bench]!.args], (line) => {
+	const code = await run(process.execPath, [file, ...steps[bench]!.args, ...extra], (line) => {
 		if (line.startsWith(RESULT_PREFIX)) found.push(JSON.parse(line.slice(RESULT_PREFIX.length)) as BenchResult);
 		else process.stderr.write(`  ${line}\n`);
 	});
@@ -85,16 +94,11 @@ for (const bench of benches) {
 // a partial run (`npm run bench -- tail`) replaces only its benchmarks in the last results
 const resultsFile = path.join(root, 'bench', 'results.json');
 if (only.length && fs.existsSync(resultsFile)) {
-	const previous = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as {takenAt: string; loadavg?: number[]; results: typeof results};
-	// rows kept from an earlier run keep the date and load they were measured at
+	const previous = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as {takenAt: string; results: typeof results};
+	// rows kept from an earlier run keep the date they were measured at
 	const kept = previous.results.filter((r) => !benches.includes(r.bench));
-	const earlierLoad = previous.loadavg?.[0];
-	results.unshift(
-		...kept.map((r) => {
-			const load = r.load ?? earlierLoad;
-			return {...r, measuredAt: r.measuredAt ?? previous.takenAt, ...(load === undefined ? {} : {load})};
-		}),
-	);
+	// (the load average is per step only from this build on: an older run recorded it once, at its end)
+	results.unshift(...kept.map((r) => ({...r, measuredAt: r.measuredAt ?? previous.takenAt})));
 	results.sort((a, b) => all.indexOf(a.bench) - all.indexOf(b.bench));
 }
 const document = {takenAt: new Date().toISOString(), node: process.version, loadavg: os.loadavg(), results};

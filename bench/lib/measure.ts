@@ -1,4 +1,4 @@
-// Side-by-side timing of whole commands: wall time from hrtime, peak RSS from GNU time (%M).
+// Side-by-side timing of whole commands: wall time from hrtime, peak RSS and CPU time from GNU time (%M %U %S).
 import {spawn} from 'node:child_process';
 
 export interface Sample {
@@ -7,6 +7,8 @@ export interface Sample {
 	exitCode: number;
 	/** bytes the command wrote to stdout (read and discarded, like a pipe) */
 	stdoutBytes: number;
+	/** user + system CPU time of the command (GNU time %U %S), null if unknown; unlike wall time it hardly grows with the machine's load */
+	cpuMs: number | null;
 }
 
 export interface Stats {
@@ -20,7 +22,7 @@ export interface Stats {
 export function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Sample & {stderr: string}> {
 	return new Promise((resolve, reject) => {
 		const started = process.hrtime.bigint();
-		const child = spawn('/usr/bin/time', ['-f', '%M', command, ...args], {
+		const child = spawn('/usr/bin/time', ['-f', '%M %U %S', command, ...args], {
 			env: {...process.env, ...env},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -32,10 +34,11 @@ export function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv 
 		child.on('close', (code) => {
 			const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 			const lines = stderr.trimEnd().split('\n');
-			const rss = Number(lines.at(-1));
+			const [rss, user, system] = (lines.at(-1) ?? '').split(' ').map(Number);
 			resolve({
 				wallMs,
-				maxRssKb: Number.isFinite(rss) ? rss : null,
+				maxRssKb: Number.isFinite(rss) ? rss! : null,
+				cpuMs: Number.isFinite(user) && Number.isFinite(system) ? Math.round((user! + system!) * 1000) : null,
 				exitCode: code ?? 1,
 				stdoutBytes,
 				stderr: lines.slice(0, -1).join('\n'),

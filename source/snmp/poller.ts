@@ -54,6 +54,22 @@ interface AgentRuntime {
 	busy: boolean;
 	/** interface to watch; undefined = not discovered yet, null = agent has none */
 	iface: {ifIndex: number; descr: string} | null | undefined;
+	/** the GET's OIDs for `iface`, made once per discovered interface rather than every tick */
+	request?: Request;
+}
+
+interface Request {
+	for: {ifIndex: number; descr: string} | null;
+	oids: readonly string[];
+	iface: ReturnType<typeof interfaceOids> | null;
+	ifDescrOid: string | null;
+}
+
+function requestFor(found: {ifIndex: number; descr: string} | null): Request {
+	const iface = found ? interfaceOids(found.ifIndex) : null;
+	const ifDescrOid = found ? columnOid(COLUMN.ifDescr, found.ifIndex) : null;
+	const oids = iface && ifDescrOid ? [...SCALAR_OIDS, iface.hcIn, iface.hcOut, iface.in32, iface.out32, ifDescrOid] : [...SCALAR_OIDS];
+	return {for: found, oids, iface, ifDescrOid};
 }
 
 export type AgentListener = (state: AgentState) => void;
@@ -188,10 +204,8 @@ export class AgentPoller {
 		state.lastAttemptAt = started;
 		try {
 			if (runtime.iface === undefined) await this.discoverInterface(runtime);
-			const oids = [...SCALAR_OIDS];
-			const iface = runtime.iface ? interfaceOids(runtime.iface.ifIndex) : null;
-			const ifDescrOid = runtime.iface ? columnOid(COLUMN.ifDescr, runtime.iface.ifIndex) : null;
-			if (iface && ifDescrOid) oids.push(iface.hcIn, iface.hcOut, iface.in32, iface.out32, ifDescrOid);
+			if (runtime.request?.for !== runtime.iface) runtime.request = requestFor(runtime.iface ?? null);
+			const {oids, iface, ifDescrOid} = runtime.request!;
 			const requestStarted = this.now();
 			state.requests++;
 			const values = await runtime.session.get(oids);

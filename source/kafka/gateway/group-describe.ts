@@ -45,8 +45,11 @@ export async function describeAtCoordinator(
 	const otherIds = groupIds.filter((id) => listedType.has(id) && !DESCRIBED_TYPES.has(listedType.get(id)!));
 	for (const id of otherIds) group(id).error = `kcon does not describe ${listedType.get(id)} groups`;
 	const consumerIds = cgdVersion === undefined ? [] : groupIds.filter((id) => listedType.get(id) === 'consumer');
-	const classicIds = groupIds.filter((id) => !consumerIds.includes(id) && !shareIds.includes(id) && !otherIds.includes(id));
-	const committedIds = groupIds.filter((id) => !shareIds.includes(id) && !otherIds.includes(id));
+	// sets, not arrays: a coordinator may own thousands of groups of each kind
+	const notClassic = new Set([...consumerIds, ...shareIds, ...otherIds]);
+	const notCommitted = new Set([...shareIds, ...otherIds]);
+	const classicIds = groupIds.filter((id) => !notClassic.has(id));
+	const committedIds = groupIds.filter((id) => !notCommitted.has(id));
 	const describeConsumer = (ids: string[]): Promise<ConsumerGroupDescribed[]> =>
 		ids.length === 0 ? Promise.resolve([]) : node.send(consumerGroupDescribeRequest(cgdVersion!, ids));
 	const dgVersion = node.pick(ApiKey.DescribeGroups, 0, 4);

@@ -7,14 +7,17 @@ import type {GroupOffsets} from '../codec/offset-fetch.js';
  * member owns, without consumer. logEnd/lag are filled in later (offsets.ts: fillGroupLag).
  */
 export function offsetRows(members: GroupMember[], fetched: GroupOffsets | undefined): GroupOffset[] {
-	const committed = new Map<string, bigint>();
-	for (const o of fetched?.offsets ?? []) {
-		if (o.errorCode === 0 && o.offset >= 0n) committed.set(`${o.topic}\u0000${o.partition}`, o.offset);
-	}
 	const rows: GroupOffset[] = [];
 	const assigned = new Set<string>();
 	const size = (m: GroupMember) => m.assignments.reduce((n, a) => n + a.partitions.length, 0);
-	const withAssignment = members.filter((m) => size(m) > 0);
+	const withAssignment = members.length === 0 ? [] : members.filter((m) => size(m) > 0);
+	// the lookup by partition only members' rows need (most groups at scale have no members)
+	const committed = new Map<string, bigint>();
+	if (withAssignment.length > 0) {
+		for (const o of fetched?.offsets ?? []) {
+			if (o.errorCode === 0 && o.offset >= 0n) committed.set(`${o.topic}\u0000${o.partition}`, o.offset);
+		}
+	}
 	const order = withAssignment.map((m, i) => ({m, i})).sort((a, b) => size(b.m) - size(a.m) || a.i - b.i);
 	for (const {m} of order) {
 		const parts: {topic: string; partition: number}[] = [];
@@ -37,12 +40,12 @@ export function offsetRows(members: GroupMember[], fetched: GroupOffsets | undef
 	}
 	const rest: GroupOffset[] = [];
 	for (const o of fetched?.offsets ?? []) {
-		const key = `${o.topic}\u0000${o.partition}`;
-		if (assigned.has(key) || !committed.has(key)) continue;
+		if (o.errorCode !== 0 || o.offset < 0n) continue; // not committed
+		if (assigned.size > 0 && assigned.has(`${o.topic}\u0000${o.partition}`)) continue;
 		rest.push({
 			topic: o.topic,
 			partition: o.partition,
-			committed: committed.get(key)!,
+			committed: o.offset,
 			logEnd: null,
 			lag: null,
 			consumerId: null,
