@@ -199,6 +199,7 @@ export class MetricsDeriver {
 	private bits: 64 | 32 | null = null;
 	private ifIndex: number | null = null;
 	private lastUptime: number | null = null;
+	private clock: 'agent' | 'local' | null = null;
 
 	constructor(private readonly staleMs = 5_000) {
 		this.rx = new CounterRate(64, staleMs);
@@ -210,9 +211,18 @@ export class MetricsDeriver {
 			sample.uptimeTicks !== null && this.lastUptime !== null && sample.uptimeTicks < this.lastUptime;
 		if (sample.uptimeTicks !== null) this.lastUptime = sample.uptimeTicks;
 
+		// Rates are taken on the agent's clock (sysUpTime of the same PDU, in centiseconds) where it
+		// sends one: that is when the counters were read, so the poller's own delays — a busy event
+		// loop, a slow answer — neither stretch nor shrink the interval. Without it, the time the
+		// answer arrived. A change of clock starts the counters' history again.
+		const clock = sample.uptimeTicks !== null ? 'agent' : 'local';
+		const at = clock === 'agent' ? sample.uptimeTicks! * 10 : sample.at;
+		const clockChanged = this.clock !== null && clock !== this.clock;
+		this.clock = clock;
+
 		const useHc = sample.hcInOctets !== null && sample.hcOutOctets !== null;
 		const bits: 64 | 32 | null = useHc ? 64 : sample.inOctets32 !== null && sample.outOctets32 !== null ? 32 : null;
-		if (bits !== this.bits || sample.ifIndex !== this.ifIndex) {
+		if (bits !== this.bits || sample.ifIndex !== this.ifIndex || clockChanged) {
 			// a different counter source (or interface) starts its own history
 			this.bits = bits;
 			this.ifIndex = sample.ifIndex;
@@ -224,11 +234,11 @@ export class MetricsDeriver {
 		let rxRate: number | null = null;
 		let txRate: number | null = null;
 		if (bits === 64) {
-			rxRate = this.rx.update(sample.hcInOctets, sample.at, restarted);
-			txRate = this.tx.update(sample.hcOutOctets, sample.at, restarted);
+			rxRate = this.rx.update(sample.hcInOctets, at, restarted);
+			txRate = this.tx.update(sample.hcOutOctets, at, restarted);
 		} else if (bits === 32) {
-			rxRate = this.rx.update(sample.inOctets32, sample.at, restarted);
-			txRate = this.tx.update(sample.outOctets32, sample.at, restarted);
+			rxRate = this.rx.update(sample.inOctets32, at, restarted);
+			txRate = this.tx.update(sample.outOctets32, at, restarted);
 		}
 
 		return {

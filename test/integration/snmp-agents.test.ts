@@ -172,16 +172,17 @@ describe('SNMP against real snmpd and the embedded agent', () => {
 			const first = agent.snapshot();
 			assert.ok(first.rxTotal < 2n ** 32n);
 			const rates: Array<{rate: number; truth: number}> = [];
-			let last = {at: Date.now(), total: first.rxTotal};
+			// the truth on the agent's own clock (its uptime when its counter last moved), as the poller
+			// takes rates on sysUpTime: this process's delays under load do not enter either
+			let last = {ticks: first.uptimeTicks, total: first.rxTotal};
 			for (let i = 0; i < 20; i++) {
 				await poller.pollOnce();
 				const s = poller.states()[0]!;
 				const snap = agent.snapshot();
-				const now = Date.now();
-				if (i > 0 && s.metrics?.rxBytesPerSec != null) {
-					rates.push({rate: s.metrics.rxBytesPerSec, truth: Number(snap.rxTotal - last.total) / ((now - last.at) / 1000)});
+				if (i > 0 && s.metrics?.rxBytesPerSec != null && snap.uptimeTicks > last.ticks) {
+					rates.push({rate: s.metrics.rxBytesPerSec, truth: Number(snap.rxTotal - last.total) / ((snap.uptimeTicks - last.ticks) / 100)});
 				}
-				last = {at: now, total: snap.rxTotal};
+				last = {ticks: snap.uptimeTicks, total: snap.rxTotal};
 				assert.equal(s.metrics?.counterBits, 32);
 				await new Promise((r) => setTimeout(r, 250));
 			}
