@@ -48,31 +48,46 @@ export function topicPartitionHash(topic: string, partition: number): number {
 
 /**
  * `rows` in the order a java.util.HashMap keyed by TopicPartition iterates them, as the tool prints
- * its rows: by bucket (the spread hash masked by the table size the map grew to), ties by hash,
- * then by topic and partition.
+ * its rows: by bucket (the spread hash masked by the table size the map grew to); keys sharing a
+ * bucket keep the order they were put in, which is `rows`' order (the tool puts them in the order
+ * it walks the members' tasks, as taskOrder gives it).
  */
 export function javaHashMapOrder<T extends {topic: string; partition: number}>(rows: readonly T[]): T[] {
 	let capacity = 16;
 	while (rows.length > capacity * 0.75) capacity *= 2;
 	const keyed = rows.map((row) => {
 		const h = topicPartitionHash(row.topic, row.partition);
-		const spread = (h ^ (h >>> 16)) >>> 0;
-		return {row, bucket: spread & (capacity - 1), spread};
+		return {row, bucket: (h ^ (h >>> 16)) & (capacity - 1)};
 	});
-	keyed.sort(
-		(a, b) =>
-			a.bucket - b.bucket ||
-			a.spread - b.spread ||
-			(a.row.topic < b.row.topic ? -1 : a.row.topic > b.row.topic ? 1 : a.row.partition - b.row.partition),
-	);
+	keyed.sort((a, b) => a.bucket - b.bucket); // stable: a shared bucket keeps the put order
 	return keyed.map((k) => k.row);
+}
+
+/** `offsets` in the order the tool first meets each partition: members, their active tasks, the
+ *  task's sub-topology's source then repartition topics, the task's partitions. */
+export function taskOrder(group: GroupInfo): GroupOffset[] {
+	const index = new Map<string, number>();
+	const subtopologies = new Map((group.streams?.subtopologies ?? []).map((s) => [s.subtopologyId, s]));
+	for (const m of group.streams?.members ?? []) {
+		for (const task of m.activeTasks) {
+			const s = subtopologies.get(task.subtopologyId);
+			for (const topic of s ? [...s.sourceTopics, ...s.repartitionSourceTopics] : []) {
+				for (const p of task.partitions) {
+					const key = `${topic}\u0000${p}`;
+					if (!index.has(key)) index.set(key, index.size);
+				}
+			}
+		}
+	}
+	const at = (o: GroupOffset) => index.get(`${o.topic}\u0000${o.partition}`) ?? Number.MAX_SAFE_INTEGER;
+	return [...group.offsets].sort((a, b) => at(a) - at(b));
 }
 
 /** The default view: GROUP TOPIC PARTITION OFFSET-LAG, rows in the tool's (hash map) order. */
 export function renderStreamsOffsets(described: GroupInfo[]): Chunk[] {
 	const out: Chunk[] = [];
 	for (const raw of described) {
-		const ordered = javaHashMapOrder(raw.offsets);
+		const ordered = javaHashMapOrder(taskOrder(raw));
 		const group = forText({...raw, offsets: ordered});
 		warning(group, out);
 		if (!printable(group, out)) continue;

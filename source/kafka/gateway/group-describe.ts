@@ -133,10 +133,9 @@ async function typesAtCoordinator(node: Link, ids: string[], infos: Map<string, 
 		g.groupType = l.groupType;
 		g.protocolType = l.protocolType;
 		found.push(l.groupId);
-		if (!DESCRIBED_TYPES.has(l.groupType)) {
-			g.state = groupStateName(l.groupState ?? '');
-			g.error = `kcon does not describe ${l.groupType} groups`;
-		}
+		// the listed state stands until a describe of the type answers (or where none can be sent)
+		g.state = groupStateName(l.groupState ?? '');
+		if (!DESCRIBED_TYPES.has(l.groupType)) g.error = `kcon does not describe ${l.groupType} groups`;
 	}
 	return found;
 }
