@@ -17,6 +17,7 @@ import {renderTopicsText} from '../present/topics-text.js';
 import {renderBrokersText} from '../present/brokers-text.js';
 import {renderGroupMembers, renderGroupOffsets, renderGroupStates, renderOtherGroups, type Chunk} from '../present/groups-text.js';
 import {renderShareMembers, renderShareOffsets, renderShareStates} from '../present/share-groups-text.js';
+import {renderStreamsMembers, renderStreamsOffsets, renderStreamsStates} from '../present/streams-groups-text.js';
 import {kconLine, writeErr, writeJson, writeOut} from '../terminal-out.js';
 import type {CommandSpec} from './command-spec.js';
 
@@ -185,13 +186,20 @@ export async function run(ctx: CommandContext): Promise<number> {
 	}
 	if (wantGroups) {
 		// classic and consumer groups as kafka-consumer-groups.sh prints them, then share groups as
-		// kafka-share-groups.sh does; a group of a type kcon does not describe is named, never dropped
+		// kafka-share-groups.sh does and streams groups as kafka-streams-groups.sh does; a group of a
+		// type kcon does not describe is named, never dropped
 		const consumerGroups = groups.filter((g) => consumerType(g.groupType));
 		const shareGroups = groups.filter((g) => g.groupType === 'share');
-		if (values.members) chunks.push(...renderGroupMembers(consumerGroups), ...renderShareMembers(shareGroups));
-		else if (values.state) chunks.push(...renderGroupStates(consumerGroups, snapshot.brokers), ...renderShareStates(shareGroups, snapshot.brokers));
-		else chunks.push(...renderGroupOffsets(consumerGroups), ...renderShareOffsets(shareGroups));
-		chunks.push(...renderOtherGroups(groups.filter((g) => !consumerType(g.groupType) && g.groupType !== 'share')));
+		const streamsGroups = groups.filter((g) => g.groupType === 'streams');
+		if (values.members) chunks.push(...renderGroupMembers(consumerGroups), ...renderShareMembers(shareGroups), ...renderStreamsMembers(streamsGroups));
+		else if (values.state) {
+			chunks.push(
+				...renderGroupStates(consumerGroups, snapshot.brokers),
+				...renderShareStates(shareGroups, snapshot.brokers),
+				...renderStreamsStates(streamsGroups, snapshot.brokers),
+			);
+		} else chunks.push(...renderGroupOffsets(consumerGroups), ...renderShareOffsets(shareGroups), ...renderStreamsOffsets(streamsGroups));
+		chunks.push(...renderOtherGroups(groups.filter((g) => !consumerType(g.groupType) && g.groupType !== 'share' && g.groupType !== 'streams')));
 		if (view === 'groups' && groups.length === 0) {
 			kconLine(values['only-with-lag'] ? 'no consumer group has lag' : 'no consumer groups');
 		}

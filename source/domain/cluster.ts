@@ -73,6 +73,8 @@ export interface GroupOffset {
 	logEnd: bigint | null;
 	/** null when unknown (no commit, or no log-end offset) */
 	lag: bigint | null;
+	/** a streams group's partition without a commit: its log-start offset, from which its lag counts */
+	logStart?: bigint | null;
 	consumerId: string | null;
 	host: string | null;
 	clientId: string | null;
@@ -121,6 +123,37 @@ export interface GroupInfo {
 	totalLag: bigint;
 	/** set when the group could not be fully described (coordinator down, …) */
 	error?: string;
+	/** a Kafka Streams group's (KIP-1071) epochs, topology and tasks */
+	streams?: StreamsGroupDetail;
+}
+
+/** Tasks of one sub-topology: the partitions of its input topics a member processes. */
+export interface StreamsTasks {
+	subtopologyId: string;
+	partitions: number[];
+}
+
+export interface StreamsMemberDetail {
+	memberId: string;
+	/** the Streams instance (one process may run several members) */
+	processId: string;
+	memberEpoch: number;
+	/** a classic-protocol member of an upgraded group */
+	isClassic: boolean;
+	activeTasks: StreamsTasks[];
+	standbyTasks: StreamsTasks[];
+	warmupTasks: StreamsTasks[];
+}
+
+export interface StreamsGroupDetail {
+	groupEpoch: number;
+	targetAssignmentEpoch: number;
+	/** null until a member has sent the topology */
+	topologyEpoch: number | null;
+	/** each sub-topology's input topics: its source topics, then the repartition topics it reads */
+	subtopologies: {subtopologyId: string; sourceTopics: string[]; repartitionSourceTopics: string[]}[];
+	/** in the broker's order, as GroupInfo.members */
+	members: StreamsMemberDetail[];
 }
 
 export interface ClusterSnapshot {

@@ -26,6 +26,8 @@ export interface KafkaInstall {
 	loggingFlag: string;
 	/** the same for Kafka's CLIs: WARN to stderr */
 	toolLoggingFlag: string;
+	/** where `lab fetch` compiles lab/streams/LabStreams.java (absent when no javac was found) */
+	streamsClasses: string;
 }
 
 export function kafkaMajor(version: string): number {
@@ -54,6 +56,7 @@ export function installOf(version: string): KafkaInstall {
 		classpath: path.join(libs, '*'),
 		loggingFlag: flag(v4 ? 'log4j2' : 'log4j'),
 		toolLoggingFlag: flag(v4 ? 'log4j2-tools' : 'log4j-tools'),
+		streamsClasses: path.join(home, 'streams', 'classes'),
 	};
 }
 
@@ -76,11 +79,17 @@ export async function fetchKafka(
 	for (const file of ['log4j2.properties', 'log4j.properties', 'log4j2-tools.properties', 'log4j-tools.properties']) {
 		fs.copyFileSync(path.join(assets, file), path.join(install.home, 'config', file));
 	}
-	if (fs.existsSync(done) && fs.existsSync(install.libs)) return install;
+	const complete = fs.existsSync(done) && fs.existsSync(install.libs);
+	if (complete && hasStreamsJar(install)) {
+		compileLabStreams(install, log);
+		return install;
+	}
 
 	requireTool('mvn', 'install Maven (Debian: apt-get install maven) — the lab fetches Kafka from Maven Central with it');
 	fs.copyFileSync(path.join(assets, 'pom.xml'), path.join(install.home, 'pom.xml'));
-	fs.rmSync(install.libs, {recursive: true, force: true});
+	// a complete cache from before kafka-streams was in lab/pom.xml only gains jars: labs running
+	// on it keep their classpath while Maven adds the missing ones
+	if (!complete) fs.rmSync(install.libs, {recursive: true, force: true});
 	log(`kcon: fetching Apache Kafka ${version} from Maven Central into ${install.libs}`);
 	const args = [
 		'-B',
@@ -137,5 +146,40 @@ export async function fetchKafka(
 	}
 	fs.writeFileSync(done, `${jars.length} jars\n`);
 	log(`kcon: Kafka ${version} ready (${jars.length} jars, ${downloaded} downloaded)`);
+	compileLabStreams(install, log);
 	return install;
+}
+
+function hasStreamsJar(install: KafkaInstall): boolean {
+	return fs.readdirSync(install.libs).some((f) => f === `kafka-streams-${install.version}.jar`);
+}
+
+/** True when the lab's Kafka Streams application is compiled for `install`. */
+export function labStreamsCompiled(install: Pick<KafkaInstall, 'streamsClasses'>): boolean {
+	return fs.existsSync(path.join(install.streamsClasses, 'LabStreams.class'));
+}
+
+/**
+ * Compiles lab/streams/LabStreams.java against the fetched libs when the class is missing or older
+ * than its source. Without a javac the lab runs without its streams application: one line says so.
+ */
+export function compileLabStreams(install: KafkaInstall, log: (line: string) => void): void {
+	const source = path.join(labAssetsDir(), 'streams', 'LabStreams.java');
+	const compiled = path.join(install.streamsClasses, 'LabStreams.class');
+	if (fs.existsSync(compiled) && fs.statSync(compiled).mtimeMs >= fs.statSync(source).mtimeMs) return;
+	if (spawnSync('javac', ['-version'], {stdio: 'ignore'}).error) {
+		log('kcon: javac not found (install a JDK, Debian: apt-get install default-jdk-headless): the lab runs without its Kafka Streams application');
+		return;
+	}
+	const building = `${install.streamsClasses}.${process.pid}`;
+	fs.rmSync(building, {recursive: true, force: true});
+	const result = spawnSync('javac', ['-proc:none', '-nowarn', '-d', building, '-cp', install.classpath, source], {encoding: 'utf8'});
+	if (result.status !== 0) {
+		fs.rmSync(building, {recursive: true, force: true});
+		throw new KconError(`javac could not compile ${source} against Kafka ${install.version}`, 1, 'error', (result.stderr ?? '').split('\n').slice(0, 10));
+	}
+	// a rename, so a lab starting meanwhile sees the old classes or the new ones, never half
+	fs.rmSync(install.streamsClasses, {recursive: true, force: true});
+	fs.renameSync(building, install.streamsClasses);
+	log(`kcon: compiled the lab's Kafka Streams application into ${install.streamsClasses}`);
 }

@@ -1,11 +1,13 @@
 // Simulated Pis: N SNMP agents (real snmpd, or embedded net-snmp agents in one host process), a
 // collector per Pi publishing to `resource`, the `tower` group consuming it, `tower-backup`
 // (committed offsets, no members: Empty with growing lag) and, on Kafka ≥ 4.2 (share groups on by
-// default: share.version=1), the share group `lab-share`: Kafka's own ConsoleShareConsumer.
+// default: share.version=1), the share group `lab-share`: Kafka's own ConsoleShareConsumer, and the
+// streams group `lab-streams` (streams.version=1, also finalized by 4.2): lab/streams/LabStreams.java.
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {KconError} from '../errors.js';
+import {labStreamsCompiled} from './fetch.js';
 import {commitGroupAtEnd} from '../kafka/lab-clients.js';
 import {startSnmpd, waitForAgent} from './snmpd.js';
 import {lastLines, portFree, portOwner, spawnDetached, stopProcess} from './processes.js';
@@ -15,12 +17,19 @@ export const RESOURCE_TOPIC = 'resource';
 export const TOWER_GROUP = 'tower';
 export const TOWER_BACKUP_GROUP = 'tower-backup';
 export const SHARE_GROUP = 'lab-share';
+export const STREAMS_GROUP = 'lab-streams';
 
 /** Kafka 4.2 finalizes share.version=1 on a new cluster; 4.1 has share groups only after
  *  `kafka-features.sh upgrade --feature share.version=1`, 3.9 none. */
 export function servesShareGroups(kafkaVersion: string): boolean {
 	const [major = 0, minor = 0] = kafkaVersion.split('.').map(Number);
 	return major > 4 || (major === 4 && minor >= 2);
+}
+
+/** Kafka 4.2 finalizes streams.version=1 on a new cluster (KIP-1071 groups); 4.1 only after an
+ *  upgrade of that feature, 3.9 has none. */
+export function servesStreamsGroups(kafkaVersion: string): boolean {
+	return servesShareGroups(kafkaVersion);
 }
 
 /** UDP port of every Pi agent: 1161 for base port 9090, so two labs with different bases never collide. */
@@ -119,11 +128,23 @@ export async function startPis(state: LabState, started: LabProcess[], log: (l: 
 	if (servesShareGroups(state.kafkaVersion) && !state.workers.some((w) => w.kind === 'share')) {
 		state.workers.push(worker(state, 'share', 'share', SHARE_GROUP, `-Dkcon.lab.share=${state.labDir}`));
 	}
+	if (servesStreamsGroups(state.kafkaVersion) && !state.workers.some((w) => w.kind === 'streams')) {
+		if (labStreamsCompiled({streamsClasses: streamsClassesOf(state)})) {
+			state.workers.push(worker(state, 'streams', 'streams', STREAMS_GROUP, `-Dkcon.lab.streams=${state.labDir}`));
+		} else {
+			log(`kcon: no compiled Kafka Streams application in ${streamsClassesOf(state)} (no javac at fetch time): the lab runs without group ${STREAMS_GROUP}`);
+		}
+	}
 	for (const w of state.workers) {
 		if (processAlive(w.pid, w.marker)) continue;
 		fs.mkdirSync(path.dirname(w.logFile), {recursive: true});
 		if (w.kind === 'share') {
 			w.pid = spawnDetached('java', shareConsumerArgs(state, w.marker, bootstrap), w.logFile);
+			started.push(w);
+			continue;
+		}
+		if (w.kind === 'streams') {
+			w.pid = spawnDetached('java', streamsAppArgs(state, w.marker, bootstrap), w.logFile);
 			started.push(w);
 			continue;
 		}
@@ -170,6 +191,29 @@ function shareConsumerArgs(state: LabState, marker: string, bootstrap: string): 
 		'client.id=kcon-lab-share',
 		'--formatter-property',
 		'print.value=false',
+	];
+}
+
+function streamsClassesOf(state: LabState): string {
+	return path.join(state.kafkaHome, 'streams', 'classes');
+}
+
+/** The lab's Kafka Streams application (one stream thread, stateless) in a JVM as small as the
+ *  share consumer's; its state directory is the lab's own, never /tmp/kafka-streams. */
+function streamsAppArgs(state: LabState, marker: string, bootstrap: string): string[] {
+	return [
+		'-Xmx96m',
+		'-Xss512k',
+		'-XX:+UseSerialGC',
+		'-XX:TieredStopAtLevel=1',
+		'-XX:+ExitOnOutOfMemoryError',
+		marker,
+		state.toolLoggingFlag,
+		'-cp',
+		`${state.classpath}${path.delimiter}${streamsClassesOf(state)}`,
+		'LabStreams',
+		bootstrap,
+		path.join(state.labDir, 'streams-state'),
 	];
 }
 

@@ -40,7 +40,7 @@ export interface Agent extends LabProcess {
 }
 
 export interface Worker extends LabProcess {
-	kind: 'collector' | 'consumer' | 'share' | 'agent-host';
+	kind: 'collector' | 'consumer' | 'share' | 'streams' | 'agent-host';
 	/** the agent a collector polls, the group a consumer belongs to */
 	target: string;
 }

@@ -28,11 +28,13 @@ export async function inspectGroup(settings: Settings, groupId: string, topics: 
 	const group = snapshot.groups.find((g) => g.groupId === groupId);
 	if (!group) throw new KconError(`group '${groupId}' could not be described`);
 	// OffsetCommit/OffsetDelete serve classic and consumer groups only; a share group's start offsets
-	// move with AlterShareGroupOffsets and it is deleted by type-checked admin calls kcon does not send
+	// move with AlterShareGroupOffsets and it is deleted by type-checked admin calls kcon does not send;
+	// a streams group's delete also takes its internal topics, which kcon does not decide
 	if (group.groupType !== undefined && group.groupType !== 'classic' && group.groupType !== 'consumer') {
 		throw new UsageError(
 			`group '${groupId}' is a ${group.groupType} group: kcon group reset-offsets, delete-offsets and delete serve classic and consumer groups only` +
-				(group.groupType === 'share' ? ' (for a share group: kafka-share-groups.sh --reset-offsets, --delete-offsets or --delete)' : ''),
+				(group.groupType === 'share' ? ' (for a share group: kafka-share-groups.sh --reset-offsets, --delete-offsets or --delete)' : '') +
+				(group.groupType === 'streams' ? ' (for a streams group: kafka-streams-groups.sh --reset-offsets, --delete-offsets or --delete, with its application stopped)' : ''),
 		);
 	}
 	if (group.error) throw new KconError(`group '${groupId}' could not be described: ${group.error}`);

@@ -7,7 +7,12 @@
 // assignmentStrategy (a consumer group's: the broker's
 // assignor), coordinator, members[] (memberId, clientId, host, assignments[]), offsets[] (topic, partition,
 // committed|null, logEnd, lag|null, consumerId, host, clientId), totalLag (lag as domain/lag.ts
-// defines it: never negative, totalLag the sum of the known partition lags). Offsets stay bigint
+// defines it: never negative, totalLag the sum of the known partition lags); a streams group
+// (KIP-1071) also has streams: groupEpoch, targetAssignmentEpoch, topologyEpoch|null,
+// subtopologies[] (subtopologyId, sourceTopics, repartitionSourceTopics), members[] (memberId,
+// processId, memberEpoch, isClassic, activeTasks/standbyTasks/warmupTasks[] of subtopologyId and
+// partitions); its offsets rows are the input partitions of active tasks, and a row without a commit
+// lags by logEnd − logStart (logStart given there). Offsets stay bigint
 // here; toJson() writes them as exact JSON numbers.
 // quorum (describe quorum; KRaft): available, then leaderId, leaderEpoch, highWatermark,
 // maxFollowerLag, maxFollowerLagTimeMs, votersUp, votersTotal, voters[] and observers[] (id,
@@ -15,7 +20,7 @@
 // role Leader|Follower|Observer) — or available: false and reason. features (describe cluster):
 // available, metadataVersion, epoch, levels[] (name, supportedMinVersion, supportedMaxVersion,
 // finalizedVersionLevel; the numeric levels) — or available: false and reason.
-import type {ClusterSnapshot, GroupInfo, TopicInfo} from '../domain/cluster.js';
+import type {ClusterSnapshot, GroupInfo, StreamsGroupDetail, StreamsTasks, TopicInfo} from '../domain/cluster.js';
 import {clusterHealth, isUnderReplicated} from '../domain/health.js';
 import {featureLevelText, quorumRows, quorumStatus, votersUp, type FeaturesRead, type QuorumRead} from '../domain/quorum.js';
 
@@ -131,15 +136,37 @@ export function describeDocument(
 				committed: o.committed,
 				logEnd: o.logEnd,
 				lag: o.lag,
+				...(o.logStart === undefined ? {} : {logStart: o.logStart}),
 				consumerId: o.consumerId,
 				host: o.host,
 				clientId: o.clientId,
 			})),
 			totalLag: g.totalLag,
 			error: g.error,
+			...(g.streams ? {streams: streamsJson(g.streams)} : {}),
 		})),
 		...(snapshot.quorum ? {quorum: quorumJson(snapshot.quorum)} : {}),
 		...(snapshot.features ? {features: featuresJson(snapshot.features)} : {}),
 		warnings: snapshot.warnings,
+	};
+}
+
+const tasksJson = (tasks: StreamsTasks[]) => tasks.map((t) => ({subtopologyId: t.subtopologyId, partitions: t.partitions}));
+
+function streamsJson(d: StreamsGroupDetail) {
+	return {
+		groupEpoch: d.groupEpoch,
+		targetAssignmentEpoch: d.targetAssignmentEpoch,
+		topologyEpoch: d.topologyEpoch,
+		subtopologies: d.subtopologies.map((s) => ({subtopologyId: s.subtopologyId, sourceTopics: s.sourceTopics, repartitionSourceTopics: s.repartitionSourceTopics})),
+		members: d.members.map((m) => ({
+			memberId: m.memberId,
+			processId: m.processId,
+			memberEpoch: m.memberEpoch,
+			isClassic: m.isClassic,
+			activeTasks: tasksJson(m.activeTasks),
+			standbyTasks: tasksJson(m.standbyTasks),
+			warmupTasks: tasksJson(m.warmupTasks),
+		})),
 	};
 }

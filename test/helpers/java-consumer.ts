@@ -1,7 +1,9 @@
 // Kafka's own console consumer (org.apache.kafka.tools.consumer.ConsoleConsumer) running on a
-// lab's classpath as a real group member, e.g. with group.protocol=consumer (KIP-848). Stopped by
-// its PID: SIGTERM runs the consumer's shutdown hook, which leaves the group.
+// lab's classpath as a real group member, e.g. with group.protocol=consumer (KIP-848), and the lab's
+// Kafka Streams application (lab/streams/LabStreams.java) as a streams group of a test's own. Stopped
+// by PID: SIGTERM runs the client's shutdown hook, which leaves the group.
 import {spawn, type ChildProcess} from 'node:child_process';
+import path from 'node:path';
 import {javaArgs, type TestLab} from './lab.js';
 
 const CONSOLE_CONSUMER = 'org.apache.kafka.tools.consumer.ConsoleConsumer';
@@ -25,7 +27,21 @@ export function startConsoleConsumer(
 	if (!share) args.push('--from-beginning');
 	// --consumer-property works on 3.9 and 4.x (4.2 prints a deprecation note for it on stderr)
 	for (const [key, value] of Object.entries(properties)) args.push('--consumer-property', `${key}=${value}`);
-	const child: ChildProcess = spawn('java', javaArgs(lab, share ? CONSOLE_SHARE_CONSUMER : CONSOLE_CONSUMER, args), {stdio: ['ignore', 'pipe', 'pipe']});
+	return watched(spawn('java', javaArgs(lab, share ? CONSOLE_SHARE_CONSUMER : CONSOLE_CONSUMER, args), {stdio: ['ignore', 'pipe', 'pipe']}));
+}
+
+/**
+ * LabStreams as application `applicationId` on `input` (group.protocol=streams): a second
+ * sub-topology counts records in an in-memory store, so the group also reads a repartition topic.
+ */
+export function startStreamsApp(lab: TestLab, {applicationId, input, output, stateDir}: {applicationId: string; input: string; output: string; stateDir: string}): JavaConsumer {
+	const state = lab.state();
+	const classes = path.join(state.kafkaHome, 'streams', 'classes');
+	const args = ['-Xmx96m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', state.toolLoggingFlag, '-cp', `${state.classpath}${path.delimiter}${classes}`];
+	return watched(spawn('java', [...args, 'LabStreams', lab.bootstrap, stateDir, applicationId, input, output], {stdio: ['ignore', 'pipe', 'pipe']}));
+}
+
+function watched(child: ChildProcess): JavaConsumer {
 	if (child.pid === undefined) throw new Error('java did not start');
 	let stdout = '';
 	let stderr = '';

@@ -166,16 +166,18 @@ test('the console on a real lab: navigate, compare with kcat, open a group, filt
 
 	// groups, a filter, one group's partitions
 	// the lab's groups: tower (live), tower-backup (Empty) and, on Kafka 4.2, the share group lab-share
+	// and the streams group lab-streams
 	keys(':groups', 'Enter');
-	await see(/Groups 3\b/, 60_000);
+	await see(/Groups 4\b/, 60_000);
 	s = await see(/^tower\s+Stable\s+1\s+resource.*\bclassic\s*$/m, 60_000);
 	assert.match(s, /^tower-backup\s+Empty\s+0\s+resource.*\bclassic\s*$/m);
 	assert.match(s, /^lab-share\s+\S+\s+\d+\s+resource.*\bshare\s*$/m);
+	s = await see(/^lab-streams\s+Stable\s+1\s+resource\s+\d+.*\bstreams\s*$/m, 60_000);
 	keys('/', 'b', 'a', 'c', 'k');
-	s = await see(/Groups 1\/3\s+\/back/);
+	s = await see(/Groups 1\/4\s+\/back/);
 	assert.doesNotMatch(s, /^tower\s+Stable/m);
 	keys('Enter', 'Escape');
-	await see(/Groups 3\b/);
+	await see(/Groups 4\b/);
 	keys(':group tower', 'Enter');
 	s = await see(/Group tower 3/);
 	assert.match(s, /TOPIC\s+PARTITION\s+CURRENT-OFFSET\s+LOG-END-OFFSET\s+LAG/);

@@ -84,6 +84,10 @@ export class Writer {
 export class Reader {
 	offset = 0;
 	constructor(private readonly buf: Buffer) {}
+	/** bytes not read yet (0 once a length has run past the end) */
+	remaining(): number {
+		return Math.max(0, this.buf.length - this.offset);
+	}
 	int8() {
 		const v = this.buf.readInt8(this.offset);
 		this.offset += 1;

@@ -45,6 +45,7 @@ export const ApiKey = {
 	ConsumerGroupDescribe: 69,
 	DescribeTopicPartitions: 75,
 	ShareGroupDescribe: 77,
+	StreamsGroupDescribe: 89,
 	DescribeShareGroupOffsets: 90,
 } as const;
 

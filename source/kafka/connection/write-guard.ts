@@ -38,6 +38,7 @@ export const READ_APIS: ReadonlyMap<number, string> = new Map([
 	[69, 'ConsumerGroupDescribe'],
 	[75, 'DescribeTopicPartitions'],
 	[77, 'ShareGroupDescribe'],
+	[89, 'StreamsGroupDescribe'],
 	[90, 'DescribeShareGroupOffsets'],
 ]);
 

@@ -4,9 +4,10 @@
 // broker older than ListGroups v5) is described as classic first; DescribeGroups answers Dead for a
 // consumer group, so a Dead one is then asked again with ConsumerGroupDescribe. That API is only
 // sent to a coordinator whose ApiVersions lists it (Kafka ≥ 3.7); classic groups cost what they did.
-// Share groups (type `share`) are described by group-share.ts. A group still Dead to both and of no
-// known type is looked up in the coordinator's own ListGroups v5, which names every type, so a group
-// of a type kcon does not describe (streams, or one newer than kcon) is shown as such, with its
+// Share groups (type `share`) are described by group-share.ts, streams groups (type `streams`) by
+// group-streams.ts (their committed offsets come with this OffsetFetch). A group still Dead to both
+// and of no known type is looked up in the coordinator's own ListGroups v5, which names every type,
+// so a group of a type kcon does not describe (one newer than kcon) is shown as such, with its
 // state, never as a group that does not exist.
 import {groupStateName, type GroupInfo} from '../../domain/cluster.js';
 import {errorName} from '../codec/error-names.js';
@@ -19,8 +20,9 @@ import {describeGroupsRequest, type DescribedGroup} from '../codec/describe-grou
 import {ApiKey} from '../codec/request.js';
 import {listGroupsRequest} from '../codec/list-groups.js';
 import {describeShareGroups} from './group-share.js';
+import {describeStreamsGroups, streamsOffsetRows} from './group-streams.js';
 
-const DESCRIBED_TYPES = new Set(['classic', 'consumer', 'share']);
+const DESCRIBED_TYPES = new Set(['classic', 'consumer', 'share', 'streams']);
 
 type Settled<T> = {ok: true; v: T} | {ok: false; e: unknown};
 
@@ -41,12 +43,13 @@ export async function describeAtCoordinator(
 	const group = (id: string) => infos.get(id)!;
 	const cgdVersion = node.pick(ApiKey.ConsumerGroupDescribe, 0, 1);
 	const shareIds = groupIds.filter((id) => listedType.get(id) === 'share');
+	const streamsIds = groupIds.filter((id) => listedType.get(id) === 'streams');
 	// listed with a type kcon does not describe: the listing's state stands (groups.ts set it)
 	const otherIds = groupIds.filter((id) => listedType.has(id) && !DESCRIBED_TYPES.has(listedType.get(id)!));
 	for (const id of otherIds) group(id).error = `kcon does not describe ${listedType.get(id)} groups`;
 	const consumerIds = cgdVersion === undefined ? [] : groupIds.filter((id) => listedType.get(id) === 'consumer');
 	// sets, not arrays: a coordinator may own thousands of groups of each kind
-	const notClassic = new Set([...consumerIds, ...shareIds, ...otherIds]);
+	const notClassic = new Set([...consumerIds, ...shareIds, ...streamsIds, ...otherIds]);
 	const notCommitted = new Set([...shareIds, ...otherIds]);
 	const classicIds = groupIds.filter((id) => !notClassic.has(id));
 	const committedIds = groupIds.filter((id) => !notCommitted.has(id));
@@ -54,7 +57,7 @@ export async function describeAtCoordinator(
 		ids.length === 0 ? Promise.resolve([]) : node.send(consumerGroupDescribeRequest(cgdVersion!, ids));
 	const dgVersion = node.pick(ApiKey.DescribeGroups, 0, 4);
 
-	const [classic, consumer, , fetched] = await Promise.all([
+	const [classic, consumer, , , fetched] = await Promise.all([
 		settle(
 			classicIds.length === 0
 				? Promise.resolve<DescribedGroup[]>([])
@@ -64,6 +67,7 @@ export async function describeAtCoordinator(
 		),
 		settle(describeConsumer(consumerIds)),
 		describeShareGroups(node, shareIds, infos),
+		describeStreamsGroups(node, streamsIds, infos),
 		settle(
 			committedIds.length === 0
 				? Promise.resolve<GroupOffsets[]>([])
@@ -93,7 +97,8 @@ export async function describeAtCoordinator(
 	const stillDead = classicIds.filter((id) => !listedType.has(id) && group(id).state === 'Dead' && !group(id).error);
 	const otherType = await typesAtCoordinator(node, stillDead, infos);
 	const share = otherType.filter((id) => group(id).groupType === 'share');
-	await describeShareGroups(node, share, infos);
+	const streams = otherType.filter((id) => group(id).groupType === 'streams');
+	await Promise.all([describeShareGroups(node, share, infos), describeStreamsGroups(node, streams, infos)]);
 
 	if (!fetched.ok) {
 		for (const id of committedIds) group(id).error ??= `OffsetFetch failed: ${describeError(fetched.e)}`;
@@ -104,7 +109,7 @@ export async function describeAtCoordinator(
 		if (g.groupType === 'share') continue;
 		const offsets = committedBy.get(id);
 		if (offsets && offsets.errorCode !== 0 && !g.error) g.error = `offsets: ${errorName(offsets.errorCode)}`;
-		g.offsets = offsetRows(g.members, offsets);
+		g.offsets = g.groupType === 'streams' ? streamsOffsetRows(g, offsets) : offsetRows(g.members, offsets);
 	}
 }
 
@@ -129,10 +134,9 @@ async function typesAtCoordinator(node: Link, ids: string[], infos: Map<string, 
 		g.groupType = l.groupType;
 		g.protocolType = l.protocolType;
 		found.push(l.groupId);
-		if (!DESCRIBED_TYPES.has(l.groupType)) {
-			g.state = groupStateName(l.groupState ?? '');
-			g.error = `kcon does not describe ${l.groupType} groups`;
-		}
+		// the listed state stands until a describe of the type answers (or where none can be sent)
+		g.state = groupStateName(l.groupState ?? '');
+		if (!DESCRIBED_TYPES.has(l.groupType)) g.error = `kcon does not describe ${l.groupType} groups`;
 	}
 	return found;
 }

@@ -113,13 +113,33 @@ export async function fillGroupLag(
 		const more = await listOffsets(plan, [...missing.keys()], links, warnings, false, missing);
 		for (const [key, v] of more.latest) latest.set(key, v);
 	}
+	// a streams group's partition without a commit lags by all it holds (StreamsGroupCommand:
+	// log end − log start), so those partitions need their earliest offsets too
+	const uncommitted = new Map<string, Set<number>>();
+	for (const g of groups) {
+		if (g.groupType !== 'streams') continue;
+		for (const o of g.offsets) {
+			if (o.committed !== null) continue;
+			if (!uncommitted.has(o.topic)) uncommitted.set(o.topic, new Set());
+			uncommitted.get(o.topic)!.add(o.partition);
+		}
+	}
+	const logStart =
+		uncommitted.size > 0 ? (await listOffsets(plan, [...uncommitted.keys()], links, warnings, true, uncommitted)).earliest : new Map<string, bigint | null>();
 	for (const g of groups) {
 		// a share group's lag is the broker's (records not yet acknowledged), not end − start offset
 		const share = g.groupType === 'share';
+		const streams = g.groupType === 'streams';
 		for (const o of g.offsets) {
-			o.logEnd = latest.get(`${o.topic}\u0000${o.partition}`) ?? null;
-			if (!share) o.lag = partitionLag(o.committed, o.logEnd);
+			const key = `${o.topic}\u0000${o.partition}`;
+			o.logEnd = latest.get(key) ?? null;
+			if (streams && o.committed === null) {
+				o.logStart = logStart.get(key) ?? null;
+				o.lag = partitionLag(o.logStart, o.logEnd);
+			} else if (!share) {
+				o.lag = partitionLag(o.committed, o.logEnd);
+			}
 		}
-		g.totalLag = (share ? knownLagSum(g.offsets) : groupLag(g.offsets)) ?? 0n;
+		g.totalLag = (share || streams ? knownLagSum(g.offsets) : groupLag(g.offsets)) ?? 0n;
 	}
 }

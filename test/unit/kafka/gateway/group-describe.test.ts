@@ -10,6 +10,7 @@ import {describeAtCoordinator} from '../../../../source/kafka/gateway/group-desc
 import type {ConsumerGroupDescribed} from '../../../../source/kafka/codec/consumer-group-describe.js';
 import type {GroupOffsets} from '../../../../source/kafka/codec/offset-fetch.js';
 import type {DescribedGroup} from '../../../../source/kafka/codec/describe-groups.js';
+import type {StreamsGroupDescribed} from '../../../../source/kafka/codec/streams-group-describe.js';
 import {Reader, Writer} from '../../../../source/kafka/codec/primitives.js';
 import type {WireRequest} from '../../../../source/kafka/codec/request.js';
 
@@ -19,6 +20,7 @@ const OF = 9;
 const LG = 16;
 const SGD = 77;
 const DSGO = 90;
+const STGD = 89;
 
 /** The group ids a request names (DescribeGroups v4: classic array; the others flexible). */
 function idsOf(apiKey: number, body: Buffer): string[] {
@@ -70,6 +72,19 @@ const sharedDescribed = (groupId: string, state: string) => ({errorCode: 0, erro
 	{memberId: 'm-sh', rackId: null, memberEpoch: 1, clientId: 'share-client', clientHost: '/10.0.0.3', subscribedTopicNames: ['t'], assignment: [{topicId: 'x', topic: 't', partitions: [0, 1]}]},
 ]});
 const share: Record<string, ReturnType<typeof sharedDescribed>> = {sh: sharedDescribed('sh', 'Stable'), lsh: sharedDescribed('lsh', 'Stable')};
+// a streams group: sub-topology 0 reads t, sub-topology 1 its repartition topic; one member runs both
+const tasks = (partitions: number[]) => ({activeTasks: [{subtopologyId: '0', partitions}, {subtopologyId: '1', partitions}], standbyTasks: [], warmupTasks: []});
+const streamsDescribed = (groupId: string): StreamsGroupDescribed => ({
+	errorCode: 0, errorMessage: null, groupId, state: 'Stable', groupEpoch: 4, assignmentEpoch: 4,
+	topology: {epoch: 0, subtopologies: [
+		{subtopologyId: '0', sourceTopics: ['t'], repartitionSinkTopics: ['app-rep'], stateChangelogTopics: [], repartitionSourceTopics: []},
+		{subtopologyId: '1', sourceTopics: [], repartitionSinkTopics: [], stateChangelogTopics: [], repartitionSourceTopics: [{name: 'app-rep', partitions: 0, replicationFactor: 0}]},
+	]},
+	members: [{
+		memberId: 'm-st', memberEpoch: 4, instanceId: null, rackId: null, clientId: 'app-StreamThread-1-consumer', clientHost: '/10.0.0.4',
+		topologyEpoch: 0, processId: 'p-1', userEndpoint: null, assignment: tasks([1, 0]), targetAssignment: tasks([1, 0]), isClassic: false,
+	}],
+});
 
 function coordinator(versions: Record<number, [number, number]>, failCgd = false) {
 	const sent: {apiKey: number; version: number; ids: string[]}[] = [];
@@ -85,6 +100,7 @@ function coordinator(versions: Record<number, [number, number]>, failCgd = false
 				sent.push({apiKey, version: apiVersion, ids});
 				if (apiKey === DG) return ids.map((id) => classic[id] ?? dead(id)) as T;
 				if (apiKey === LG) return {errorCode: 0, groups: listed} as T;
+				if (apiKey === STGD) return ids.map((id) => (id === 'st' || id === 'strm' ? streamsDescribed(id) : {...streamsDescribed(id), errorCode: 69, members: [], topology: null})) as T;
 				if (apiKey === SGD) return ids.map((id) => share[id] ?? {...sharedDescribed(id, ''), errorCode: 69}) as T;
 				if (apiKey === DSGO) return ids.map((groupId) => ({groupId, errorCode: 0, errorMessage: null, topics: [{topic: 't', topicId: 'x', partitions: [
 					{partition: 1, startOffset: 7n, leaderEpoch: 0, lag: 3n, errorCode: 0, errorMessage: null},
@@ -167,8 +183,9 @@ test('groups named but not listed, Dead to DescribeGroups and ConsumerGroupDescr
 	assert.deepEqual([g('sh').state, g('sh').groupType, g('sh').assignmentStrategy, g('sh').members.length, g('sh').error], ['Stable', 'share', 'simple', 1, undefined]);
 	// the broker's rows: sorted, a negative start offset unknown, the lag as the broker reported it
 	assert.deepEqual(g('sh').offsets.map((o) => [o.partition, o.committed, o.lag]), [[0, null, null], [1, 7n, 3n]]);
-	// a type kcon does not describe: listed with its state, never "does not exist"
-	assert.deepEqual([g('strm').groupType, g('strm').state, g('strm').error], ['streams', 'NotReady', 'kcon does not describe streams groups']);
+	// a coordinator without StreamsGroupDescribe: listed with its state, never "does not exist"
+	assert.deepEqual([g('strm').groupType, g('strm').state], ['streams', 'NotReady']);
+	assert.match(g('strm').error!, /streams groups need Kafka ≥ 4\.1/);
 	assert.deepEqual([g('nope').state, g('nope').error, g('nope').groupType], ['Dead', undefined, undefined]);
 });
 
@@ -186,4 +203,40 @@ test('a coordinator without ShareGroupDescribe v1: a listed share group says sha
 	await describeAtCoordinator(await node.connect(), ['lsh'], infos, new Map([['lsh', 'share']]));
 	assert.deepEqual(sent, []);
 	assert.match(infos.get('lsh')!.error!, /share groups need Kafka ≥ 4\.1/);
+});
+
+const kafka42streams = {...kafka42share, [STGD]: [0, 1]} as Record<number, [number, number]>;
+
+test('a listed streams group goes to StreamsGroupDescribe v0 and OffsetFetch; its rows are the input partitions of active tasks', async () => {
+	const {node, sent} = coordinator(kafka42streams);
+	const infos = infosOf(['cls', 'st']);
+	await describeAtCoordinator(await node.connect(), ['cls', 'st'], infos, new Map([['cls', 'classic'], ['st', 'streams']]));
+	assert.deepEqual(sent.map((s) => [s.apiKey, s.version, s.ids]), [[DG, 4, ['cls']], [STGD, 0, ['st']], [OF, 8, ['cls', 'st']]]);
+	const g = infos.get('st')!;
+	assert.deepEqual([g.state, g.groupType, g.protocolType, g.error], ['Stable', 'streams', 'streams', undefined]);
+	assert.deepEqual(g.members, [{memberId: 'm-st', clientId: 'app-StreamThread-1-consumer', host: '/10.0.0.4', assignments: [
+		{topic: 'app-rep', partitions: [0, 1]},
+		{topic: 't', partitions: [0, 1]},
+	]}]);
+	// the fake coordinator committed t-0 at 5 only: the other rows have no commit
+	assert.deepEqual(g.offsets.map((o) => [o.topic, o.partition, o.committed, o.consumerId]), [
+		['app-rep', 0, null, 'm-st'], ['app-rep', 1, null, 'm-st'], ['t', 0, 5n, 'm-st'], ['t', 1, null, 'm-st'],
+	]);
+	assert.deepEqual(
+		[g.streams!.groupEpoch, g.streams!.targetAssignmentEpoch, g.streams!.topologyEpoch, g.streams!.members[0]!.processId],
+		[4, 4, 0, 'p-1'],
+	);
+	assert.deepEqual(g.streams!.subtopologies, [
+		{subtopologyId: '0', sourceTopics: ['t'], repartitionSourceTopics: []},
+		{subtopologyId: '1', sourceTopics: [], repartitionSourceTopics: ['app-rep']},
+	]);
+});
+
+test('a streams group named but not listed: found in the coordinator\'s ListGroups, then described as streams', async () => {
+	const {node, sent} = coordinator(kafka42streams);
+	const infos = infosOf(['strm']);
+	await describeAtCoordinator(await node.connect(), ['strm'], infos, new Map());
+	assert.deepEqual(sent.map((s) => s.apiKey), [DG, OF, CGD, LG, STGD]);
+	const g = infos.get('strm')!;
+	assert.deepEqual([g.state, g.groupType, g.error, g.offsets.length], ['Stable', 'streams', undefined, 4]);
 });
