@@ -150,6 +150,8 @@ export interface StreamsGroupDetail {
 	targetAssignmentEpoch: number;
 	/** null until a member has sent the topology */
 	topologyEpoch: number | null;
+	/** the assignor the coordinator will use next, as Kafka ≥ 4.4 names it ('' when it names none); absent before */
+	assignorName?: string;
 	/** each sub-topology's input topics: its source topics, then the repartition topics it reads */
 	subtopologies: {subtopologyId: string; sourceTopics: string[]; repartitionSourceTopics: string[]}[];
 	/** in the broker's order, as GroupInfo.members */

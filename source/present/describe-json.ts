@@ -8,7 +8,8 @@
 // assignor), coordinator, members[] (memberId, clientId, host, assignments[]), offsets[] (topic, partition,
 // committed|null, logEnd, lag|null, consumerId, host, clientId), totalLag (lag as domain/lag.ts
 // defines it: never negative, totalLag the sum of the known partition lags); a streams group
-// (KIP-1071) also has streams: groupEpoch, targetAssignmentEpoch, topologyEpoch|null,
+// (KIP-1071) also has streams: groupEpoch, targetAssignmentEpoch, topologyEpoch|null, assignorName|null
+// (Kafka ≥ 4.4),
 // subtopologies[] (subtopologyId, sourceTopics, repartitionSourceTopics), members[] (memberId,
 // processId, memberEpoch, isClassic, activeTasks/standbyTasks/warmupTasks[] of subtopologyId and
 // partitions); its offsets rows are the input partitions of active tasks, and a row without a commit
@@ -158,6 +159,7 @@ function streamsJson(d: StreamsGroupDetail) {
 		groupEpoch: d.groupEpoch,
 		targetAssignmentEpoch: d.targetAssignmentEpoch,
 		topologyEpoch: d.topologyEpoch,
+		assignorName: d.assignorName ?? null,
 		subtopologies: d.subtopologies.map((s) => ({subtopologyId: s.subtopologyId, sourceTopics: s.sourceTopics, repartitionSourceTopics: s.repartitionSourceTopics})),
 		members: d.members.map((m) => ({
 			memberId: m.memberId,

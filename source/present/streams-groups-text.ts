@@ -131,7 +131,10 @@ export function renderStreamsMembers(described: GroupInfo[]): Chunk[] {
 	return out;
 }
 
-/** --state: GROUP COORDINATOR (ID) STATE #MEMBERS, after the tool's note for a Dead or Empty group. */
+/**
+ * --state: GROUP COORDINATOR (ID) STATE #MEMBERS (with ASSIGNOR before STATE where the coordinator
+ * names it, Kafka ≥ 4.4), after the tool's note for a Dead or Empty group.
+ */
 export function renderStreamsStates(described: GroupInfo[], advertised: BrokerInfo[]): Chunk[] {
 	const out: Chunk[] = [];
 	const byId = new Map(forText(advertised).map((b) => [b.id, b]));
@@ -143,8 +146,19 @@ export function renderStreamsStates(described: GroupInfo[], advertised: BrokerIn
 		const coordinator = b ? `${b.host}:${b.port} (${b.id})` : MISSING;
 		const gw = Math.max(15, cols(group.groupId));
 		const cw = Math.max(25, cols(coordinator));
-		const row = (v: string[]) => `${pad(v[0]!, gw)} ${pad(v[1]!, cw)} ${pad(v[2]!, 25)} ${v[3]!}\n`;
-		out.push({stream: 'stdout', text: row(['GROUP', 'COORDINATOR (ID)', 'STATE', '#MEMBERS']) + row([group.groupId, coordinator, group.state, String(group.members.length)])});
+		const assignor = group.streams?.assignorName;
+		if (assignor === undefined) {
+			const row = (v: string[]) => `${pad(v[0]!, gw)} ${pad(v[1]!, cw)} ${pad(v[2]!, 25)} ${v[3]!}\n`;
+			out.push({stream: 'stdout', text: row(['GROUP', 'COORDINATOR (ID)', 'STATE', '#MEMBERS']) + row([group.groupId, coordinator, group.state, String(group.members.length)])});
+		} else {
+			// Kafka 4.4's tool: the assignor the coordinator names, between the coordinator and the state
+			const aw = Math.max(15, cols(assignor));
+			const row = (v: string[]) => `${pad(v[0]!, gw)} ${pad(v[1]!, cw)} ${pad(v[2]!, aw)} ${pad(v[3]!, 25)} ${v[4]!}\n`;
+			out.push({
+				stream: 'stdout',
+				text: row(['GROUP', 'COORDINATOR (ID)', 'ASSIGNOR', 'STATE', '#MEMBERS']) + row([group.groupId, coordinator, assignor, group.state, String(group.members.length)]),
+			});
+		}
 	}
 	return out;
 }

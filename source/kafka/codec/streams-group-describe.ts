@@ -3,7 +3,9 @@
 // DescribeGroups, ConsumerGroupDescribe and ShareGroupDescribe all answer with GROUP_ID_NOT_FOUND.
 // The broker assigns tasks (a sub-topology id and partitions of its input topics), so a member's
 // assignment names no topics: the group's topology maps each sub-topology to its source topics.
-// v1 (Kafka 4.4) only adds a topology description and the assignor name, which kcon does not show.
+// v1 (Kafka 4.4) adds the assignor the coordinator will use next (KIP-1357), which
+// kafka-streams-groups.sh 4.4 prints in --state, and a topology description kcon never asks for
+// (one that comes anyway is read past, bounded like the rest).
 //
 // Every array length comes from the peer: one longer than the bytes left in the response is refused
 // before anything is allocated for it, so a hostile length costs nothing.
@@ -62,10 +64,12 @@ export interface StreamsGroupDescribed {
 	/** null until the first member has sent its topology */
 	topology: {epoch: number; subtopologies: StreamsSubtopology[]} | null;
 	members: StreamsGroupMember[];
+	/** v1: the assignor the coordinator will use next (null on a describe error); absent from v0 */
+	assignorName?: string | null;
 }
 
 export function streamsGroupDescribeRequest(version: number, groupIds: string[]): WireRequest<StreamsGroupDescribed[]> {
-	if (version !== 0) throw new Error(`StreamsGroupDescribe v${version} is not implemented`);
+	if (version !== 0 && version !== 1) throw new Error(`StreamsGroupDescribe v${version} is not implemented`);
 	return wire(
 		ApiKey.StreamsGroupDescribe,
 		'StreamsGroupDescribe',
@@ -74,11 +78,12 @@ export function streamsGroupDescribeRequest(version: number, groupIds: string[])
 		(w) => {
 			w.compactArray(groupIds, (w, id) => w.compactString(id));
 			w.bool(false); // include authorized operations
+			if (version >= 1) w.bool(false); // include the topology description
 			w.tags();
 		},
 		(r) => {
 			r.int32(); // throttle
-			const groups = boundedArray(r, describedGroup);
+			const groups = boundedArray(r, (r) => describedGroup(r, version));
 			r.tags();
 			return groups ?? [];
 		},
@@ -101,7 +106,7 @@ export function boundedArray<T>(r: Reader, read: (r: Reader) => T): T[] | null {
 const list = <T>(r: Reader, read: (r: Reader) => T): T[] => boundedArray(r, read) ?? [];
 const text = (r: Reader): string => r.compactString() ?? '';
 
-function describedGroup(r: Reader): StreamsGroupDescribed {
+function describedGroup(r: Reader, version: number): StreamsGroupDescribed {
 	const errorCode = r.int16();
 	const errorMessage = r.compactString();
 	const groupId = text(r);
@@ -111,8 +116,40 @@ function describedGroup(r: Reader): StreamsGroupDescribed {
 	const topology = r.int8() < 0 ? null : readTopology(r);
 	const members = list(r, member);
 	r.int32(); // authorized operations
+	if (version < 1) {
+		r.tags();
+		return {errorCode, errorMessage, groupId, state, groupEpoch, assignmentEpoch, topology, members};
+	}
+	if (r.int8() >= 0) skipTopologyDescription(r);
+	r.int8(); // the description's status (not requested)
+	const assignorName = r.compactString();
 	r.tags();
-	return {errorCode, errorMessage, groupId, state, groupEpoch, assignmentEpoch, topology, members};
+	return {errorCode, errorMessage, groupId, state, groupEpoch, assignmentEpoch, topology, members, assignorName};
+}
+
+/** v1's TopologyDescription, not requested by kcon: read past, element by element. */
+function skipTopologyDescription(r: Reader): void {
+	list(r, (r) => {
+		text(r); // sub-topology id
+		list(r, skipDescriptionNode);
+		r.tags();
+	});
+	list(r, (r) => {
+		skipDescriptionNode(r); // source
+		skipDescriptionNode(r); // processor
+		r.tags();
+	});
+	r.tags();
+}
+
+function skipDescriptionNode(r: Reader): void {
+	text(r); // name
+	r.int8(); // node type
+	list(r, text); // source topics
+	r.compactString(); // sink topic
+	list(r, text); // stores
+	list(r, text); // successors
+	r.tags();
 }
 
 function readTopology(r: Reader): {epoch: number; subtopologies: StreamsSubtopology[]} {

@@ -27,7 +27,7 @@ export async function describeStreamsGroups(node: Link, groupIds: string[], info
 	}
 	let described: StreamsGroupDescribed[];
 	try {
-		described = await node.send(streamsGroupDescribeRequest(0, groupIds));
+		described = await node.send(streamsGroupDescribeRequest(node.pick(ApiKey.StreamsGroupDescribe, 0, 1) ?? 0, groupIds));
 	} catch (error) {
 		for (const id of groupIds) group(id).error = `StreamsGroupDescribe failed: ${describeError(error)}`;
 		return;
@@ -49,7 +49,8 @@ export function applyStreams(g: GroupInfo, d: StreamsGroupDescribed): void {
 	}
 	g.state = groupStateName(d.state);
 	g.protocolType = 'streams';
-	g.assignmentStrategy = '';
+	// the assignor the coordinator names from Kafka 4.4 (StreamsGroupDescribe v1); none before
+	g.assignmentStrategy = d.assignorName ?? '';
 	const subtopologies = (d.topology?.subtopologies ?? []).map((s) => ({
 		subtopologyId: s.subtopologyId,
 		sourceTopics: [...s.sourceTopics],
@@ -59,6 +60,7 @@ export function applyStreams(g: GroupInfo, d: StreamsGroupDescribed): void {
 		groupEpoch: d.groupEpoch,
 		targetAssignmentEpoch: d.assignmentEpoch,
 		topologyEpoch: d.topology ? d.topology.epoch : null,
+		...(d.assignorName === undefined ? {} : {assignorName: d.assignorName ?? ''}),
 		subtopologies,
 		members: d.members.map((m) => ({
 			memberId: m.memberId,

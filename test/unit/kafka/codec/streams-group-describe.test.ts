@@ -24,7 +24,7 @@ const assignment = (w: Writer, active: Tasks) => {
 const topicInfo = (w: Writer, name: string) => w.compactString(name).int32(0).int16(0).compactArray([['cleanup.policy', 'compact']], (w, [k, v]) => w.compactString(k).compactString(v).tags()).tags();
 
 /** One described group, as a 4.2.1 broker writes it (optionally without topology or with an endpoint). */
-function describedGroup(w: Writer, {topology = true, endpoint = false} = {}) {
+function describedGroup(w: Writer, {topology = true, endpoint = false, v1}: {topology?: boolean; endpoint?: boolean; v1?: {assignor: string | null; description: boolean}} = {}) {
 	w.int16(0).compactString(null).compactString('sj1').compactString('Stable').int32(2).int32(2);
 	if (topology) {
 		w.int8(1).int32(0);
@@ -52,7 +52,26 @@ function describedGroup(w: Writer, {topology = true, endpoint = false} = {}) {
 		assignment(w, [['0', [0, 1]], ['1', [0, 1]]]);
 		w.bool(false).tags();
 	});
-	w.int32(-2147483648).tags();
+	w.int32(-2147483648);
+	if (v1) {
+		// v1 (Kafka 4.4): a topology description (sent here although not asked for), its status, the assignor
+		if (v1.description) {
+			w.int8(1);
+			w.compactArray(['0'], (w, id) => {
+				w.compactString(id);
+				w.compactArray(['KSTREAM-SOURCE-0000000000'], (w, name) => {
+					w.compactString(name).int8(1).compactArray(['sq1'], (w, t) => w.compactString(t)).compactString(null);
+					w.compactArray([], () => {}).compactArray(['KSTREAM-MAPVALUES-0000000001'], (w, t) => w.compactString(t)).tags();
+				});
+				w.tags();
+			});
+			w.compactArray([], () => {}).tags(); // global stores
+		} else {
+			w.int8(-1);
+		}
+		w.int8(v1.description ? 3 : 0).compactString(v1.assignor);
+	}
+	w.tags();
 }
 
 function response(groups: ((w: Writer) => void)[]): Buffer {
@@ -63,12 +82,25 @@ function response(groups: ((w: Writer) => void)[]): Buffer {
 	return w.tags().buffer();
 }
 
-test('StreamsGroupDescribe request: header tags, compact ids, no authorized operations, API key 89, only v0', async () => {
+test('StreamsGroupDescribe request: header tags, compact ids, no authorized operations, API key 89; v1 asks for no topology description', async () => {
 	const r = streamsGroupDescribeRequest(0, ['sj1', 'nope']);
 	assert.deepEqual([r.request.apiKey, r.request.apiVersion], [89, 0]);
 	assert.deepEqual(await body(r), [0, 3, ...cstr('sj1'), ...cstr('nope'), 0, 0]);
-	assert.throws(() => streamsGroupDescribeRequest(1, ['x']), /v1 is not implemented/);
+	assert.deepEqual(await body(streamsGroupDescribeRequest(1, ['sj1'])), [0, 2, ...cstr('sj1'), 0, 0, 0]);
+	assert.throws(() => streamsGroupDescribeRequest(2, ['x']), /v2 is not implemented/);
 	assert.equal(READ_APIS.get(89), 'StreamsGroupDescribe');
+});
+
+test('StreamsGroupDescribe v1: the assignor name; a topology description sent anyway is read past', async () => {
+	const decodeV1 = (payload: Buffer) => streamsGroupDescribeRequest(1, []).response.decode(payload);
+	const [g, h] = await decodeV1(response([(w) => describedGroup(w, {v1: {assignor: 'sticky', description: true}}), (w) => describedGroup(w, {v1: {assignor: null, description: false}})]));
+	assert.equal(g!.assignorName, 'sticky');
+	assert.equal(g!.members[0]!.processId, '6b0f554a-bf17-4eb8-980f-331c90bbb714');
+	assert.equal(h!.assignorName, null);
+	assert.equal(h!.groupId, 'sj1');
+	// v0 has no such field
+	const [v0] = await decode(response([(w) => describedGroup(w)]));
+	assert.equal(v0!.assignorName, undefined);
 });
 
 test('StreamsGroupDescribe v0: state, epochs, topology (source and repartition topics), member, tasks', async () => {
