@@ -1,6 +1,7 @@
 // Apache Kafka from Maven Central: lab/pom.xml + `mvn dependency:copy-dependencies` into a
 // per-version cache (<cacheDir>/kafka/<version>/libs), reused when complete.
 import {spawn, spawnSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -56,7 +57,7 @@ export function installOf(version: string): KafkaInstall {
 		classpath: path.join(libs, '*'),
 		loggingFlag: flag(v4 ? 'log4j2' : 'log4j'),
 		toolLoggingFlag: flag(v4 ? 'log4j2-tools' : 'log4j-tools'),
-		streamsClasses: path.join(home, 'streams', 'classes'),
+		streamsClasses: labStreamsClassesDir(home),
 	};
 }
 
@@ -159,27 +160,51 @@ export function labStreamsCompiled(install: Pick<KafkaInstall, 'streamsClasses'>
 	return fs.existsSync(path.join(install.streamsClasses, 'LabStreams.class'));
 }
 
+let sourceDigest: string | undefined;
+
 /**
- * Compiles lab/streams/LabStreams.java against the fetched libs when the class is missing or older
- * than its source. Without a javac the lab runs without its streams application: one line says so.
+ * Where the lab's streams application is compiled for the Kafka at `kafkaHome`: a directory named
+ * by a digest of LabStreams.java, so a changed source gets a new directory and a directory, once
+ * written, never changes. Labs of several checkouts sharing one cache (each with its own copy of
+ * the source) then never see a class directory removed or rewritten under a running JVM.
+ */
+export function labStreamsClassesDir(kafkaHome: string): string {
+	if (sourceDigest === undefined) {
+		try {
+			sourceDigest = createHash('sha256').update(fs.readFileSync(labStreamsSource())).digest('hex').slice(0, 16);
+		} catch {
+			sourceDigest = 'no-source'; // a broken install: nothing to compile, and the lab says so
+		}
+	}
+	return path.join(kafkaHome, 'streams', sourceDigest);
+}
+
+const labStreamsSource = () => path.join(labAssetsDir(), 'streams', 'LabStreams.java');
+
+/**
+ * Compiles lab/streams/LabStreams.java against the fetched libs unless this source is compiled
+ * already. Without a javac the lab runs without its streams application: one line says so.
  */
 export function compileLabStreams(install: KafkaInstall, log: (line: string) => void): void {
-	const source = path.join(labAssetsDir(), 'streams', 'LabStreams.java');
-	const compiled = path.join(install.streamsClasses, 'LabStreams.class');
-	if (fs.existsSync(compiled) && fs.statSync(compiled).mtimeMs >= fs.statSync(source).mtimeMs) return;
+	if (labStreamsCompiled(install)) return;
 	if (spawnSync('javac', ['-version'], {stdio: 'ignore'}).error) {
 		log('kcon: javac not found (install a JDK, Debian: apt-get install default-jdk-headless): the lab runs without its Kafka Streams application');
 		return;
 	}
 	const building = `${install.streamsClasses}.${process.pid}`;
 	fs.rmSync(building, {recursive: true, force: true});
-	const result = spawnSync('javac', ['-proc:none', '-nowarn', '-d', building, '-cp', install.classpath, source], {encoding: 'utf8'});
+	const result = spawnSync('javac', ['-proc:none', '-nowarn', '-d', building, '-cp', install.classpath, labStreamsSource()], {encoding: 'utf8'});
 	if (result.status !== 0) {
 		fs.rmSync(building, {recursive: true, force: true});
-		throw new KconError(`javac could not compile ${source} against Kafka ${install.version}`, 1, 'error', (result.stderr ?? '').split('\n').slice(0, 10));
+		throw new KconError(`javac could not compile ${labStreamsSource()} against Kafka ${install.version}`, 1, 'error', (result.stderr ?? '').split('\n').slice(0, 10));
 	}
-	// a rename, so a lab starting meanwhile sees the old classes or the new ones, never half
-	fs.rmSync(install.streamsClasses, {recursive: true, force: true});
-	fs.renameSync(building, install.streamsClasses);
+	// one rename, so the directory appears whole; a concurrent compile of the same source that
+	// renamed first wins, and this copy goes
+	try {
+		fs.renameSync(building, install.streamsClasses);
+	} catch (error) {
+		fs.rmSync(building, {recursive: true, force: true});
+		if (!labStreamsCompiled(install)) throw error;
+	}
 	log(`kcon: compiled the lab's Kafka Streams application into ${install.streamsClasses}`);
 }

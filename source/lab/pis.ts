@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {KconError} from '../errors.js';
-import {labStreamsCompiled} from './fetch.js';
-import {commitGroupAtEnd} from '../kafka/lab-clients.js';
+import {labStreamsClassesDir, labStreamsCompiled} from './fetch.js';
+import {commitGroupAtEnd, ensureTopic} from '../kafka/lab-clients.js';
 import {startSnmpd, waitForAgent} from './snmpd.js';
 import {lastLines, portFree, portOwner, spawnDetached, stopProcess} from './processes.js';
 import {bootstrapOf, processAlive, writeLabState, type Agent, type LabProcess, type LabState, type Worker} from './state.js';
@@ -18,6 +18,8 @@ export const TOWER_GROUP = 'tower';
 export const TOWER_BACKUP_GROUP = 'tower-backup';
 export const SHARE_GROUP = 'lab-share';
 export const STREAMS_GROUP = 'lab-streams';
+/** the lab's streams application writes each record's size here (LabStreams.java's default) */
+export const STREAMS_OUTPUT_TOPIC = 'resource-sizes';
 
 /** Kafka 4.2 finalizes share.version=1 on a new cluster; 4.1 has share groups only after
  *  `kafka-features.sh upgrade --feature share.version=1`, 3.9 none. */
@@ -144,6 +146,9 @@ export async function startPis(state: LabState, started: LabProcess[], log: (l: 
 			continue;
 		}
 		if (w.kind === 'streams') {
+			// created as `resource` is, before the application would have the broker auto-create it with
+			// one replica: a lab topic that goes offline with any one broker misleads every kill preview
+			if ((await ensureTopic(bootstrap, STREAMS_OUTPUT_TOPIC, 3, 3)) === 'created') log(`kcon: created topic ${STREAMS_OUTPUT_TOPIC} (3 partitions, RF 3)`);
 			w.pid = spawnDetached('java', streamsAppArgs(state, w.marker, bootstrap), w.logFile);
 			started.push(w);
 			continue;
@@ -195,7 +200,7 @@ function shareConsumerArgs(state: LabState, marker: string, bootstrap: string): 
 }
 
 function streamsClassesOf(state: LabState): string {
-	return path.join(state.kafkaHome, 'streams', 'classes');
+	return labStreamsClassesDir(state.kafkaHome);
 }
 
 /** The lab's Kafka Streams application (one stream thread, stateless) in a JVM as small as the

@@ -5,6 +5,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {javaArgs, type TestLab} from './lab.js';
+import {labStreamsClassesDir} from '../../source/lab/fetch.js';
 
 const CONSOLE_CONSUMER = 'org.apache.kafka.tools.consumer.ConsoleConsumer';
 /** a member of a share group (KIP-932, Kafka ≥ 4.1); it starts at the group's start offsets */
@@ -36,7 +37,7 @@ export function startConsoleConsumer(
  */
 export function startStreamsApp(lab: TestLab, {applicationId, input, output, stateDir}: {applicationId: string; input: string; output: string; stateDir: string}): JavaConsumer {
 	const state = lab.state();
-	const classes = path.join(state.kafkaHome, 'streams', 'classes');
+	const classes = labStreamsClassesDir(state.kafkaHome);
 	const args = ['-Xmx96m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', state.toolLoggingFlag, '-cp', `${state.classpath}${path.delimiter}${classes}`];
 	return watched(spawn('java', [...args, 'LabStreams', lab.bootstrap, stateDir, applicationId, input, output], {stdio: ['ignore', 'pipe', 'pipe']}));
 }
