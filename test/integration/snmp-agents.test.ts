@@ -14,6 +14,12 @@ import {AgentPoller, type AgentSpec, type AgentState} from '../../source/snmp/po
 import {LAB_OIDS, OID} from '../../source/snmp/oids.js';
 import {createAgentSource} from '../../source/snmp/agent-source.js';
 import {runKcon} from '../helpers/lab.js';
+import type {AgentStatus} from '../../source/domain/metrics.js';
+
+// Every OID answered. 'slow' is the same complete answer after more than half the timeout: on a
+// loaded machine (the 300 ms feed's threshold is 120 ms) that is the machine's latency, which
+// these tests do not judge; the threshold itself is judged by its own test below.
+const answeredWhole = (status: AgentStatus) => status === 'ok' || status === 'slow';
 import {PORTS} from '../helpers/ports.js';
 
 const V3: SnmpV3User = {name: 'kconv3', authProtocol: 'sha256', authKey: 'auth-secret-1', privProtocol: 'aes', privKey: 'priv-secret-1'};
@@ -146,7 +152,7 @@ describe('SNMP against real snmpd and the embedded agent', () => {
 				const walk = await snmpwalkIfDescr(spec.host, spec.port);
 				const expected = walk.get('eth0') ?? [...walk.entries()].find(([d]) => d !== 'lo')?.[1];
 				assert.equal(state.ifIndex, expected, `${spec.name}: ifDescr table ${JSON.stringify([...walk])}`);
-				assert.equal(state.status, 'ok', state.error ?? '');
+				assert.ok(answeredWhole(state.status), `${state.status}: ${state.error ?? ''}`);
 				const truth = await snmpget(spec.host, spec.port, [OID.memTotalReal, OID.memAvailReal, OID.dskPercent1, OID.sysUpTime]);
 				const m = state.metrics!;
 				assert.equal(BigInt(m.memTotalKB!), truth.get(OID.memTotalReal));
@@ -261,12 +267,30 @@ describe('SNMP against real snmpd and the embedded agent', () => {
 		try {
 			await poller.pollOnce();
 			const [good, bad] = poller.states();
-			assert.equal(good!.status, 'ok', good!.error ?? '');
+			assert.ok(answeredWhole(good!.status), `${good!.status}: ${good!.error ?? ''}`);
 			assert.equal(good!.metrics!.sysName, r.name);
 			assert.equal(bad!.status, 'auth-error');
 			assert.match(bad!.error!, /Wrong Digest/);
 		} finally {
 			poller.close();
+		}
+	});
+
+	test('slowMs: the same complete answer is slow (its latency said) above the threshold and ok below it', async () => {
+		const slow = new AgentPoller([{...EMB}], {intervalMs: 1000, slowMs: -1});
+		const quick = new AgentPoller([{...EMB}], {intervalMs: 1000, slowMs: 60_000});
+		try {
+			await slow.pollOnce();
+			await quick.pollOnce();
+			const [s] = slow.states();
+			const [q] = quick.states();
+			assert.equal(s!.status, 'slow');
+			assert.match(s!.error ?? '', /^answered in \d+ ms$/);
+			assert.equal(s!.metrics?.sysName, q!.metrics?.sysName);
+			assert.deepEqual([q!.status, q!.error], ['ok', null]);
+		} finally {
+			slow.close();
+			quick.close();
 		}
 	});
 
@@ -279,7 +303,7 @@ describe('SNMP against real snmpd and the embedded agent', () => {
 			const a = feed.snapshot();
 			assert.equal(feed.snapshot(), a, 'same object until something changes');
 			assert.ok(notified >= 3 && notified <= 11, `notifications ${notified} (throttled to ≤ 1 per 200 ms)`);
-			assert.deepEqual(a.states.map((s) => s.status), ['ok', 'ok']);
+			assert.ok(a.states.length === 2 && a.states.every((s) => answeredWhole(s.status)), JSON.stringify(a.states.map((s) => [s.status, s.error])));
 			const n = a.series[EMB.name]!.cpuPercent.length;
 			assert.ok(n >= 4, `series has ${n} points`);
 			await new Promise((r) => setTimeout(r, 700));
