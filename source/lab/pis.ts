@@ -172,17 +172,17 @@ export async function startPis(state: LabState, started: LabProcess[], log: (l: 
 	if (dead) throw new KconError(`${dead.name} exited during start; last lines of ${dead.logFile}:`, 1, 'error', lastLines(dead.logFile).split('\n'));
 }
 
+/** The lab's client JVMs (share consumer, streams application): small heap and stack, serial GC,
+ *  C1 only, as the brokers run; the marker names the process for the PID checks. */
+function smallJvm(state: LabState, marker: string): string[] {
+	return ['-Xmx96m', '-Xss512k', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:+ExitOnOutOfMemoryError', marker, state.toolLoggingFlag];
+}
+
 /** Kafka's ConsoleShareConsumer in group lab-share on `resource`: a JVM as small as the lab's
  *  brokers run (serial GC, C1 only). It prints an empty line per record, so its log stays small. */
 function shareConsumerArgs(state: LabState, marker: string, bootstrap: string): string[] {
 	return [
-		'-Xmx96m',
-		'-Xss512k',
-		'-XX:+UseSerialGC',
-		'-XX:TieredStopAtLevel=1',
-		'-XX:+ExitOnOutOfMemoryError',
-		marker,
-		state.toolLoggingFlag,
+		...smallJvm(state, marker),
 		'-cp',
 		state.classpath,
 		'org.apache.kafka.tools.consumer.ConsoleShareConsumer',
@@ -207,13 +207,7 @@ function streamsClassesOf(state: LabState): string {
  *  share consumer's; its state directory is the lab's own, never /tmp/kafka-streams. */
 function streamsAppArgs(state: LabState, marker: string, bootstrap: string): string[] {
 	return [
-		'-Xmx96m',
-		'-Xss512k',
-		'-XX:+UseSerialGC',
-		'-XX:TieredStopAtLevel=1',
-		'-XX:+ExitOnOutOfMemoryError',
-		marker,
-		state.toolLoggingFlag,
+		...smallJvm(state, marker),
 		'-cp',
 		`${state.classpath}${path.delimiter}${streamsClassesOf(state)}`,
 		'LabStreams',
