@@ -1,14 +1,13 @@
 // Start-up with and without Node's on-disk compile cache (module.enableCompileCache, Node ≥ 22.1),
 // no lab needed: `kcon --version` and `kcon describe -b 127.0.0.1:1` (refused at once, so the time
 // is loading kcon, not the network). Each Node binary given (default: this one) runs the installed
-// entry (dist/source/bin.js) 20 times with the cache and 20 times with NODE_DISABLE_COMPILE_CACHE=1,
+// entry (the package's bin, dist/bundle/bin.js) 20 times with the cache and 20 times with NODE_DISABLE_COMPILE_CACHE=1,
 // interleaved so a busy machine slows both alike; prints a markdown table of the medians.
 //   node dist/bench/compile-cache.js [NODE_BINARY…]
 import {spawnSync} from 'node:child_process';
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {kconBin} from './lib/kcon-bin.js';
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'source', 'bin.js');
+const bin = kconBin;
 const runs = Number(process.env['BENCH_RUNS'] ?? 20);
 const nodes = process.argv.length > 2 ? process.argv.slice(2) : [process.execPath];
 const workloads: Array<{name: string; args: string[]}> = [

@@ -6,8 +6,6 @@
 // Also counts the requests kcon's gateway sends for `describe groups`: the same at 100 and at 500
 // partitions per group (batched per broker/coordinator, never per partition or per group).
 // BENCH_RUNS (default 5) runs for kcon and kcat, BENCH_JAVA_RUNS (default 3) for the Java tools.
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {bootstrapOf, readLabState} from '../source/lab/state.js';
 import {createKafka} from '../source/kafka/connection/client-config.js';
 import {SnapshotGateway} from '../source/kafka/gateway/snapshot-gateway.js';
@@ -15,8 +13,9 @@ import {waitForTopicsGoneFromEveryBroker, waitForTopicsOnEveryBroker} from '../s
 import type {Settings} from '../source/config/settings.js';
 import {measure, stats} from './lib/measure.js';
 import {emit, speedup, type BenchRow, type Measurement} from './lib/result.js';
+import {kconBin} from './lib/kcon-bin.js';
 
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'source', 'cli.js');
+const cli = kconBin;
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
 const javaRuns = Number(process.env['BENCH_JAVA_RUNS'] ?? 3);
 const GROUPS = 200;
@@ -37,7 +36,7 @@ const ms = async (command: string, args: string[], n = runs): Promise<Measuremen
 const topicName = (i: number) => `bench-describe-${String(i).padStart(3, '0')}`;
 const groupName = (i: number) => `bench-describe-group-${String(i).padStart(3, '0')}`;
 
-const kafka = createKafka(settings, {requestTimeout: 120_000});
+const kafka = await createKafka(settings, {requestTimeout: 120_000});
 const admin = kafka.admin();
 await admin.connect();
 

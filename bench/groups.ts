@@ -14,10 +14,8 @@
 // BENCH_KEEP=1 keeps the topic and groups (to profile by hand).
 // KCON_BENCH_BEFORE: another build's cli.js, timed the same way in the same run (before a change).
 import {execFile} from 'node:child_process';
-import path from 'node:path';
 import {promisify} from 'node:util';
 import os from 'node:os';
-import {fileURLToPath} from 'node:url';
 import {bootstrapOf, readLabState} from '../source/lab/state.js';
 import {SnapshotGateway} from '../source/kafka/gateway/snapshot-gateway.js';
 import {ClusterActions} from '../source/kafka/actions/cluster-actions.js';
@@ -29,8 +27,9 @@ import {waitForTopicsGoneFromEveryBroker, waitForTopicsOnEveryBroker} from '../s
 import type {Settings} from '../source/config/settings.js';
 import {measure, stats} from './lib/measure.js';
 import {emit, speedup, type BenchRow, type Measurement} from './lib/result.js';
+import {kconBin} from './lib/kcon-bin.js';
 
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'source', 'cli.js');
+const cli = kconBin;
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
 const javaRuns = Number(process.env['BENCH_JAVA_RUNS'] ?? 2);
 const GROUPS = Number(process.argv[2] ?? 2000);
@@ -52,7 +51,7 @@ const cpu: Record<string, number[]> = {};
 const cpuMedian = (tool: string) => (cpu[tool]?.length ? stats(cpu[tool]!).median : Number.NaN);
 
 async function ensureTopic(): Promise<void> {
-	const kafka = createKafka(settings, {requestTimeout: 60_000});
+	const kafka = await createKafka(settings, {requestTimeout: 60_000});
 	const admin = kafka.admin();
 	await admin.connect();
 	try {
@@ -204,7 +203,7 @@ try {
 	}
 	log('deleting the bench groups and topic');
 	await deleteGroups().catch((error) => log(`deleting groups: ${String(error)}`));
-	const kafka = createKafka(settings, {requestTimeout: 60_000});
+	const kafka = await createKafka(settings, {requestTimeout: 60_000});
 	const admin = kafka.admin();
 	await admin.connect();
 	await admin.deleteTopics({topics: [TOPIC], timeout: 60_000}).catch(() => {});

@@ -1,13 +1,11 @@
 // Start-up: `kcon --version` and `kcon describe brokers` against Node's bare start-up and `kcat -L`.
 // Runs against the lab named by KCON_STATE_DIR (bench/run.ts brings it up).
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {bootstrapOf, readLabState} from '../source/lab/state.js';
 import {measure, stats} from './lib/measure.js';
 import {emit, speedup, type BenchRow} from './lib/result.js';
+import {kconBin} from './lib/kcon-bin.js';
 
-// the installed command's entry (bin.js), which is what a user's `kcon` runs
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'source', 'bin.js');
+const cli = kconBin;
 const runs = Number(process.env['BENCH_RUNS'] ?? 7);
 
 const lab = readLabState();

@@ -6,13 +6,13 @@ import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {bootstrapOf, readLabState} from '../source/lab/state.js';
 import {ensureTopic} from '../source/kafka/lab-clients.js';
 import {stats} from './lib/measure.js';
 import {emit, type BenchRow, type Measurement} from './lib/result.js';
+import {kconBin} from './lib/kcon-bin.js';
 
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'source', 'cli.js');
+const cli = kconBin;
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const COUNT = Number(process.env['BENCH_TAIL_MESSAGES'] ?? 1_000_000);
 const topic = process.env['BENCH_TAIL_TOPIC'] ?? 'kcon-bench-tail';

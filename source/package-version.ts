@@ -1,10 +1,11 @@
-// kcon's version, from the package's own manifest (two levels above the compiled file, in the
-// repository and in an installed package alike). Only `node:fs`: `kcon --version` is answered with
-// nothing else loaded.
+// kcon's version, from the package's own manifest. Only node: modules: `kcon --version` is
+// answered with nothing else loaded.
 import fs from 'node:fs';
+import path from 'node:path';
+import {packageRoot} from './package-root.js';
 
 export function packageVersion(): string {
-	const manifest = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version?: unknown};
+	const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {version?: unknown};
 	return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
 }
 

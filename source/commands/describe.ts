@@ -88,9 +88,8 @@ const filterFlags: PartitionFilter[] = ['under-replicated', 'unavailable', 'unde
 
 export async function run(ctx: CommandContext): Promise<number> {
 	if (ctx.argv[0] === 'agents') {
-		// the SNMP side lives in its own module; a computed specifier keeps it out of this graph
-		const agents = './describe-agents.js';
-		const module = (await import(agents)) as {run: (c: CommandContext) => Promise<number | void>};
+		// the SNMP side lives in its own module, loaded only for this view (its own chunk in the bundle)
+		const module = (await import('./describe-agents.js')) as {run: (c: CommandContext) => Promise<number | void>};
 		return (await module.run({argv: ctx.argv.slice(1), signal: ctx.signal})) ?? 0;
 	}
 	const {values, positionals} = parseConnectionArgs(ctx.argv, options);

@@ -4,18 +4,17 @@ import {spawn, spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {cacheDir} from '../config/paths.js';
 import {KconError, UsageError} from '../errors.js';
 import {writeErr} from '../terminal-out.js';
+import {packageRoot} from '../package-root.js';
 
 /** Newest 4.x that Maven Central has when this was written. */
 export const DEFAULT_KAFKA_VERSION = '4.4.0';
 
-/** The repository's lab/ folder (pom.xml and logging configs): dist/source/lab → ../../../lab */
+/** The package's lab/ folder (pom.xml and logging configs). */
 export function labAssetsDir(): string {
-	const here = path.dirname(fileURLToPath(import.meta.url));
-	return path.resolve(here, '..', '..', '..', 'lab');
+	return path.join(packageRoot(), 'lab');
 }
 
 export interface KafkaInstall {

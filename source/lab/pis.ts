@@ -5,8 +5,8 @@
 // streams group `lab-streams` (streams.version=1, also finalized by 4.2): lab/streams/LabStreams.java.
 import fs from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {KconError} from '../errors.js';
+import {packageRoot} from '../package-root.js';
 import {labStreamsClassesDir, labStreamsCompiled} from './fetch.js';
 import {commitGroupAtEnd, ensureTopic} from '../kafka/lab-clients.js';
 import {startSnmpd, waitForAgent} from './snmpd.js';
@@ -45,7 +45,9 @@ export function agentHost(index: number): string {
 	return `127.0.1.${index}`;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// the workers run from the package's compiled files (dist/source/lab/), which the package ships
+// whether kcon itself runs from them or from its bundle (dist/bundle/)
+const here = path.join(packageRoot(), 'dist', 'source', 'lab');
 const nodeArgs = ['--max-old-space-size=64'];
 
 function planAgents(state: LabState): Agent[] {

@@ -2,16 +2,13 @@
 // timeouts, no retry storm, SASL/TLS from the resolved context. Also the read-only per-broker
 // connection objects (kafkajs/broker.ts) the gateway drives with its own requests.
 import fs from 'node:fs';
-import {createRequire} from 'node:module';
-// types only: kafkajs's main module (producer, consumer, admin…) is loaded lazily by createKafka,
-// so `kcon describe` pays only for the connection internals it uses (~half the load time)
+// types only: kafkajs's main module (producer, consumer, admin…) is imported by createKafka when
+// called, so `kcon describe` pays only for the connection internals it uses (~half the load time)
 import type {Kafka, KafkaConfig, SASLOptions} from 'kafkajs';
 import type {Settings} from '../../config/settings.js';
 import {UsageError} from '../../errors.js';
 import {createKjsBroker, type KjsBroker} from '../kafkajs/broker.js';
 import {guardedSocketFactory} from './connection-guard.js';
-
-const require = createRequire(import.meta.url);
 
 export interface ClientTuning {
 	/** TCP connect timeout per broker in ms (default 3000) */
@@ -75,8 +72,8 @@ export function kafkaConfig(settings: Settings, tuning: ClientTuning = {}): Kafk
 	return config;
 }
 
-export function createKafka(settings: Settings, tuning: ClientTuning = {}): Kafka {
-	const {Kafka: KafkaClass} = require('kafkajs') as {Kafka: new (config: KafkaConfig) => Kafka};
+export async function createKafka(settings: Settings, tuning: ClientTuning = {}): Promise<Kafka> {
+	const {Kafka: KafkaClass} = (await import('kafkajs')) as unknown as {Kafka: new (config: KafkaConfig) => Kafka};
 	return new KafkaClass(kafkaConfig(settings, tuning));
 }
 

@@ -1,9 +1,11 @@
 // kafkajs 2.2.4's Cluster (its own connections, metadata and leader lookup, no consumer) for the
 // tail, with Metadata parsed tolerantly, and kafkajs's Fetch request for one of its brokers.
-import {createRequire} from 'node:module';
+import ClusterModule from 'kafkajs/src/cluster/index.js';
+import MetadataRequests from 'kafkajs/src/protocol/requests/metadata/index.js';
+import BrokerModule from 'kafkajs/src/broker/index.js';
+import requestsModule from 'kafkajs/src/protocol/requests/index.js';
+import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js';
 import {quietLogger} from './logger.js';
-
-const require = createRequire(import.meta.url);
 
 // ---- the few kafkajs internals the tail uses (kafkajs 2.2.4, src/ is stable and unmaintained) ----
 export interface KjsPartitionMetadata {
@@ -35,15 +37,14 @@ export interface KjsCluster {
 	findBroker: (args: {nodeId: string}) => Promise<KjsClusterBroker>;
 }
 
-const Cluster = require('kafkajs/src/cluster/index.js') as new (options: Record<string, unknown>) => KjsCluster;
+const Cluster = ClusterModule as new (options: Record<string, unknown>) => KjsCluster;
 
 // kafkajs's Metadata parse throws on the first partition with an error code (kafkajs#1460): one
 // partition without a leader (its only replica's broker is down) makes the whole topic unreadable.
 // The tail's brokers parse Metadata tolerantly instead: a topic-level error still throws (unknown
 // topic, not authorized), a partition-level one only leaves that partition with leader -1, which
 // the tail reports and skips until a leader is back.
-const MetadataRequests = require('kafkajs/src/protocol/requests/metadata/index.js') as unknown;
-const BrokerClass = require('kafkajs/src/broker/index.js') as {prototype: object};
+const BrokerClass = BrokerModule as unknown as {prototype: object};
 const METADATA_API_KEY = 3;
 const sendRequest = Object.getOwnPropertySymbols(BrokerClass.prototype).find((s) => s.description === 'private:Broker:sendRequest');
 type KjsMetadataData = {topicMetadata: Array<{topicErrorCode: number; partitionMetadata: unknown[]}>};
@@ -76,8 +77,7 @@ export function createKjsCluster(options: Record<string, unknown>): KjsCluster {
 	return tolerateLeaderlessPartitions(new Cluster({logger: quietLogger(), ...options}));
 }
 
-const {requests} = require('kafkajs/src/protocol/requests/index.js') as {requests: {Fetch: unknown}};
-const apiKeys = require('kafkajs/src/protocol/requests/apiKeys.js') as {Fetch: number};
+const {requests} = requestsModule;
 
 /** kafkajs's Fetch request for `broker`, at the version it picks from the broker's ApiVersions. */
 export function kjsFetchRequest(broker: KjsClusterBroker, args: Record<string, unknown>): KjsProtocolRequest {

@@ -30,3 +30,28 @@ declare module 'kafkajs/src/loggers/index.js' {
 	export const LEVELS: {NOTHING: number; ERROR: number; WARN: number; INFO: number; DEBUG: number};
 	export function createLogger(options: {level?: number; logCreator?: unknown}): unknown;
 }
+
+declare module 'kafkajs/src/network/requestQueue/index.js' {
+	const RequestQueue: unknown;
+	export default RequestQueue;
+}
+
+declare module 'kafkajs/src/cluster/index.js' {
+	const Cluster: unknown;
+	export default Cluster;
+}
+
+declare module 'kafkajs/src/protocol/requests/metadata/index.js' {
+	const MetadataRequests: unknown;
+	export default MetadataRequests;
+}
+
+declare module 'kafkajs/src/protocol/requests/index.js' {
+	const requests: {requests: {Fetch: unknown}};
+	export default requests;
+}
+
+declare module 'kafkajs/src/protocol/requests/apiKeys.js' {
+	const apiKeys: {Fetch: number};
+	export default apiKeys;
+}

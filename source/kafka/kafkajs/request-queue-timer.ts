@@ -6,7 +6,7 @@
 // The replacement keeps kafkajs's behaviour where it means something (pending requests are checked
 // when the client-side throttle ends, or after 10 ms when only the in-flight limit holds them) and
 // arms nothing when the queue is empty: push() re-schedules as soon as a request has to wait.
-import {createRequire} from 'node:module';
+import RequestQueueModule from 'kafkajs/src/network/requestQueue/index.js';
 
 /** kafkajs's own interval for re-checking a queue held only by the in-flight limit */
 export const CHECK_PENDING_REQUESTS_INTERVAL_MS = 10;
@@ -36,8 +36,7 @@ function scheduleCheckPendingRequests(this: RequestQueueShape): void {
 	}, delay);
 }
 
-const require = createRequire(import.meta.url);
-const RequestQueue = require('kafkajs/src/network/requestQueue/index.js') as {prototype: RequestQueueShape};
+const RequestQueue = RequestQueueModule as {prototype: RequestQueueShape};
 RequestQueue.prototype.scheduleCheckPendingRequests = scheduleCheckPendingRequests;
 
 /** kafkajs's RequestQueue class with the replacement installed (for tests). */

@@ -3,14 +3,11 @@
 // refuse a Produce request anyway (connection-guard.ts). Each record's partition is chosen before
 // sending — the one asked for, or kafkajs's default (Java-compatible murmur2 of the key, round robin
 // without one) — so the offset of every record follows from its partition's base offset.
-import {createRequire} from 'node:module';
 import type {CompressionTypes as KjsCompressionTypes, IHeaders, Message, PartitionMetadata, Partitioners as KjsPartitioners} from 'kafkajs';
 import type {Settings} from '../../config/settings.js';
 import {KconError} from '../../errors.js';
 import {createKafka} from '../connection/client-config.js';
 import {refuseWrites} from '../connection/write-guard.js';
-
-const require = createRequire(import.meta.url);
 
 export interface OutgoingRecord {
 	key: Buffer | null;
@@ -41,10 +38,10 @@ const BATCH = 500;
 
 export async function produceRecords(settings: Settings, records: OutgoingRecord[], options: ProduceOptions): Promise<WrittenRecord[]> {
 	refuseWrites(settings, `producing to '${options.topic}'`);
-	const {CompressionTypes, Partitioners} = require('kafkajs') as {CompressionTypes: typeof KjsCompressionTypes; Partitioners: typeof KjsPartitioners};
+	const {CompressionTypes, Partitioners} = (await import('kafkajs')) as unknown as {CompressionTypes: typeof KjsCompressionTypes; Partitioners: typeof KjsPartitioners};
 	const partitionMetadata = options.partitions.map((p) => ({partitionId: p.partition, leader: p.leader, partitionErrorCode: 0, replicas: [], isr: []})) as unknown as PartitionMetadata[];
 	const choose = Partitioners.DefaultPartitioner();
-	const kafka = createKafka(settings, {clientId: 'kcon-produce', requestTimeout: 30000});
+	const kafka = await createKafka(settings, {clientId: 'kcon-produce', requestTimeout: 30000});
 	// no retries: a retried Produce without idempotence could write a record twice
 	const producer = kafka.producer({allowAutoTopicCreation: false, retry: {retries: 0}, idempotent: false});
 	const written: WrittenRecord[] = [];
