@@ -37,10 +37,23 @@ export function partitionLine(topic: string, p: PartitionInfo): string {
 	return line;
 }
 
+/**
+ * The topic with the strings its lines print escaped: the name, the id and the configs. A
+ * partition line prints only numbers (its error text is not part of TopicCommand's layout), so the
+ * partitions are passed as they are rather than walked field by field (10,000 of them at scale).
+ */
+function textFields(topic: TopicInfo): TopicInfo {
+	const name = forText(topic.name);
+	const topicId = topic.topicId === undefined ? undefined : forText(topic.topicId);
+	const configs = topic.configs === undefined ? undefined : forText(topic.configs);
+	if (name === topic.name && topicId === topic.topicId && configs === topic.configs) return topic;
+	return {...topic, name, topicId, configs};
+}
+
 /** The text, one line per entry, each ending in a newline ('' when nothing matches). */
 export function renderTopicsText(anyTopics: TopicInfo[], brokers: BrokerInfo[], options: TopicsTextOptions = {}): string {
 	// names and config values as shown (escaped): a tab or newline in a name cannot fake a column or a line
-	const topics = forText(anyTopics);
+	const topics = anyTopics.map(textFields);
 	const filters = options.filters ?? [];
 	const predicates = filters.map((f) => partitionFilter(f, brokers));
 	const lines: string[] = [];

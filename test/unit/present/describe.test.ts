@@ -26,6 +26,19 @@ test('topics print exactly like kafka-topics.sh --describe, Leader: none, reassi
 	);
 });
 
+test('topics text: a hostile name, id or config is shown escaped on its own line, in the header and every partition line', () => {
+	const s = degradedSnapshot();
+	const solo = s.topics.find((t) => t.name === 'solo')!;
+	const hostile = {...solo, name: 'evil\tPartition: 9\n\u001b]0;owned\u0007', topicId: 'id\r', configs: {'cleanup.policy\u202e': 'delete\nTopic: fake'}};
+	const text = renderTopicsText([hostile], s.brokers);
+	assert.equal(
+		text,
+		'Topic: evil\\tPartition: 9\\n\\e]0;owned\\x07\tTopicId: id\\r\tPartitionCount: 1\tReplicationFactor: 1\tConfigs: cleanup.policy\\u202e=delete\\nTopic: fake\n' +
+			'\tTopic: evil\\tPartition: 9\\n\\e]0;owned\\x07\tPartition: 0\tLeader: none\tReplicas: 5\tIsr: 5\tElr: N/A\tLastKnownElr: N/A\n',
+	);
+	assert.equal(hostile.name, 'evil\tPartition: 9\n\u001b]0;owned\u0007', 'the input is not changed');
+});
+
 test('filters print only matching partition lines without headers, OR-ed', () => {
 	const s = degradedSnapshot();
 	const lines = (filters: Parameters<typeof renderTopicsText>[2]) =>
