@@ -11,11 +11,12 @@ import {
 	StartSpecError,
 	type RecordFilter,
 	type StartSpec,
+	type TailPart,
 	type TailRecord,
 } from '../domain/tail.js';
-import {escapeJsonBytes, writeMessageJson, type ByteSink} from '../present/message-json.js';
+import {escapeJsonBytes, writeCursorJsonLine, writeMessageJson, type ByteBuffer} from '../present/message-json.js';
 import {messageTextLine} from '../present/message-text.js';
-import {tailBatches} from '../kafka/tail/tail.js';
+import {tailParts} from '../kafka/tail/tail.js';
 import {tailGroupBatches} from '../kafka/tail/tail-group.js';
 import {kconLine} from '../terminal-out.js';
 import type {CommandSpec} from './command-spec.js';
@@ -131,9 +132,9 @@ export function parseTailArgs(argv: string[], now = Date.now()): {values: Record
 
 /** Batched writes to stdout: lines are encoded straight into large buffers (no joined strings),
  * written in chunks of about 1 MiB with backpressure honoured; a closed pipe ends quietly. */
-class Output implements ByteSink {
-	private buf = Buffer.allocUnsafe(CHUNK);
-	private pos = 0;
+export class Output implements ByteBuffer {
+	buf = Buffer.allocUnsafe(CHUNK);
+	pos = 0;
 	closed = false;
 	private readonly onClose: () => void;
 
@@ -157,6 +158,10 @@ class Output implements ByteSink {
 		if (this.pos + bytes <= this.buf.length) return;
 		if (this.pos > 0) this.handOff();
 		if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(bytes);
+	}
+
+	reserve(bytes: number) {
+		this.room(bytes);
 	}
 
 	str(text: string) {
@@ -199,17 +204,21 @@ class Output implements ByteSink {
 
 	/** give the filled buffer to the stream and start a new one */
 	private handOff() {
-		const chunk = this.buf.subarray(0, this.pos);
-		this.buf = Buffer.allocUnsafe(CHUNK);
+		const whole = this.buf;
+		const chunk = whole.subarray(0, this.pos);
 		this.pos = 0;
 		if (this.closed) return;
 		let ok: boolean;
 		try {
 			ok = this.stream.write(chunk);
 		} catch (error) {
+			this.buf = Buffer.allocUnsafe(CHUNK);
 			this.handleError(error as NodeJS.ErrnoException);
 			return;
 		}
+		// stdout to a pipe, file or terminal is written synchronously (on Linux): nothing is queued and
+		// the same buffer takes the next lines; a chunk the stream still holds is left to it
+		if (this.stream.writableLength !== 0 || whole.length !== CHUNK) this.buf = Buffer.allocUnsafe(CHUNK);
 		if (!ok && !this.waiting) {
 			this.waiting = new Promise<void>((resolve) => {
 				const done = () => {
@@ -245,6 +254,10 @@ class Output implements ByteSink {
 
 const CHUNK = 1024 * 1024;
 
+async function* asParts(batches: AsyncIterable<TailRecord[]>): AsyncGenerator<TailPart[], void, undefined> {
+	for await (const batch of batches) yield [batch];
+}
+
 export async function run(ctx: CommandContext): Promise<number> {
 	const {values, options: opts} = parseTailArgs(ctx.argv);
 	const settings = resolveSettings(values as Parameters<typeof resolveSettings>[0]);
@@ -259,36 +272,54 @@ export async function run(ctx: CommandContext): Promise<number> {
 	const notice = (message: string) => kconLine(message);
 	let remaining = opts.limit ?? Infinity;
 
-	const source = opts.group
-		? tailGroupBatches(settings, {
+	const source: AsyncIterable<TailPart[]> = opts.group
+		? asParts(tailGroupBatches(settings, {
 				topic: opts.topic,
 				groupId: opts.group,
 				fromBeginning: opts.start.kind === 'beginning',
 				untilEnd: opts.untilEnd,
 				signal: abort.signal,
 				onNotice: notice,
-			})
-		: tailBatches(settings, {
-				topic: opts.topic,
-				partitions: opts.partitions,
-				start: opts.start,
-				untilEnd: opts.untilEnd,
-				signal: abort.signal,
-				onNotice: notice,
-			});
+			}))
+		: tailParts(
+				settings,
+				{
+					topic: opts.topic,
+					partitions: opts.partitions,
+					start: opts.start,
+					untilEnd: opts.untilEnd,
+					signal: abort.signal,
+					onNotice: notice,
+				},
+				// record sets read in place only where every record is written as it is
+				json && !hasFilter,
+			);
+	const writeRecords = async (batch: TailRecord[], remaining: number) => {
+		for (let i = 0; i < batch.length && remaining > 0; i++) {
+			const record = batch[i]!;
+			if (hasFilter && !matchesFilter(record, opts.filter)) continue;
+			if (json) {
+				writeMessageJson(record, out);
+				out.ascii('\n');
+			} else {
+				out.line(messageTextLine(record));
+			}
+			remaining--;
+			if (out.pending >= CHUNK - 64 * 1024) await out.flush();
+		}
+		return remaining;
+	};
 	try {
-		for await (const batch of source) {
-			for (let i = 0; i < batch.length && remaining > 0; i++) {
-				const record = batch[i]!;
-				if (hasFilter && !matchesFilter(record, opts.filter)) continue;
-				if (json) {
-					writeMessageJson(record, out);
-					out.ascii('\n');
-				} else {
-					out.line(messageTextLine(record));
-				}
-				remaining--;
-				if (out.pending >= CHUNK - 64 * 1024) await out.flush();
+		for await (const parts of source) {
+			for (const part of parts) {
+				if (Array.isArray(part)) remaining = await writeRecords(part, remaining);
+				else
+					while (remaining > 0 && part.next()) {
+						writeCursorJsonLine(part, out);
+						remaining--;
+						if (out.pending >= CHUNK - 64 * 1024) await out.flush();
+					}
+				if (remaining <= 0) break;
 			}
 			await out.flush();
 			if (remaining <= 0 || out.closed || abort.signal.aborted) break;

@@ -24,6 +24,35 @@ export interface TailRecord {
 	broker: number;
 }
 
+/**
+ * The records of one fetched record set read in place, one at a time: `next()` moves to the next
+ * record and overwrites the fields below (no object per record, for `kcon tail -o json` over
+ * millions of messages); it returns false past the last one. Offsets are exact (the decoder only
+ * reads a set this way when every offset in it is below 2^53).
+ */
+export interface RecordCursor {
+	readonly topic: string;
+	readonly partition: number;
+	readonly broker: number;
+	next(): boolean;
+	offset: number;
+	timestamp: number;
+	timestampType: TimestampType;
+	/** the buffer key and value lie in; a start of -1 is a null key or value */
+	readonly buf: Buffer;
+	keyStart: number;
+	keyEnd: number;
+	valueStart: number;
+	valueEnd: number;
+	/** headers in the current record (a reader that writes only plain records asks record()) */
+	headerCount: number;
+	/** the current record as a TailRecord */
+	record(): TailRecord;
+}
+
+/** A piece of a tail: decoded records, or a record set read in place. */
+export type TailPart = TailRecord[] | RecordCursor;
+
 /** Where a partition starts. `last` = N messages before the end (kcat's `-o -N`). */
 export type StartSpec =
 	| {kind: 'beginning'}

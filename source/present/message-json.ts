@@ -4,7 +4,7 @@
 // A key, payload or header value that is not valid UTF-8 is written as base64 and flagged with
 // "keyEncoding" / "payloadEncoding" / "headersEncoding": "base64".
 import {isUtf8} from 'node:buffer';
-import type {TailRecord, TimestampType} from '../domain/tail.js';
+import type {RecordCursor, TailRecord, TimestampType} from '../domain/tail.js';
 
 function str(bytes: Buffer): string {
 	return JSON.stringify(bytes.toString('utf8'));
@@ -129,6 +129,142 @@ export function escapeJsonBytes(src: Buffer, dst: Buffer, pos: number): number {
 				dst[pos++] = HEX.charCodeAt(c >> 4);
 				dst[pos++] = HEX.charCodeAt(c & 15);
 			}
+		}
+	}
+	return pos;
+}
+
+/** An output buffer written in place (commands/tail.ts's): `reserve(n)` makes n bytes free at `pos`. */
+export interface ByteBuffer extends ByteSink {
+	buf: Buffer;
+	pos: number;
+	reserve(bytes: number): void;
+}
+
+// a line's bytes beside its key and payload: the cached head and middle and the fixed parts
+const LINE_FIXED = 64;
+
+/**
+ * The current record of a cursor as a JSON line (messageJsonLine's bytes and a newline), written
+ * into the buffer without an object or string per record; a record with headers or a key or payload
+ * that is not valid UTF-8 takes messageJsonLine.
+ */
+export function writeCursorJsonLine(c: RecordCursor, out: ByteBuffer): void {
+	if (c.headerCount === 0) {
+		if (c.topic !== headTopic || c.partition !== headPartition) {
+			headTopic = c.topic;
+			headPartition = c.partition;
+			head = Buffer.from(`{"topic":${JSON.stringify(c.topic)},"partition":${c.partition},"offset":`);
+		}
+		if (c.broker !== middleBroker) {
+			middleBroker = c.broker;
+			middle = Buffer.from(`,"broker":${c.broker},"key":`);
+		}
+		const src = c.buf;
+		const keyLength = c.keyStart < 0 ? 0 : c.keyEnd - c.keyStart;
+		const valueLength = c.valueStart < 0 ? 0 : c.valueEnd - c.valueStart;
+		out.reserve(head.length + middle.length + LINE_FIXED + 6 * (keyLength + valueLength));
+		const buf = out.buf;
+		let pos = out.pos + head.copy(buf, out.pos);
+		pos = writeInteger(c.offset, buf, pos);
+		const tstype = TIMESTAMP_TYPE[c.timestampType];
+		pos += tstype.copy(buf, pos);
+		pos = writeInteger(c.timestamp, buf, pos);
+		pos += middle.copy(buf, pos);
+		if (c.keyStart < 0) pos = putAscii('null', buf, pos);
+		else {
+			buf[pos] = 0x22;
+			pos = escapeJsonUtf8(src, c.keyStart, c.keyEnd, buf, pos + 1);
+			if (pos >= 0) buf[pos++] = 0x22;
+		}
+		if (pos >= 0) {
+			pos = putAscii(',"payload":', buf, pos);
+			if (c.valueStart < 0) pos = putAscii('null', buf, pos);
+			else {
+				buf[pos] = 0x22;
+				pos = escapeJsonUtf8(src, c.valueStart, c.valueEnd, buf, pos + 1);
+			}
+		}
+		if (pos >= 0) {
+			if (c.valueStart >= 0) buf[pos++] = 0x22;
+			buf[pos++] = 0x7d;
+			buf[pos++] = 0x0a;
+			out.pos = pos;
+			return;
+		}
+		// not UTF-8: the line is not taken (out.pos did not move) and written the general way
+	}
+	out.str(messageJsonLine(c.record()));
+	out.ascii('\n');
+}
+
+function putAscii(text: string, buf: Buffer, pos: number): number {
+	for (let i = 0; i < text.length; i++) buf[pos++] = text.charCodeAt(i);
+	return pos;
+}
+
+const DIGITS: number[] = [];
+
+/** `String(n)`'s bytes (a safe integer's digits written directly; anything else through String) */
+function writeInteger(n: number, buf: Buffer, pos: number): number {
+	if (!(n >= 0 && n <= Number.MAX_SAFE_INTEGER && Number.isInteger(n))) return putAscii(String(n), buf, pos);
+	let count = 0;
+	do {
+		const q = Math.floor(n / 10);
+		DIGITS[count++] = n - q * 10;
+		n = q;
+	} while (n > 0);
+	while (count > 0) buf[pos++] = 0x30 + DIGITS[--count]!;
+	return pos;
+}
+
+/**
+ * escapeJsonBytes over src[start, end) that also checks the bytes are UTF-8 as isUtf8 does (no
+ * overlong forms, surrogates or code points past U+10FFFF): returns the new position, or -1 when
+ * they are not (dst is then partly written and must be dropped).
+ */
+export function escapeJsonUtf8(src: Buffer, start: number, end: number, dst: Buffer, pos: number): number {
+	for (let i = start; i < end; i++) {
+		const c = src[i]!;
+		if (c >= 0x20 && c < 0x80) {
+			if (c === 0x22 || c === 0x5c) dst[pos++] = 0x5c;
+			dst[pos++] = c;
+		} else if (c < 0x20) {
+			dst[pos++] = 0x5c;
+			const short = SHORT[c];
+			if (short !== undefined) dst[pos++] = short;
+			else {
+				dst[pos++] = 0x75;
+				dst[pos++] = 0x30;
+				dst[pos++] = 0x30;
+				dst[pos++] = HEX.charCodeAt(c >> 4);
+				dst[pos++] = HEX.charCodeAt(c & 15);
+			}
+		} else {
+			// a multi-byte sequence: its length and the range of its second byte (Unicode table 3-7)
+			let n: number;
+			let lo = 0x80;
+			let hi = 0xbf;
+			if (c >= 0xc2 && c <= 0xdf) n = 1;
+			else if (c >= 0xe0 && c <= 0xef) {
+				n = 2;
+				if (c === 0xe0) lo = 0xa0;
+				else if (c === 0xed) hi = 0x9f;
+			} else if (c >= 0xf0 && c <= 0xf4) {
+				n = 3;
+				if (c === 0xf0) lo = 0x90;
+				else if (c === 0xf4) hi = 0x8f;
+			} else return -1;
+			if (i + n >= end) return -1;
+			const c1 = src[i + 1]!;
+			if (c1 < lo || c1 > hi) return -1;
+			for (let k = 2; k <= n; k++) {
+				const ck = src[i + k]!;
+				if (ck < 0x80 || ck > 0xbf) return -1;
+			}
+			dst[pos++] = c;
+			for (let k = 1; k <= n; k++) dst[pos++] = src[i + k]!;
+			i += n;
 		}
 	}
 	return pos;

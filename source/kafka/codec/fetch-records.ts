@@ -3,7 +3,7 @@
 // copies headers into objects; this one reads the response buffer once, keeps key/value as
 // zero-copy slices, and reports per-partition error codes instead of throwing on the first one.
 import {gunzipSync} from 'node:zlib';
-import type {RecordHeader, TailRecord} from '../../domain/tail.js';
+import type {RecordCursor, RecordHeader, TailRecord, TimestampType} from '../../domain/tail.js';
 
 export interface FetchedPartition {
 	partition: number;
@@ -11,6 +11,8 @@ export interface FetchedPartition {
 	highWatermark: bigint;
 	logStartOffset: bigint;
 	records: TailRecord[];
+	/** instead of `records` (decodeFetchV11 with `inPlace`): the same records, read in place */
+	cursor?: RecordSetCursor;
 	/** the offset to fetch next: past the last complete batch, or the fetch offset when none */
 	nextOffset: bigint;
 }
@@ -177,11 +179,188 @@ export function decodeRecordSet(
 const EMPTY: RecordHeader[] = [];
 Object.freeze(EMPTY);
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * What decodeRecordSet would return as the next offset, from the batch headers alone; and whether
+ * the set can be read in place (by RecordSetCursor): not when a batch to read is compressed or has
+ * offsets past 2^53. Throws as decodeRecordSet does on a message format before v2.
+ */
+export function scanRecordSet(buf: Buffer, start: number, end: number, fromOffset: bigint): {next: bigint; inPlace: boolean} {
+	let next = fromOffset;
+	let inPlace = fromOffset <= SAFE;
+	let pos = start;
+	while (pos + 61 <= end) {
+		const baseOffset = buf.readBigInt64BE(pos);
+		const batchEnd = pos + 12 + buf.readInt32BE(pos + 8);
+		if (batchEnd > end) break;
+		const magic = buf.readInt8(pos + 16);
+		if (magic !== 2) throw new Error(`message format v${magic} is not supported (Kafka < 0.11)`);
+		const attributes = buf.readInt16BE(pos + 21);
+		const batchNext = baseOffset + BigInt(buf.readInt32BE(pos + 23)) + 1n;
+		pos = batchEnd;
+		if (batchNext <= next) continue;
+		if ((attributes & 0x20) === 0 && ((attributes & 0x07) !== 0 || batchNext > SAFE)) inPlace = false;
+		next = batchNext;
+	}
+	return {next, inPlace};
+}
+
+/**
+ * The records decodeRecordSet would decode from an uncompressed record set whose offsets are all
+ * below 2^53 (scanRecordSet says which), read one at a time without an object per record.
+ * `until`: records at or past it are left out (an offset past the last wanted one).
+ */
+export class RecordSetCursor implements RecordCursor {
+	offset = 0;
+	timestamp = 0;
+	timestampType: TimestampType = 'create';
+	keyStart = -1;
+	keyEnd = -1;
+	valueStart = -1;
+	valueEnd = -1;
+	headerCount = 0;
+	private headersAt = 0;
+	until = Number.POSITIVE_INFINITY;
+	// the batch being read
+	private pos: number;
+	private batchEnd: number;
+	private left = 0;
+	private baseOffset = 0;
+	private baseTimestamp = 0;
+	private maxTimestamp = 0;
+	private logAppend = false;
+	private readonly from: number;
+
+	constructor(
+		readonly buf: Buffer,
+		start: number,
+		private readonly end: number,
+		readonly topic: string,
+		readonly partition: number,
+		readonly broker: number,
+		fromOffset: bigint,
+	) {
+		this.pos = start;
+		this.batchEnd = start;
+		this.from = Number(fromOffset);
+	}
+
+	private varint(): number {
+		const buf = this.buf;
+		let pos = this.pos;
+		let b = buf[pos++]!;
+		if (b < 0x80) {
+			this.pos = pos;
+			return b & 1 ? -(b + 1) / 2 : b / 2;
+		}
+		let result = b & 0x7f;
+		let mult = 128;
+		for (;;) {
+			if (pos >= this.batchEnd) throw new RangeError('varint past end');
+			b = buf[pos++]!;
+			result += (b & 0x7f) * mult;
+			if (b < 0x80) break;
+			mult *= 128;
+		}
+		this.pos = pos;
+		return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+	}
+
+	/** to the next batch with records to read; false at the end of the set */
+	private nextBatch(): boolean {
+		const buf = this.buf;
+		let pos = this.batchEnd;
+		while (pos + 61 <= this.end) {
+			const batchEnd = pos + 12 + buf.readInt32BE(pos + 8);
+			if (batchEnd > this.end) break;
+			const baseOffset = buf.readInt32BE(pos) * 4294967296 + buf.readUInt32BE(pos + 4);
+			const attributes = buf.readInt16BE(pos + 21);
+			const batchNext = baseOffset + buf.readInt32BE(pos + 23) + 1;
+			const count = buf.readInt32BE(pos + 57);
+			const at = pos;
+			pos = batchEnd;
+			if (batchNext <= this.from || (attributes & 0x20) !== 0) continue;
+			this.batchEnd = batchEnd;
+			this.pos = at + 61;
+			this.left = count;
+			this.baseOffset = baseOffset;
+			this.logAppend = (attributes & 0x08) !== 0;
+			this.timestampType = this.logAppend ? 'logappend' : 'create';
+			this.baseTimestamp = buf.readInt32BE(at + 27) * 4294967296 + buf.readUInt32BE(at + 31);
+			this.maxTimestamp = buf.readInt32BE(at + 35) * 4294967296 + buf.readUInt32BE(at + 39);
+			return true;
+		}
+		this.batchEnd = this.end;
+		return false;
+	}
+
+	next(): boolean {
+		for (;;) {
+			while (this.left === 0) if (!this.nextBatch()) return false;
+			this.left--;
+			const length = this.varint();
+			const recordEnd = this.pos + length;
+			this.pos += 1; // attributes
+			const tsDelta = this.varint();
+			const offset = this.baseOffset + this.varint();
+			const keyLength = this.varint();
+			this.keyStart = keyLength < 0 ? -1 : this.pos;
+			this.pos += keyLength < 0 ? 0 : keyLength;
+			this.keyEnd = this.pos;
+			const valueLength = this.varint();
+			this.valueStart = valueLength < 0 ? -1 : this.pos;
+			this.pos += valueLength < 0 ? 0 : valueLength;
+			this.valueEnd = this.pos;
+			this.headersAt = this.pos;
+			this.headerCount = this.varint();
+			this.pos = recordEnd;
+			if (offset < this.from) continue;
+			if (offset >= this.until) {
+				// offsets only grow: nothing after this one is wanted either
+				this.left = 0;
+				this.batchEnd = this.end;
+				return false;
+			}
+			this.offset = offset;
+			this.timestamp = this.logAppend ? this.maxTimestamp : this.baseTimestamp + tsDelta;
+			return true;
+		}
+	}
+
+	record(): TailRecord {
+		const buf = this.buf;
+		let headers: RecordHeader[] = EMPTY;
+		if (this.headerCount > 0) {
+			const r = new Reader(buf, this.headersAt, this.batchEnd);
+			r.varint();
+			headers = [];
+			for (let h = 0; h < this.headerCount; h++) {
+				const klen = r.varint();
+				const key = buf.toString('utf8', r.pos, r.pos + klen);
+				r.pos += klen;
+				headers.push({key, value: r.bytes(r.varint())});
+			}
+		}
+		return {
+			topic: this.topic,
+			partition: this.partition,
+			offset: BigInt(this.offset),
+			timestamp: this.timestamp,
+			timestampType: this.timestampType,
+			key: this.keyStart < 0 ? null : buf.subarray(this.keyStart, this.keyEnd),
+			value: this.valueStart < 0 ? null : buf.subarray(this.valueStart, this.valueEnd),
+			headers,
+			broker: this.broker,
+		};
+	}
+}
+
 /**
  * Decode a Fetch v11 response body (after the correlation id).
  * `fetchOffsets` gives, per topic and partition, the offset that was asked for.
  */
-export function decodeFetchV11(buf: Buffer, broker: number, fetchOffsets: Map<string, Map<number, bigint>>): FetchResult {
+export function decodeFetchV11(buf: Buffer, broker: number, fetchOffsets: Map<string, Map<number, bigint>>, inPlace = false): FetchResult {
 	const r = new Reader(buf);
 	const throttleMs = r.int32();
 	const errorCode = r.int16();
@@ -209,10 +388,17 @@ export function decodeFetchV11(buf: Buffer, broker: number, fetchOffsets: Map<st
 			const from = fetchOffsets.get(topic)?.get(partition) ?? 0n;
 			const records: TailRecord[] = [];
 			let nextOffset = from;
+			let cursor: RecordSetCursor | undefined;
 			if (pError === 0 && size > 0) {
-				nextOffset = decodeRecordSet(buf, setStart, setEnd, topic, partition, broker, from, records);
+				const scan = inPlace ? scanRecordSet(buf, setStart, setEnd, from) : null;
+				if (scan?.inPlace) {
+					nextOffset = scan.next;
+					cursor = new RecordSetCursor(buf, setStart, setEnd, topic, partition, broker, from);
+				} else {
+					nextOffset = decodeRecordSet(buf, setStart, setEnd, topic, partition, broker, from, records);
+				}
 			}
-			list.push({partition, errorCode: pError, highWatermark, logStartOffset, records, nextOffset});
+			list.push({partition, errorCode: pError, highWatermark, logStartOffset, records, nextOffset, ...(cursor ? {cursor} : {})});
 		}
 	}
 	return {errorCode, throttleMs, partitions};

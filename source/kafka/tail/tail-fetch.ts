@@ -2,7 +2,7 @@
 // its answer does to each partition: records past the partition's next offset are emitted, leader
 // moves and connection failures back off until the leader is looked up again.
 import {KconError} from '../../errors.js';
-import type {TailRecord} from '../../domain/tail.js';
+import type {TailPart, TailRecord} from '../../domain/tail.js';
 import {decodeFetchV11, type FetchResult} from '../codec/fetch-records.js';
 import {READS_ONLY, sendRequest} from '../connection/transport.js';
 import {kjsFetchRequest, type KjsProtocolRequest} from '../kafkajs/cluster.js';
@@ -33,7 +33,7 @@ export async function fetchOnce(
 	topic: string,
 	leader: number,
 	states: PartitionState[],
-	sizes: {maxBytes: number; partitionMaxBytes: number; maxWaitMs: number},
+	sizes: {maxBytes: number; partitionMaxBytes: number; maxWaitMs: number; inPlace: boolean},
 ): Promise<Outcome> {
 	const offsets = new Map<number, bigint>(states.map((s) => [s.partition, s.next]));
 	try {
@@ -59,7 +59,7 @@ export async function fetchOnce(
 		const request: KjsProtocolRequest = {
 			...protocol,
 			response: {
-				decode: async (raw: Buffer) => decodeFetchV11(raw, leader, topicOffsets),
+				decode: async (raw: Buffer) => decodeFetchV11(raw, leader, topicOffsets, sizes.inPlace),
 				parse: async (data: unknown) => data,
 			},
 		};
@@ -82,7 +82,7 @@ export function handleOutcome(
 	untilEnd: boolean,
 	notice: (m: string) => void,
 	brokersDown: Set<number>,
-): TailRecord[] {
+): TailPart[] {
 	for (const s of outcome.states) s.inFlight = false;
 	if (!outcome.ok) {
 		if (outcome.error instanceof KconError) throw outcome.error;
@@ -102,7 +102,7 @@ export function handleOutcome(
 		notice(`broker ${outcome.leader}: fetch error ${result.errorCode}; retrying`);
 		return [];
 	}
-	const batch: TailRecord[] = [];
+	const batch: TailPart[] = [];
 	const fetched = [...result.partitions.values()][0] ?? [];
 	for (const p of fetched) {
 		const s = states.find((x) => x.partition === p.partition);
@@ -119,13 +119,19 @@ export function handleOutcome(
 			}
 			continue;
 		}
-		let records = p.records;
-		if (untilEnd) {
-			let cut = records.length;
-			while (cut > 0 && records[cut - 1]!.offset >= s.end) cut--;
-			if (cut < records.length) records = records.slice(0, cut);
+		if (p.cursor) {
+			// past 2^53 every offset of the set is below the end anyway
+			if (untilEnd) p.cursor.until = Number(s.end);
+			batch.push(p.cursor);
+		} else {
+			let records: TailRecord[] = p.records;
+			if (untilEnd) {
+				let cut = records.length;
+				while (cut > 0 && records[cut - 1]!.offset >= s.end) cut--;
+				if (cut < records.length) records = records.slice(0, cut);
+			}
+			if (records.length > 0) batch.push(records);
 		}
-		for (const r of records) batch.push(r);
 		s.next = p.nextOffset;
 		s.failures = 0;
 		if (untilEnd && s.next >= s.end) s.done = true;

@@ -14,7 +14,7 @@
 //   backoff) and the fetch resumes at the same offset on the new leader: leader elections and a
 //   SIGKILLed broker are followed without gap or duplicate.
 import {KconError, UnreachableError, UsageError} from '../../errors.js';
-import type {StartSpec, TailRecord} from '../../domain/tail.js';
+import type {StartSpec, TailPart, TailRecord} from '../../domain/tail.js';
 import {createTailCluster, errorText, loadTopic, sleep, type TailConnection} from './tail-cluster.js';
 import {fetchOnce, handleOutcome, type Outcome} from './tail-fetch.js';
 import {assignLeaders, partitionStates, unplannedState, type PartitionPlan, type PartitionState} from './tail-partitions.js';
@@ -52,8 +52,20 @@ export interface TailOptions {
  * answers, KconError for anything else.
  */
 export async function* tailBatches(conn: TailConnection, options: TailOptions): AsyncGenerator<TailRecord[], void, undefined> {
+	// without inPlace every part is an array of records
+	for await (const parts of tailParts(conn, options, false)) {
+		yield parts.length === 1 ? (parts[0] as TailRecord[]) : (parts as TailRecord[][]).flat();
+	}
+}
+
+/**
+ * The same tail as tailBatches, each Fetch response as its parts: with `inPlace`, an uncompressed
+ * record set is a RecordCursor over the response buffer, read after the next Fetch went out, instead
+ * of an object per record (what -o json writes millions of lines from).
+ */
+export async function* tailParts(conn: TailConnection, options: TailOptions, inPlace = true): AsyncGenerator<TailPart[], void, undefined> {
 	try {
-		yield* tailOwned(conn, options);
+		yield* tailOwned(conn, options, inPlace);
 	} catch (error) {
 		// stopped while connecting or waiting for a broker: the caller asked for it, nothing to report
 		if (options.signal?.aborted) return;
@@ -61,7 +73,7 @@ export async function* tailBatches(conn: TailConnection, options: TailOptions): 
 	}
 }
 
-async function* tailOwned(conn: TailConnection, options: TailOptions): AsyncGenerator<TailRecord[], void, undefined> {
+async function* tailOwned(conn: TailConnection, options: TailOptions, inPlace: boolean): AsyncGenerator<TailPart[], void, undefined> {
 	const {topic, signal} = options;
 	// kafkajs connects, metadata and offset requests cannot be cancelled: a stop leaves them behind
 	// (the cluster is disconnected in finally) instead of waiting for their own timeouts
@@ -136,7 +148,7 @@ async function* tailOwned(conn: TailConnection, options: TailOptions): AsyncGene
 			}
 			for (const [leader, list] of byLeader) {
 				for (const s of list) s.inFlight = true;
-				pending.set(leader, fetchOnce(cluster, topic, leader, list, {maxBytes, partitionMaxBytes, maxWaitMs}));
+				pending.set(leader, fetchOnce(cluster, topic, leader, list, {maxBytes, partitionMaxBytes, maxWaitMs, inPlace}));
 			}
 		};
 

@@ -125,3 +125,85 @@ test('the byte writer of -o json writes exactly messageJsonLine, escapes include
 		assert.equal(Buffer.concat(chunks).toString('utf8'), messageJsonLine(r));
 	}
 });
+
+test('the in-place JSON writer writes messageJsonLine and a newline, and checks UTF-8 as isUtf8 does', async () => {
+	const {writeCursorJsonLine, escapeJsonUtf8} = await import('../../../source/present/message-json.js');
+	const {isUtf8} = await import('node:buffer');
+	// UTF-8 validity: every 1-4 byte sequence over the boundary bytes
+	const interesting = [0x00, 0x1f, 0x22, 0x5c, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff];
+	const dst = Buffer.alloc(64);
+	const check = (bytes: number[]) => {
+		const src = Buffer.from([0x61, ...bytes, 0x62]);
+		const end = escapeJsonUtf8(src, 1, src.length - 1, dst, 0);
+		const inner = src.subarray(1, src.length - 1);
+		assert.equal(end >= 0, isUtf8(inner), `bytes ${bytes.map((b) => b.toString(16)).join(' ')}`);
+		if (end >= 0) assert.equal(`"${dst.toString('utf8', 0, end)}"`, JSON.stringify(inner.toString('utf8')));
+	};
+	for (const a of interesting) {
+		check([a]);
+		for (const b of interesting) {
+			check([a, b]);
+			for (const c of [0x80, 0xbf, 0x41, 0xc0]) {
+				check([a, b, c]);
+				for (const d of [0x80, 0xbf, 0x41]) check([a, b, c, d]);
+			}
+		}
+	}
+	// whole lines, through a cursor over these records
+	const samples: TailRecord[] = [
+		rec('{"seq":1,"v":"small"}', {key: Buffer.from('k"\\ey'), offset: 9_007_199_254_740_991n}),
+		rec('tab\there\nnl \u0001\u001f\u007f ünï ✓ \u2028 \b\f\r', {key: null, timestamp: -1}),
+		rec(null, {key: Buffer.from('')}),
+		rec(Buffer.from([0xff, 0x00])),
+		rec('v', {key: Buffer.from([0xed, 0xa0, 0x80])}),
+		rec('x', {headers: [{key: 'h', value: Buffer.from('v')}]}),
+		rec('', {timestampType: 'logappend', timestamp: 0}),
+		rec('y', {topic: '토픽 "q"', partition: 7, broker: 4}),
+		rec('z', {topic: '토픽 "q"', partition: 8, broker: 4}),
+		rec('w', {broker: 5, timestamp: 2 ** 60}),
+	];
+	const chunks: Buffer[] = [];
+	const out = {
+		buf: Buffer.alloc(16),
+		pos: 0,
+		reserve(bytes: number) {
+			chunks.push(Buffer.from(out.buf.subarray(0, out.pos)));
+			out.buf = Buffer.alloc(bytes);
+			out.pos = 0;
+		},
+		str(text: string) {
+			out.reserve(Buffer.byteLength(text));
+			out.pos += out.buf.write(text, out.pos);
+		},
+		ascii(text: string) {
+			out.str(text);
+		},
+		bytes() {},
+		jsonString() {},
+	};
+	for (const sample of samples) {
+		// a cursor only reads offsets below 2^53 (rec's default is past it)
+		const r = sample.offset > 9_007_199_254_740_991n ? {...sample, offset: 1_234_567n} : sample;
+		// a cursor positioned on r: key and value laid out in one buffer
+		const key = r.key ?? Buffer.alloc(0);
+		const value = r.value ?? Buffer.alloc(0);
+		const buf = Buffer.concat([Buffer.from('--'), key, value]);
+		const cursor = {
+			...r,
+			offset: Number(r.offset),
+			buf,
+			keyStart: r.key === null ? -1 : 2,
+			keyEnd: 2 + key.length,
+			valueStart: r.value === null ? -1 : 2 + key.length,
+			valueEnd: 2 + key.length + value.length,
+			headerCount: r.headers.length,
+			next: () => false,
+			record: () => r,
+		};
+		writeCursorJsonLine(cursor, out);
+		chunks.push(Buffer.from(out.buf.subarray(0, out.pos)));
+		out.pos = 0;
+		assert.equal(Buffer.concat(chunks).toString('utf8'), messageJsonLine(r) + '\n');
+		chunks.length = 0;
+	}
+});

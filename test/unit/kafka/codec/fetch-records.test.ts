@@ -2,7 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {gzipSync} from 'node:zlib';
-import {decodeFetchV11, decodeRecordSet} from '../../../../source/kafka/codec/fetch-records.js';
+import {decodeFetchV11, decodeRecordSet, RecordSetCursor, scanRecordSet} from '../../../../source/kafka/codec/fetch-records.js';
 import type {TailRecord} from '../../../../source/domain/tail.js';
 
 function varint(n: number): Buffer {
@@ -133,4 +133,75 @@ test('Fetch v11 response: per-partition error codes are reported, not thrown', (
 	assert.equal(p1!.errorCode, 6, 'NOT_LEADER_OR_FOLLOWER');
 	assert.equal(p1!.nextOffset, 3n, 'no progress on an error');
 	assert.equal(p1!.records.length, 0);
+});
+
+/** every record a cursor over the set reads, as decodeRecordSet's records */
+function readCursor(c: RecordSetCursor): TailRecord[] {
+	const out: TailRecord[] = [];
+	while (c.next()) out.push(c.record());
+	return out;
+}
+
+test('a record set read in place gives decodeRecordSet\'s records and next offset', () => {
+	const b1 = batch(10n, T0, [
+		{tsDelta: 0, offsetDelta: 0, key: Buffer.from('k'), value: Buffer.from('v0'), headers: [['h', Buffer.from('1')], ['h', null]]},
+		{tsDelta: 70000, offsetDelta: 1, key: null, value: null},
+		{tsDelta: -3, offsetDelta: 2, key: Buffer.alloc(0), value: Buffer.from('x'.repeat(300))},
+	]);
+	const control = batch(13n, T0, [{tsDelta: 0, offsetDelta: 0, key: Buffer.from([0, 0, 0, 1]), value: Buffer.from([0, 0, 0, 0, 0, 0])}], {attributes: 0x20 | 0x10});
+	const appended = batch(14n, T0, [0, 1, 2].map((i) => ({tsDelta: i, offsetDelta: i * 2, key: null, value: Buffer.from(`m${i}`)})), {attributes: 0x08, lastOffsetDelta: 5});
+	const all = Buffer.concat([b1, control, appended]);
+	for (const [from, end] of [[0n, all.length], [11n, all.length], [15n, all.length], [10n, all.length - 5], [30n, all.length]] as const) {
+		const eager: TailRecord[] = [];
+		const next = decodeRecordSet(all, 0, end, 't', 1, 4, from, eager);
+		assert.deepEqual(scanRecordSet(all, 0, end, from), {next, inPlace: true});
+		assert.deepEqual(readCursor(new RecordSetCursor(all, 0, end, 't', 1, 4, from)), eager, `from ${from}, end ${end}`);
+	}
+	// until: records at or past it are left out
+	const c = new RecordSetCursor(all, 0, all.length, 't', 1, 4, 0n);
+	c.until = 16;
+	assert.deepEqual(readCursor(c).map((r) => r.offset), [10n, 11n, 12n, 14n]);
+});
+
+test('a set with a compressed batch or offsets past 2^53 is not read in place', () => {
+	const gz = batch(0n, T0, [{tsDelta: 1, offsetDelta: 0, key: null, value: Buffer.from('zipped')}], {gzip: true});
+	const plain = batch(1n, T0, [{tsDelta: 1, offsetDelta: 0, key: null, value: Buffer.from('plain')}]);
+	const both = Buffer.concat([gz, plain]);
+	assert.deepEqual(scanRecordSet(both, 0, both.length, 0n), {next: 2n, inPlace: false});
+	assert.deepEqual(scanRecordSet(both, 0, both.length, 1n), {next: 2n, inPlace: true}, 'the compressed batch is not read');
+	const huge = batch(2n ** 53n, T0, [{tsDelta: 1, offsetDelta: 0, key: null, value: Buffer.from('far')}]);
+	assert.equal(scanRecordSet(huge, 0, huge.length, 0n).inPlace, false);
+	const old = Buffer.from(plain);
+	old.writeInt8(1, 16);
+	assert.throws(() => scanRecordSet(old, 0, old.length, 0n), /message format v1/);
+});
+
+test('decodeFetchV11 in place: a cursor instead of records, the same next offset', () => {
+	const set = Buffer.concat([
+		batch(7n, T0, [{tsDelta: 0, offsetDelta: 0, key: null, value: Buffer.from('x')}]),
+		batch(8n, T0, [{tsDelta: 0, offsetDelta: 0, key: null, value: Buffer.from('y')}], {gzip: true}),
+	]);
+	const int32 = (n: number) => { const b = Buffer.alloc(4); b.writeInt32BE(n); return b; };
+	const int16 = (n: number) => { const b = Buffer.alloc(2); b.writeInt16BE(n); return b; };
+	const int64 = (n: bigint) => { const b = Buffer.alloc(8); b.writeBigInt64BE(n); return b; };
+	const response = (from: bigint) => {
+		const parts: Buffer[] = [int32(0), int16(0), int32(0), int32(1), int16(1), Buffer.from('t'), int32(1)];
+		parts.push(int32(0), int16(0), int64(9n), int64(9n), int64(0n), int32(0), int32(-1), int32(set.length), set);
+		return decodeFetchV11(Buffer.concat(parts), 4, new Map([['t', new Map([[0, from]])]]), true).partitions.get('t')![0]!;
+	};
+	const lazy = response(8n);
+	assert.equal(lazy.cursor, undefined, 'the gzip batch is decoded the usual way');
+	assert.deepEqual(lazy.records.map((r) => r.value!.toString()), ['y']);
+	const skipped = response(7n);
+	assert.equal(skipped.cursor, undefined);
+	const onlyPlain = (() => {
+		const first = batch(7n, T0, [{tsDelta: 0, offsetDelta: 0, key: null, value: Buffer.from('x')}]);
+		const parts: Buffer[] = [int32(0), int16(0), int32(0), int32(1), int16(1), Buffer.from('t'), int32(1)];
+		parts.push(int32(0), int16(0), int64(8n), int64(8n), int64(0n), int32(0), int32(-1), int32(first.length), first);
+		return decodeFetchV11(Buffer.concat(parts), 4, new Map([['t', new Map([[0, 7n]])]]), true).partitions.get('t')![0]!;
+	})();
+	assert.ok(onlyPlain.cursor);
+	assert.equal(onlyPlain.records.length, 0);
+	assert.equal(onlyPlain.nextOffset, 8n);
+	assert.deepEqual(readCursor(onlyPlain.cursor).map((r) => [r.offset, r.value!.toString(), r.broker]), [[7n, 'x', 4]]);
 });
