@@ -114,7 +114,7 @@ export class SnapshotGateway implements KafkaGateway {
 		if (options.reassignments !== false && topics.length > 0) {
 			tasks.push(fillReassignments(anyLink(), topicByName, warnings));
 		}
-		if (options.elr) tasks.push(fillElr(anyLink(), topics, warnings));
+		if (options.elr) tasks.push(fillElr(links.size > 0 ? [...links.values()] : [via], topics, warnings));
 		let quorum: QuorumRead | undefined;
 		if (options.quorum) tasks.push(readQuorum(anyLink()).then((q) => void (quorum = q)));
 		let features: FeaturesRead | undefined;
