@@ -41,6 +41,13 @@ export function runProcess(
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
 		child.stderr.on('data', (d) => (stderr += d));
+		// A child that is done before it reads its stdin (kcat -L answers in a few ms) closes the pipe
+		// under the write of `input`, which then fails with EPIPE: not a failure of the run, whose exit
+		// code and output say how it went. Any other error on the pipe fails the run.
+		let stdinError: Error | undefined;
+		child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code !== 'EPIPE') stdinError = error;
+		});
 		let timedOut = false;
 		const timer = setTimeout(() => {
 			timedOut = true;
@@ -57,6 +64,10 @@ export function runProcess(
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			if (stdinError) {
+				reject(new Error(`${[path.basename(command), ...args].join(' ')}: writing its stdin failed: ${stdinError.message}`));
+				return;
+			}
 			// a Node process of ours (kcon, a lab process) must not write a runtime warning
 			if (command === process.execPath && NODE_WARNING.test(stderr)) {
 				reject(new Error(`${[path.basename(command), ...args].join(' ')} wrote a Node runtime warning: ${NODE_WARNING.exec(stderr)![0]}\n${stderr}`));
