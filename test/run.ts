@@ -22,10 +22,13 @@ const unitOnly = process.argv.includes('--unit');
 const stateDir = unitOnly ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'kcon-test-run-'));
 const labEnv = {...process.env, KCON_STATE_DIR: stateDir};
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+// `group`: the child leads a process group of its own (node --test: the test files it runs and
+// every tool they spawn), so a stop signal reaches all of them, not only the runner, which neither
+// forwards it to a running test file nor waits for one.
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, {group = false} = {}): Promise<number> {
 	return new Promise((resolve) => {
-		const child = spawn(command, args, {stdio: ['ignore', 'inherit', 'inherit'], env});
-		current = child;
+		const child = spawn(command, args, {stdio: ['ignore', 'inherit', 'inherit'], env, detached: group});
+		current = {child, group};
 		child.on('error', () => resolve(1));
 		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 	});
@@ -40,7 +43,7 @@ function testFiles(dir: string): string[] {
 		.map((name) => path.join(dir, name));
 }
 
-let current: ReturnType<typeof spawn> | undefined;
+let current: {child: ReturnType<typeof spawn>; group: boolean} | undefined;
 let tornDown: Promise<void> | undefined;
 function tearDown(): Promise<void> {
 	tornDown ??= (async () => {
@@ -52,8 +55,20 @@ function tearDown(): Promise<void> {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
-		current?.kill(signal);
-		void (unitOnly ? Promise.resolve() : tearDown()).finally(() => process.exit(130));
+		const stopping = current;
+		let ended: Promise<unknown> = Promise.resolve();
+		if (stopping && stopping.child.exitCode === null && stopping.child.signalCode === null) {
+			// a test file stops the labs it started when the signal comes (test/helpers/lab.ts): wait
+			// for that, within a deadline, before the runner exits
+			ended = Promise.race([new Promise((resolve) => stopping.child.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 60_000).unref())]);
+			try {
+				if (stopping.group && stopping.child.pid !== undefined) process.kill(-stopping.child.pid, signal);
+				else stopping.child.kill(signal);
+			} catch {
+				// already gone
+			}
+		}
+		void Promise.all([ended, unitOnly ? Promise.resolve() : tearDown()]).finally(() => process.exit(130));
 	});
 }
 
@@ -83,7 +98,7 @@ async function lint(): Promise<number> {
 
 async function unit(): Promise<number> {
 	const linted = await lint();
-	const tested = await run(process.execPath, [...testArgs, ...testFiles(path.join(here, 'unit'))], process.env);
+	const tested = await run(process.execPath, [...testArgs, ...testFiles(path.join(here, 'unit'))], process.env, {group: true});
 	summarise(linted, tested);
 	return linted || tested;
 }
@@ -105,7 +120,7 @@ async function main(): Promise<number> {
 		testEnv['KCON_TEST_LAB_ERROR'] = `kcon lab up exited ${up} (see the output above)`;
 	}
 	try {
-		const tested = await run(process.execPath, [...testArgs, ...testFiles(path.join(here, 'unit')), ...testFiles(path.join(here, 'integration'))], testEnv);
+		const tested = await run(process.execPath, [...testArgs, ...testFiles(path.join(here, 'unit')), ...testFiles(path.join(here, 'integration'))], testEnv, {group: true});
 		await tearDown();
 		summarise(linted, tested, testEnv['KCON_TEST_LAB_ERROR']);
 		return linted || tested;

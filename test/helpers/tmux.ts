@@ -18,6 +18,21 @@ export function tmuxTerminal(name: string): Terminal {
 	const socket = `kcon-${name}-${process.pid}`;
 	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
 	const screen = () => tmux('capture-pane', '-p', '-t', name);
+	const kill = () => {
+		try {
+			tmux('kill-server');
+		} catch {}
+	};
+	// The server is a daemon of its own, which no signal to this process or its group reaches: a
+	// test process that ends (also by a stop signal, before its after() hooks could run) stops it.
+	process.once('exit', kill);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.once(signal, () => {
+			kill();
+			// no other handler (a lab to stop) takes the signal: end as the signal would have
+			if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+		});
+	}
 	return {
 		tmux,
 		screen,
@@ -32,10 +47,6 @@ export function tmuxTerminal(name: string): Terminal {
 			).catch((error: unknown) => {
 				throw new Error(`screen never matched ${re}:\n${screen()}\n(${String(error)})`);
 			}),
-		kill: () => {
-			try {
-				tmux('kill-server');
-			} catch {}
-		},
+		kill,
 	};
 }
