@@ -119,18 +119,25 @@ export function escapeJsonBytes(src: Buffer, dst: Buffer, pos: number): number {
 			dst[pos++] = 0x5c;
 			dst[pos++] = c;
 		} else {
-			dst[pos++] = 0x5c;
-			const short = SHORT[c];
-			if (short !== undefined) dst[pos++] = short;
-			else {
-				dst[pos++] = 0x75;
-				dst[pos++] = 0x30;
-				dst[pos++] = 0x30;
-				dst[pos++] = HEX.charCodeAt(c >> 4);
-				dst[pos++] = HEX.charCodeAt(c & 15);
-			}
+			pos = escapeControlByte(c, dst, pos);
 		}
 	}
+	return pos;
+}
+
+/** A control byte (below 0x20) as JSON.stringify escapes it: \b \t \n \f \r, or \u00xx. */
+function escapeControlByte(c: number, dst: Buffer, pos: number): number {
+	dst[pos++] = 0x5c;
+	const short = SHORT[c];
+	if (short !== undefined) {
+		dst[pos++] = short;
+		return pos;
+	}
+	dst[pos++] = 0x75;
+	dst[pos++] = 0x30;
+	dst[pos++] = 0x30;
+	dst[pos++] = HEX.charCodeAt(c >> 4);
+	dst[pos++] = HEX.charCodeAt(c & 15);
 	return pos;
 }
 
@@ -230,16 +237,7 @@ export function escapeJsonUtf8(src: Buffer, start: number, end: number, dst: Buf
 			if (c === 0x22 || c === 0x5c) dst[pos++] = 0x5c;
 			dst[pos++] = c;
 		} else if (c < 0x20) {
-			dst[pos++] = 0x5c;
-			const short = SHORT[c];
-			if (short !== undefined) dst[pos++] = short;
-			else {
-				dst[pos++] = 0x75;
-				dst[pos++] = 0x30;
-				dst[pos++] = 0x30;
-				dst[pos++] = HEX.charCodeAt(c >> 4);
-				dst[pos++] = HEX.charCodeAt(c & 15);
-			}
+			pos = escapeControlByte(c, dst, pos);
 		} else {
 			// a multi-byte sequence: its length and the range of its second byte (Unicode table 3-7)
 			let n: number;
