@@ -91,6 +91,20 @@ class Reader {
 
 const COMPRESSION = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
 
+/** Bytes of a v2 batch after its length field at least (its header up to the record count). */
+const BATCH_HEADER_AFTER_LENGTH = 49;
+
+/**
+ * Where the batch at `pos` ends, by its length field. A length shorter than the batch header would
+ * not move the reader forward (or move it back): a peer that sends one would keep kcon reading the
+ * same bytes forever, so it is refused.
+ */
+function batchEndAt(buf: Buffer, pos: number): number {
+	const length = buf.readInt32BE(pos + 8);
+	if (length < BATCH_HEADER_AFTER_LENGTH) throw new RangeError(`a record batch at byte ${pos} claims ${length} bytes, less than its own header`);
+	return pos + 12 + length;
+}
+
 /**
  * Decode the record batches of one partition's record set into `out`, skipping records below
  * `fromOffset` (a compressed batch is always returned whole) and control batches.
@@ -110,8 +124,7 @@ export function decodeRecordSet(
 	let pos = start;
 	while (pos + 61 <= end) {
 		const baseOffset = buf.readBigInt64BE(pos);
-		const batchLength = buf.readInt32BE(pos + 8);
-		const batchEnd = pos + 12 + batchLength;
+		const batchEnd = batchEndAt(buf, pos);
 		if (batchEnd > end) break; // partial batch at the end of the response (maxBytes)
 		const magic = buf.readInt8(pos + 16);
 		if (magic !== 2) throw new Error(`message format v${magic} is not supported (Kafka < 0.11)`);
@@ -192,7 +205,7 @@ export function scanRecordSet(buf: Buffer, start: number, end: number, fromOffse
 	let pos = start;
 	while (pos + 61 <= end) {
 		const baseOffset = buf.readBigInt64BE(pos);
-		const batchEnd = pos + 12 + buf.readInt32BE(pos + 8);
+		const batchEnd = batchEndAt(buf, pos);
 		if (batchEnd > end) break;
 		const magic = buf.readInt8(pos + 16);
 		if (magic !== 2) throw new Error(`message format v${magic} is not supported (Kafka < 0.11)`);
@@ -272,7 +285,7 @@ export class RecordSetCursor implements RecordCursor {
 		const buf = this.buf;
 		let pos = this.batchEnd;
 		while (pos + 61 <= this.end) {
-			const batchEnd = pos + 12 + buf.readInt32BE(pos + 8);
+			const batchEnd = batchEndAt(buf, pos);
 			if (batchEnd > this.end) break;
 			const baseOffset = buf.readInt32BE(pos) * 4294967296 + buf.readUInt32BE(pos + 4);
 			const attributes = buf.readInt16BE(pos + 21);
@@ -301,6 +314,7 @@ export class RecordSetCursor implements RecordCursor {
 			this.left--;
 			const length = this.varint();
 			const recordEnd = this.pos + length;
+			if (length < 0 || recordEnd > this.batchEnd) throw new RangeError('a record runs past the end of its batch');
 			this.pos += 1; // attributes
 			const tsDelta = this.varint();
 			const offset = this.baseOffset + this.varint();
@@ -312,6 +326,8 @@ export class RecordSetCursor implements RecordCursor {
 			this.valueStart = valueLength < 0 ? -1 : this.pos;
 			this.pos += valueLength < 0 ? 0 : valueLength;
 			this.valueEnd = this.pos;
+			// key and value inside the record: the writer sizes its output by their lengths
+			if (this.pos > recordEnd) throw new RangeError("a record's key or value runs past the record");
 			this.headersAt = this.pos;
 			this.headerCount = this.varint();
 			this.pos = recordEnd;

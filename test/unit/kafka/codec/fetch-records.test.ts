@@ -205,3 +205,34 @@ test('decodeFetchV11 in place: a cursor instead of records, the same next offset
 	assert.equal(onlyPlain.nextOffset, 8n);
 	assert.deepEqual(readCursor(onlyPlain.cursor).map((r) => [r.offset, r.value!.toString(), r.broker]), [[7n, 'x', 4]]);
 });
+
+test('hostile batches: a length shorter than the batch header is refused by every reader instead of read forever', () => {
+	const good = batch(0n, T0, [{tsDelta: 0, offsetDelta: 0, key: null, value: Buffer.from('v')}]);
+	for (const length of [-12, 0, 48]) {
+		const bad = Buffer.concat([good, good]);
+		bad.writeInt32BE(length, good.length + 8); // the second batch
+		assert.throws(() => decodeRecordSet(bad, 0, bad.length, 't', 0, 3, 0n, []), /less than its own header/, `decodeRecordSet, length ${length}`);
+		assert.throws(() => scanRecordSet(bad, 0, bad.length, 0n), /less than its own header/, `scanRecordSet, length ${length}`);
+		const c = new RecordSetCursor(bad, 0, bad.length, 't', 0, 3, 0n);
+		assert.equal(c.next(), true, 'the first batch is read');
+		assert.throws(() => c.next(), /less than its own header/, `cursor, length ${length}`);
+	}
+});
+
+test('hostile records: a record, key or value longer than what holds it is refused by the cursor (its writer sizes output by those lengths)', () => {
+	const value = Buffer.from('0123456789');
+	const good = batch(0n, T0, [{tsDelta: 0, offsetDelta: 0, key: null, value}]);
+	// the record is [length][attributes][ts][offset][key -1][value length][value][header count]
+	const valueLength = good.length - 1 - value.length - 1;
+	assert.equal(good[valueLength], 20, 'the zigzag varint of 10');
+	const longValue = Buffer.from(good);
+	longValue[valueLength] = 0x7e; // 63 bytes, past the record
+	assert.throws(() => new RecordSetCursor(longValue, 0, longValue.length, 't', 0, 3, 0n).next(), /runs past the record/);
+	const recordLength = valueLength - 5;
+	const longRecord = Buffer.from(good);
+	longRecord[recordLength] = 0x7e; // 63 bytes, past the batch
+	assert.throws(() => new RecordSetCursor(longRecord, 0, longRecord.length, 't', 0, 3, 0n).next(), /past the end of its batch/);
+	const c = new RecordSetCursor(good, 0, good.length, 't', 0, 3, 0n);
+	assert.equal(c.next(), true);
+	assert.deepEqual(good.subarray(c.valueStart, c.valueEnd), value);
+});
