@@ -67,6 +67,25 @@ let head = Buffer.alloc(0);
 let middleBroker = Number.NaN;
 let middle = Buffer.alloc(0);
 
+/** A line's bytes before its offset, kept while the records come from one partition. */
+function lineHead(topic: string, partition: number): Buffer {
+	if (topic !== headTopic || partition !== headPartition) {
+		headTopic = topic;
+		headPartition = partition;
+		head = Buffer.from(`{"topic":${JSON.stringify(topic)},"partition":${partition},"offset":`);
+	}
+	return head;
+}
+
+/** A line's bytes between its timestamp and its key, kept while the records come from one broker. */
+function lineMiddle(broker: number): Buffer {
+	if (broker !== middleBroker) {
+		middleBroker = broker;
+		middle = Buffer.from(`,"broker":${broker},"key":`);
+	}
+	return middle;
+}
+
 /**
  * The same line as messageJsonLine (byte for byte), written into a sink: UTF-8 keys and payloads
  * are escaped byte by byte into the output buffer, without a JavaScript string in between.
@@ -78,20 +97,11 @@ export function writeMessageJson(r: TailRecord, sink: ByteSink): void {
 		sink.str(messageJsonLine(r));
 		return;
 	}
-	if (r.topic !== headTopic || r.partition !== headPartition) {
-		headTopic = r.topic;
-		headPartition = r.partition;
-		head = Buffer.from(`{"topic":${JSON.stringify(r.topic)},"partition":${r.partition},"offset":`);
-	}
-	if (r.broker !== middleBroker) {
-		middleBroker = r.broker;
-		middle = Buffer.from(`,"broker":${r.broker},"key":`);
-	}
-	sink.bytes(head);
+	sink.bytes(lineHead(r.topic, r.partition));
 	sink.ascii(r.offset.toString());
 	sink.bytes(TIMESTAMP_TYPE[r.timestampType]);
 	sink.ascii(String(r.timestamp));
-	sink.bytes(middle);
+	sink.bytes(lineMiddle(r.broker));
 	if (key === null) sink.ascii('null');
 	else sink.jsonString(key);
 	sink.ascii(',"payload":');
@@ -158,15 +168,8 @@ const LINE_FIXED = 64;
  */
 export function writeCursorJsonLine(c: RecordCursor, out: ByteBuffer): void {
 	if (c.headerCount === 0) {
-		if (c.topic !== headTopic || c.partition !== headPartition) {
-			headTopic = c.topic;
-			headPartition = c.partition;
-			head = Buffer.from(`{"topic":${JSON.stringify(c.topic)},"partition":${c.partition},"offset":`);
-		}
-		if (c.broker !== middleBroker) {
-			middleBroker = c.broker;
-			middle = Buffer.from(`,"broker":${c.broker},"key":`);
-		}
+		const head = lineHead(c.topic, c.partition);
+		const middle = lineMiddle(c.broker);
 		const src = c.buf;
 		const keyLength = c.keyStart < 0 ? 0 : c.keyEnd - c.keyStart;
 		const valueLength = c.valueStart < 0 ? 0 : c.valueEnd - c.valueStart;
