@@ -35,6 +35,41 @@ export interface Table {
 	rows: Row[];
 }
 
+/** What a row shows: its cells, sort keys and tone. */
+export type RowBody = Pick<Row, 'cells' | 'sort' | 'tone'>;
+
+/**
+ * A row of a table with a row per partition. It holds its key and its item, and draws its cells
+ * from the item each time they are asked for. Drawn up front, a 10,000-partition table was about
+ * 12 MB of cells, segments and sort keys, built again on every refresh (at 94,000 partitions, a
+ * frame of over a second each time). Only the visible rows are drawn per frame; a sort draws each
+ * row once, and a filter once per refresh (present/view-table.ts keeps the texts it matches).
+ */
+export class LazyRow<T> implements Row {
+	constructor(
+		readonly key: string,
+		private readonly item: T,
+		private readonly draw: (item: T) => RowBody,
+	) {}
+	body(): RowBody {
+		return this.draw(this.item);
+	}
+	get cells(): Cell[] {
+		return this.body().cells;
+	}
+	get sort(): RowBody['sort'] {
+		return this.body().sort;
+	}
+	get tone(): Tone | undefined {
+		return this.body().tone;
+	}
+}
+
+/** A row's cells, sort keys and tone, drawn once (a LazyRow draws on every property read). */
+export function rowBody(row: Row): RowBody {
+	return row instanceof LazyRow ? row.body() : row;
+}
+
 export function cellText(cell: Cell): string {
 	if (typeof cell === 'string') return cell;
 	if (Array.isArray(cell)) return cell.map((s) => s.text).join('');

@@ -1,8 +1,8 @@
 // The console's table of one consumer group: a row per partition it commits, with its lag history.
-import type {ClusterSnapshot} from '../domain/cluster.js';
+import type {ClusterSnapshot, GroupOffset} from '../domain/cluster.js';
 import {etaSeconds, formatEta, lagSeries, lagStatus, lagTrend, partitionKey, type LagHistory} from '../domain/lag-history.js';
 import {ChangeSet} from '../domain/snapshot-diff.js';
-import {marked, num, type Column, type Row, type Table} from './cells.js';
+import {LazyRow, marked, num, type Column, type Row, type RowBody, type Table} from './cells.js';
 import {sparkline} from './console-spark.js';
 import {statusText, trendText} from './groups-rows.js';
 
@@ -30,17 +30,13 @@ export function groupDetailTable(
 		{title: 'HOST', min: 6, flex: 1},
 		{title: 'CLIENT-ID', min: 6, flex: 1},
 	];
-	const rows: Row[] = g.offsets
-		.slice()
-		.sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1))
-		.map((o) => {
-			const samples = history.partitions.get(partitionKey(g.groupId, o.topic, o.partition)) ?? [];
-			const status = lagStatus(samples);
-			const trend = lagTrend(samples);
-			const eta = etaSeconds(samples);
-			return {
-				key: `${o.topic}:${o.partition}`,
-				cells: [
+	const draw = (o: GroupOffset): RowBody => {
+		const samples = history.partitions.get(partitionKey(g.groupId, o.topic, o.partition)) ?? [];
+		const status = lagStatus(samples);
+		const trend = lagTrend(samples);
+		const eta = etaSeconds(samples);
+		return {
+			cells: [
 					o.topic,
 					String(o.partition),
 					num(o.committed),
@@ -53,9 +49,13 @@ export function groupDetailTable(
 					o.consumerId ?? '-',
 					o.host ?? '-',
 					o.clientId ?? '-',
-				],
-				sort: [o.topic, o.partition, o.committed ?? -1n, o.logEnd ?? -1n, o.lag ?? -1n, 0, trend, status ?? '', eta ?? Infinity, o.consumerId ?? '', o.host ?? '', o.clientId ?? ''],
-			};
-		});
+			],
+			sort: [o.topic, o.partition, o.committed ?? -1n, o.logEnd ?? -1n, o.lag ?? -1n, 0, trend, status ?? '', eta ?? Infinity, o.consumerId ?? '', o.host ?? '', o.clientId ?? ''],
+		};
+	};
+	const rows: Row[] = g.offsets
+		.slice()
+		.sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1))
+		.map((o) => new LazyRow(`${o.topic}:${o.partition}`, o, draw));
 	return {columns, rows};
 }

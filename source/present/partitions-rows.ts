@@ -2,7 +2,7 @@
 import type {ClusterSnapshot, PartitionInfo} from '../domain/cluster.js';
 import {liveBrokerIds} from '../domain/health.js';
 import {ChangeSet} from '../domain/snapshot-diff.js';
-import {marked, num, type Column, type Row, type Segment, type Table} from './cells.js';
+import {LazyRow, marked, num, type Column, type Row, type RowBody, type Segment, type Table} from './cells.js';
 
 export type ReplicaState = 'in-sync' | 'out-of-sync' | 'offline';
 
@@ -40,7 +40,7 @@ export function partitionsTable(snapshot: ClusterSnapshot, topicName: string, ma
 		{title: 'ADDING/REMOVING', min: 8, flex: 1},
 		{title: 'ELR', min: 5, flex: 1},
 	];
-	const rows: Row[] = topic.partitions.map((p) => {
+	const draw = (p: PartitionInfo): RowBody => {
 		const at = {kind: 'partition', topic: topicName, partition: p.partition} as const;
 		const leaderDown = p.leader !== null && !reachable.has(p.leader);
 		const leader: Segment =
@@ -52,7 +52,6 @@ export function partitionsTable(snapshot: ClusterSnapshot, topicName: string, ma
 				? `+${p.addingReplicas.join(',') || '-'} -${p.removingReplicas.join(',') || '-'}`
 				: '';
 		return {
-			key: String(p.partition),
 			cells: [
 				String(p.partition),
 				leader,
@@ -67,7 +66,8 @@ export function partitionsTable(snapshot: ClusterSnapshot, topicName: string, ma
 			// leaderless: an eligible replica can still be elected without data loss (warn), none (bad)
 			tone: p.leader === null ? (p.elr?.length ? 'warn' : 'bad') : undefined,
 		};
-	});
+	};
+	const rows: Row[] = topic.partitions.map((p) => new LazyRow(String(p.partition), p, draw));
 	return {columns, rows};
 }
 

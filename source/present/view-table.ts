@@ -12,7 +12,7 @@ import type {LagHistory} from '../domain/lag-history.js';
 import type {ChangeSet} from '../domain/snapshot-diff.js';
 import {brokersTable} from './brokers-rows.js';
 import {controllersTable} from './controllers-rows.js';
-import {cellText, type Row, type Table} from './cells.js';
+import {cellText, rowBody, type Row, type Table} from './cells.js';
 import {groupDetailTable} from './group-detail-rows.js';
 import {groupsTable} from './groups-rows.js';
 import {partitionsTable} from './partitions-rows.js';
@@ -75,6 +75,9 @@ let cacheSnapshot: ClusterSnapshot | null = null;
 let cacheLag: LagHistory | null = null;
 const cache = new Map<string, ViewTable | null>();
 const baseCache = new Map<string, Table | null>();
+// what a filter matches, per row of a base table: each cell's text. Kept from the first keystroke
+// of a filter to the next refresh, so that typing does not draw every row again per character.
+const textCache = new Map<string, string[][]>();
 
 export function filterRegex(filter: string): {re: RegExp; literal: boolean} {
 	try {
@@ -95,6 +98,7 @@ export function viewTable(src: TableSource, entry: TableQuery): ViewTable | null
 	if (cacheMarks !== src.marks || cacheSnapshot !== src.snapshot || cacheLag !== src.lag) {
 		cache.clear();
 		baseCache.clear();
+		textCache.clear();
 		cacheMarks = src.marks;
 		cacheSnapshot = src.snapshot;
 		cacheLag = src.lag;
@@ -116,9 +120,15 @@ export function viewTable(src: TableSource, entry: TableQuery): ViewTable | null
 	if (entry.filter) {
 		const f = filterRegex(entry.filter);
 		literal = f.literal;
-		rows = rows.filter((r) => {
+		let texts = textCache.get(baseKey);
+		if (!texts) {
+			texts = rows.map((r) => rowBody(r).cells.map(cellText));
+			textCache.set(baseKey, texts);
+		}
+		const cellTexts = texts;
+		rows = rows.filter((r, i) => {
 			if (f.re.test(r.key)) return true;
-			for (const c of r.cells) if (f.re.test(cellText(c))) return true;
+			for (const t of cellTexts[i]!) if (f.re.test(t)) return true;
 			return false;
 		});
 	}
@@ -126,7 +136,10 @@ export function viewTable(src: TableSource, entry: TableQuery): ViewTable | null
 		const col = entry.sort;
 		const desc = (table.columns[col]!.numeric === true) !== Boolean(entry.reverse);
 		rows = rows
-			.map((r, i) => ({r, i, k: r.sort?.[col] ?? cellText(r.cells[col] ?? '')}))
+			.map((r, i) => {
+				const body = rowBody(r);
+				return {r, i, k: body.sort?.[col] ?? cellText(body.cells[col] ?? '')};
+			})
 			.sort((a, b) => (desc ? compare(b.k, a.k) : compare(a.k, b.k)) || a.i - b.i)
 			.map((x) => x.r);
 	}

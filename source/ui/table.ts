@@ -2,7 +2,7 @@
 // line exactly `width` columns wide. Pure; the Ink component prints the lines.
 // Text from the cluster is escaped here, before it is measured and coloured (fit, clip, drawCell):
 // widths are those of what is shown, and no id or name can move the cursor or set a title.
-import {cellText, type Cell, type Column, type Row, type Segment, type Tone} from '../present/cells.js';
+import {cellText, rowBody, type Cell, type Column, type Row, type Segment, type Tone} from '../present/cells.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../present/display-width.js';
 import {escapeControl} from '../terminal-safe.js';
 import {bold, inverse, paint} from './theme.js';
@@ -84,11 +84,25 @@ export function headerLine(columns: readonly Column[], widths: readonly number[]
 }
 
 export function rowLine(row: Row, columns: readonly Column[], widths: readonly number[], selected: boolean): string {
+	const {cells, tone} = rowBody(row);
 	if (selected) {
-		const plain = columns.map((c, i) => drawCell(row.cells[i] ?? '', widths[i]!, c.align ?? 'left', undefined, true)).join(' ');
+		const plain = columns.map((c, i) => drawCell(cells[i] ?? '', widths[i]!, c.align ?? 'left', undefined, true)).join(' ');
 		return inverse(plain);
 	}
-	return columns.map((c, i) => drawCell(row.cells[i] ?? '', widths[i]!, c.align ?? 'left', row.tone, false)).join(' ');
+	return columns.map((c, i) => drawCell(cells[i] ?? '', widths[i]!, c.align ?? 'left', tone, false)).join(' ');
+}
+
+// the lines drawn in this frame and the one before, per row: between two keypresses most visible
+// rows are the same rows at the same widths, and a row's line is a function of the row, the widths
+// and whether it is selected (a refresh builds new rows, so a changed value is a new row)
+let linesNow = new Map<Row, {widths: string; selected: boolean; line: string}>();
+let linesBefore = new Map<Row, {widths: string; selected: boolean; line: string}>();
+
+function keptRowLine(row: Row, columns: readonly Column[], widths: readonly number[], widthsKey: string, selected: boolean): string {
+	const kept = linesNow.get(row) ?? linesBefore.get(row);
+	const line = kept && kept.widths === widthsKey && kept.selected === selected ? kept.line : rowLine(row, columns, widths, selected);
+	linesNow.set(row, {widths: widthsKey, selected, line});
+	return line;
 }
 
 /** The visible lines of a table: rows[offset, offset+height), the cursor row in reverse video. */
@@ -98,8 +112,13 @@ export function tableLines(
 	opts: {width: number; height: number; offset: number; cursor: number; sort: number | null; reverse?: boolean},
 ): {header: string; lines: string[]} {
 	const widths = layoutColumns(columns, opts.width);
+	const widthsKey = `${columns.map((c) => c.align ?? 'left').join(',')}|${widths.join(',')}`;
+	const before = linesBefore;
+	linesBefore = linesNow;
+	linesNow = before;
+	linesNow.clear();
 	const lines: string[] = [];
 	const end = Math.min(rows.length, opts.offset + opts.height);
-	for (let i = opts.offset; i < end; i++) lines.push(rowLine(rows[i]!, columns, widths, i === opts.cursor));
+	for (let i = opts.offset; i < end; i++) lines.push(keptRowLine(rows[i]!, columns, widths, widthsKey, i === opts.cursor));
 	return {header: headerLine(columns, widths, opts.sort, opts.reverse), lines};
 }
