@@ -3,7 +3,7 @@
 // filter input or a flash line). Exactly `height` lines, each at most `width` columns.
 import React from 'react';
 import {Box} from 'ink';
-import {Text} from './text.js';
+import {OneLine} from './text.js';
 import {healthCounts} from '../domain/health.js';
 import type {Row} from '../present/cells.js';
 import {healthSegments} from '../present/health-strip.js';
@@ -45,7 +45,7 @@ const noop = () => {};
 // rows are padded to the terminal's width, so this is up to half of a table frame's characters.
 // Spaces inside a style (the cursor row's reverse video) end before an escape code and stay.
 function Line({children}: {children: string}) {
-	return <Text wrap="truncate-end">{children.trimEnd() || ' '}</Text>;
+	return <OneLine wrap="truncate-end">{children.trimEnd() || ' '}</OneLine>;
 }
 
 // The health strip is a function of the snapshot, the lag history and the missing brokers, which

@@ -15,3 +15,23 @@ function safe(node: React.ReactNode): React.ReactNode {
 export function Text({children, ...props}: TextProps) {
 	return <InkText {...props}>{safe(children)}</InkText>;
 }
+
+/**
+ * One line of the frame, as wide as its parent: what the console draws for every table row, strip,
+ * footer, tail message and agent line. Ink measures a text's size through a cache of every text it
+ * ever measured, kept for the life of the process: drawn through <Text>, each distinct line (a new
+ * offset, lag value, sparkline or message) stayed in memory, about 240 bytes each, for as long as
+ * the console was open; a tail view of a busy topic draws dozens of new lines a frame. Yoga asks for
+ * no measurement of a text whose width and height are both set, so this line sets them (the full
+ * width of its parent, one row); Ink's text element gets no other style than <Text> gives it. A line
+ * break inside would draw over the next row: it is shown as a space. Callers fit their lines to the
+ * width: a wider one is cut by Ink, through a cache of its own.
+ */
+export function OneLine({children, wrap = 'truncate'}: {children: string; wrap?: 'truncate' | 'truncate-end'}) {
+	const text = escapeStyled(children);
+	return React.createElement(
+		'ink-text',
+		{style: {flexGrow: 0, flexShrink: 0, flexDirection: 'row', width: '100%', height: 1, textWrap: wrap}},
+		text.includes('\n') ? text.replaceAll('\n', ' ') : text,
+	);
+}

@@ -7,7 +7,7 @@
 // TailList / TailMessage are plain components (a session + width/height) usable on their own.
 import React, {useEffect, useState, useSyncExternalStore} from 'react';
 import {Box, useInput} from 'ink';
-import {Text} from '../text.js';
+import {OneLine, Text} from '../text.js';
 import type {TailRecord} from '../../domain/tail.js';
 import {formatTime, keyText, messageDetailLines, valueText} from '../../present/message-text.js';
 import {paint, inverse} from '../theme.js';
@@ -100,9 +100,7 @@ export function TailList({session, width, height, active, filter = '', onOpen}: 
 					const selected = Math.max(0, first) + i === index;
 					const text = clip(' ' + l.text, width);
 					return (
-						<Text key={`${l.r.partition}@${l.r.offset}`} wrap="truncate">
-							{selected ? inverse(text) : text}
-						</Text>
+						<OneLine key={`${l.r.partition}@${l.r.offset}`}>{selected ? inverse(text) : text}</OneLine>
 					);
 				})
 			)}
