@@ -53,12 +53,14 @@ export async function run(ctx: CommandContext): Promise<number> {
 	// React's production build: the development one costs several times more per frame
 	process.env['NODE_ENV'] ??= 'production';
 
-	const [{createGateway}, {runConsole}, {consoleTailSource}, {tailViewDefs}] = await Promise.all([
+	const [{createGateway}, {runConsole}, {consoleTailSource}, {tailViewDefs}, {favourMemoryOverSpeed}] = await Promise.all([
 		import('../kafka/gateway/gateway.js'),
 		import('../ui/app.js'),
 		import('../kafka/tail/tail.js'),
 		import('../ui/views/tail-view.js'),
+		import('../ui/heap-mode.js'),
 	]);
+	favourMemoryOverSpeed();
 	const gateway = createGateway(settings, {connectionTimeout: 2000, requestTimeout: Math.max(4000, refresh * 2000)});
 	const agents = await agentFeed(values);
 	// K / S, E and R: the same actions as `kcon broker kill|start`, `kcon elect`, `kcon reassign` (source/ops)
