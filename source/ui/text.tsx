@@ -1,5 +1,5 @@
-// The console's only <Text>: Ink's, with every string child passed through escapeStyled — kcon's
-// theme colours stay, every other control character or escape sequence is shown as `\e…`. Text
+// The console's only texts: Ink's <Text>, and OneLine below, with every string child passed through
+// escapeStyled — kcon's theme colours stay, every other control character or escape sequence is shown as `\e…`. Text
 // from the cluster is escaped earlier where it is measured (fit, clip, the theme); this is the
 // guard for a string that reaches the screen any other way.
 import React from 'react';
@@ -23,7 +23,7 @@ export function Text({children, ...props}: TextProps) {
  * offset, lag value, sparkline or message) stayed in memory, about 240 bytes each, for as long as
  * the console was open; a tail view of a busy topic draws dozens of new lines a frame. Yoga asks for
  * no measurement of a text whose width and height are both set, so this line sets them (the full
- * width of its parent, one row); Ink's text element gets no other style than <Text> gives it. A line
+ * width of its parent, one row), and is otherwise the element <Text> renders, escaped the same. A line
  * break inside would draw over the next row: it is shown as a space. Callers fit their lines to the
  * width: a wider one is cut by Ink, through a cache of its own.
  */
