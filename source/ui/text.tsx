@@ -1,7 +1,7 @@
-// The console's only texts: Ink's <Text>, and OneLine below, with every string child passed through
-// escapeStyled — kcon's theme colours stay, every other control character or escape sequence is shown as `\e…`. Text
-// from the cluster is escaped earlier where it is measured (fit, clip, the theme); this is the
-// guard for a string that reaches the screen any other way.
+// The console's only texts: Ink's <Text>, and OneLine below, with every string child passed
+// through escapeStyled — kcon's theme colours stay, every other control character or escape
+// sequence is shown as `\e…`. Text from the cluster is escaped earlier where it is measured (fit,
+// clip, the theme); this is the guard for a string that reaches the screen any other way.
 import React from 'react';
 import {Text as InkText, type TextProps} from 'ink';
 import {escapeStyled} from '../terminal-safe.js';
